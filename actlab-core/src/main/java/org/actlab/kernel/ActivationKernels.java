@@ -1,0 +1,47 @@
+package org.actlab.kernel;
+
+import java.util.random.RandomGenerator;
+import org.actlab.activation.Activation;
+
+/**
+ * Bulk activation kernels over {@code float[]} slices, writing into buffers the caller supplies.
+ *
+ * <p>Two implementations exist with the same results to the accuracy contract of
+ * {@link Activation}: a scalar twin and a Vector API one. {@link Kernels#activations()} returns the
+ * one chosen at start-up. Slices may not overlap unless they are the same slice (in-place use
+ * {@code z == a, zOff == aOff} is allowed for forward).
+ */
+public interface ActivationKernels {
+
+    /** A short name for reports: {@code "scalar"} or {@code "vector(512 bit)"}. */
+    String name();
+
+    /** a[aOff + i] = f(z[zOff + i]) for i in [0, n). */
+    void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n);
+
+    /**
+     * The training-time forward pass. For stochastic activations (rrelu) it draws from
+     * {@code rng}; for all others it equals {@link #forward}.
+     */
+    default void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
+        forward(f, z, zOff, a, aOff, n);
+    }
+
+    /**
+     * dZ[dZOff + i] = dA[dAOff + i] * f'(z[zOff + i]) for i in [0, n), where {@code a} holds the
+     * forward outputs for the same z (kernels may use them where that keeps full accuracy).
+     *
+     * <p>For activations with learnable parameters, {@code dParams[j]} is incremented by
+     * sum_i dA_i * df/dθ_j(z_i); pass {@code null} or an empty array to skip that.
+     */
+    void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
+                  float[] dZ, int dZOff, int n, float[] dParams);
+
+    /** Checks that a slice lies inside its array, with a message that names the numbers. */
+    static void checkSlice(String what, float[] array, int offset, int n) {
+        if (offset < 0 || n < 0 || offset > array.length - n) {
+            throw new IndexOutOfBoundsException(what + ": offset " + offset + " + length " + n
+                    + " outside array of length " + array.length);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.actlab.kernel;
+
+import java.util.Locale;
+
+/**
+ * Chooses the kernel implementations once, at class initialisation, in the manner of Lucene's
+ * {@code VectorizationProvider}: the Vector API implementation when {@code jdk.incubator.vector}
+ * is present and usable, else the scalar twin. The system property {@value #PROPERTY} forces a
+ * choice: {@code scalar}, {@code vector} (fail if unavailable) or {@code auto} (the default).
+ */
+public final class Kernels {
+
+    /** The system property that forces the kernel path. */
+    public static final String PROPERTY = "actlab.kernel";
+
+    private static final ActivationKernels SCALAR = new ScalarActivationKernels();
+    private static final ActivationKernels VECTOR = loadVector();
+    private static final ActivationKernels CHOSEN = choose(System.getProperty(PROPERTY, "auto"));
+
+    private Kernels() {
+    }
+
+    /** The activation kernels chosen at start-up. */
+    public static ActivationKernels activations() {
+        return CHOSEN;
+    }
+
+    /** The scalar twin, always available. */
+    public static ActivationKernels scalar() {
+        return SCALAR;
+    }
+
+    /** The Vector API kernels, or {@code null} when {@code jdk.incubator.vector} is not usable. */
+    public static ActivationKernels vector() {
+        return VECTOR;
+    }
+
+    /**
+     * The kernels for a path name: {@code auto}, {@code scalar}, or {@code simd}/{@code vector}.
+     *
+     * @throws IllegalArgumentException for an unknown name, or {@code simd} without the Vector API
+     */
+    public static ActivationKernels forPath(String path) {
+        switch (path.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return CHOSEN;
+            case "scalar":
+                return SCALAR;
+            case "simd":
+            case "vector":
+                if (VECTOR == null) {
+                    throw new IllegalArgumentException("kernel path '" + path
+                            + "' needs the Vector API: run java with --add-modules jdk.incubator.vector");
+                }
+                return VECTOR;
+            default:
+                throw new IllegalArgumentException("unknown kernel path '" + path + "'; expected auto, scalar or simd");
+        }
+    }
+
+    private static ActivationKernels choose(String property) {
+        try {
+            return forPath(property);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("-D" + PROPERTY + "=" + property + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ActivationKernels loadVector() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            // Loaded reflectively so that this class never links against the incubator module.
+            return (ActivationKernels) Class.forName("org.actlab.kernel.VectorActivationKernels")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+}
