@@ -25,8 +25,11 @@ package org.actlab.activation;
  */
 public interface Activation {
 
-    /** The canonical registry name, for example {@code "leaky_relu"}. */
-    String name();
+    /**
+     * The canonical registry name, for example {@code "leaky_relu"}. (Not {@code name()}, which
+     * the enum of parameterless functions inherits from {@link Enum}.)
+     */
+    String id();
 
     /**
      * The canonical spec, for example {@code "leaky_relu(slope=0.01)"}; parameters are printed so
@@ -58,7 +61,7 @@ public interface Activation {
     /** A copy of this activation with its learnable parameters set to {@code values}. */
     default Activation withParameters(float[] values) {
         if (values.length != 0) {
-            throw new IllegalArgumentException(name() + " has no learnable parameters, got " + values.length);
+            throw new IllegalArgumentException(id() + " has no learnable parameters, got " + values.length);
         }
         return this;
     }

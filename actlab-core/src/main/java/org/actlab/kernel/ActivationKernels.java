@@ -21,7 +21,9 @@ public interface ActivationKernels {
 
     /**
      * The training-time forward pass. For stochastic activations (rrelu) it draws from
-     * {@code rng}; for all others it equals {@link #forward}.
+     * {@code rng}: one slope per element with z &lt;= 0, in element order (none for z > 0 or NaN, as
+     * PyTorch), so both implementations consume the same stream; for all others it equals
+     * {@link #forward}.
      */
     default void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
         forward(f, z, zOff, a, aOff, n);
@@ -30,6 +32,10 @@ public interface ActivationKernels {
     /**
      * dZ[dZOff + i] = dA[dAOff + i] * f'(z[zOff + i]) for i in [0, n), where {@code a} holds the
      * forward outputs for the same z (kernels may use them where that keeps full accuracy).
+     *
+     * <p>rrelu needs {@code a}: its backward recovers each element's training slope as a/z
+     * (for finite z &lt; 0; the inference slope at z = 0 and z = −∞), so pass the outputs of the
+     * {@link #forwardTraining} call being differentiated.
      *
      * <p>For activations with learnable parameters, {@code dParams[j]} is incremented by
      * sum_i dA_i * df/dθ_j(z_i); pass {@code null} or an empty array to skip that.

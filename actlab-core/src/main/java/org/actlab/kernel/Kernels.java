@@ -25,6 +25,11 @@ public final class Kernels {
         return CHOSEN;
     }
 
+    /** The matrix multiply on the same path as {@link #activations()}: the scalar twin when that is scalar. */
+    public static Gemm gemm() {
+        return CHOSEN == SCALAR || Gemm.vector() == null ? Gemm.scalar() : Gemm.vector();
+    }
+
     /** The scalar twin, always available. */
     public static ActivationKernels scalar() {
         return SCALAR;
@@ -43,7 +48,8 @@ public final class Kernels {
     public static ActivationKernels forPath(String path) {
         switch (path.toLowerCase(Locale.ROOT)) {
             case "auto":
-                return CHOSEN;
+                // CHOSEN is still null while this class initialises: choose() comes through here.
+                return CHOSEN != null ? CHOSEN : VECTOR != null ? VECTOR : SCALAR;
             case "scalar":
                 return SCALAR;
             case "simd":

@@ -6,7 +6,9 @@ import org.actlab.activation.Activation;
  * One dense layer during one step. Batch tensors are row-major batch × units; the arrays may be
  * longer than needed (buffers sized for the largest batch), so use {@code batchSize} × {@code units}.
  * For the output layer, {@code activation} is identity when the output is softmax (the softmax is
- * applied by the loss).
+ * applied by the loss), and {@code a} then holds the softmax probabilities. {@code activation}
+ * carries the parameters after this step's update (prelu's slope), like {@code weights}; {@code z}
+ * and {@code a} come from the forward pass before it.
  *
  * @param index      the layer index: 0 is the first hidden layer, the last is the output layer
  * @param activation the layer's activation, with current learnable parameters

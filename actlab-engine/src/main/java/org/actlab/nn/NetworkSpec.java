@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param hidden     the hidden layers, first to last; may be empty
  * @param outputs    number of output units
  * @param output     the output activation
- * @param loss       the loss; must suit the output (checked by {@link #validate()})
+ * @param loss       the loss; must suit the output (checked when the spec is made, as are the
+ *                   activation and initialiser specs)
  * @param weightInit initialiser spec for weights, for example {@code "he_normal"} or {@code "uniform(-0.5,0.5)"}
  * @param biasInit   initialiser spec for biases, for example {@code "zeros"} or {@code "constant(0.1)"}
  */
@@ -52,6 +53,11 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int outputs, Outpu
         Objects.requireNonNull(weightInit, "weightInit");
         Objects.requireNonNull(biasInit, "biasInit");
         validate(inputs, outputs, output, loss);
+        for (int i = 0; i < hidden.size(); i++) {
+            Network.hiddenActivation(i, hidden.get(i).activation());
+        }
+        Initializers.parse(weightInit);
+        Initializers.parse(biasInit);
     }
 
     private static void validate(int inputs, int outputs, Output output, Loss loss) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param l2           L2 penalty strength, 0 for none
  * @param clipNorm     clip each layer's gradient to this L2 norm; 0 or less for no clipping
  * @param seed         seeds shuffling, initialisation and stochastic activations
- * @param threads      threads for matrix multiply; 1 gives bit-identical results for one seed
+ * @param threads      threads for matrix multiply; results are bit-identical for one seed whatever
+ *                     the count, because the multiply splits output tiles and never a sum
  */
 public record TrainConfig(int epochs, int batchSize, String optimizer, double learningRate, String schedule,
                           double l1, double l2, double clipNorm, long seed, int threads) {
@@ -34,6 +35,12 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
         if (!(l1 >= 0) || !(l2 >= 0)) {
             throw new IllegalArgumentException("l1 and l2 must be >= 0, got l1=" + l1 + ", l2=" + l2);
         }
+        if (Double.isNaN(clipNorm)) {
+            throw new IllegalArgumentException("clip norm must be a number (0 or less for none), got NaN");
+        }
+        // Parsed here so that a bad spec fails when the config is made, with the registry's message.
+        Optimizers.parse(optimizer);
+        Schedule.parse(schedule);
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }

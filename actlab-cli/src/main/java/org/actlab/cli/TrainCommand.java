@@ -1,0 +1,306 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.actlab.diagnose.HealthReport;
+import org.actlab.diagnose.HealthTable;
+import org.actlab.lab.run.AtomicFiles;
+import org.actlab.lab.run.DataSummary;
+import org.actlab.lab.run.RunConfig;
+import org.actlab.lab.run.RunResult;
+import org.actlab.lab.run.SavedModel;
+import org.actlab.lab.run.TrainingRun;
+import org.actlab.nn.NetworkSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code actlab train}: options to a {@link RunConfig}, then the shared {@link TrainingRun}. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a dense network on a generated data set, the bundled MNIST or a CSV file.",
+        footer = {"", "Examples:",
+            "  actlab train --data spiral --noise 0.1 --hidden 8,8 --activation tanh --optimizer adam --lr 0.01 --epochs 200",
+            "  actlab train --data circle --features x1,x2,x1^2,x2^2 --hidden 4 --activations relu --save model.json",
+            "  actlab train --data mnist --samples 2000 --hidden 64 --activation relu --epochs 5 --json result.json",
+            "  actlab train --csv my.csv --label y --standardize --hidden 16 --activation leaky_relu",
+            "", "Exit code 3 when training diverges (a NaN or infinite loss)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: circle.")
+    String data;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead.")
+    Path csv;
+
+    @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index. Default: the last.")
+    String label;
+
+    @Option(names = "--standardize", description = "Z-score the features with the training rows' means and stds.")
+    boolean standardize;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Rows (generated: default 500; MNIST/CSV: a seeded subset, default all).")
+    Integer samples;
+
+    @Option(names = "--noise", description = "Generator noise (TF Playground: 0..0.5). Default: 0.")
+    Double noise;
+
+    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of rows for training, in (0, 1]. Default: 0.5.")
+    Double trainFraction;
+
+    @Option(names = "--features", split = ",", paramLabel = "F",
+            description = "Playground features: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2). Default: the data's own columns.")
+    List<String> features;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden-layer widths, e.g. 8,8; 0 for none. Default: 4,2.")
+    List<Integer> hidden;
+
+    @Option(names = {"--activation", "--activations"}, split = ",(?![^(]*\\))", paramLabel = "SPEC",
+            description = "One activation for all hidden layers, or one per layer (relu,tanh). Default: tanh.")
+    List<String> activations;
+
+    @Option(names = "--output", description = "Output: auto, identity, sigmoid, tanh, softmax. Default: auto (by task).")
+    String output;
+
+    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce. Default: auto (by output).")
+    String loss;
+
+    @Option(names = "--init", paramLabel = "SPEC", description = "Weight initialiser. Default: xavier_uniform.")
+    String init;
+
+    @Option(names = "--bias-init", paramLabel = "SPEC",
+            description = "Bias initialiser, e.g. zeros, constant(0.1), or a number as a constant. Default: zeros.")
+    String biasInit;
+
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Optimiser, e.g. sgd, momentum, adam. Default: sgd.")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate. Default: 0.03.")
+    Double learningRate;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Rows per step. Default: 10.")
+    Integer batch;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set. Default: 100.")
+    Integer epochs;
+
+    @Option(names = "--seed", description = "Seed for data, split, initialisation and shuffling. Default: 1.")
+    Long seed;
+
+    @Option(names = "--l1", description = "L1 penalty. Default: 0.")
+    Double l1;
+
+    @Option(names = "--l2", description = "L2 penalty. Default: 0.")
+    Double l2;
+
+    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule, e.g. constant, cosine. Default: constant.")
+    String schedule;
+
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip each layer's gradient to this L2 norm; 0 for none. Default: 0.")
+    Double clip;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix multiply. Default: 1 (bit-reproducible).")
+    Integer threads;
+
+    @Option(names = "--diagnose", description = "Per-layer health (saturation, dead units, centring, gradients) and advice.")
+    boolean diagnose;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model as JSON (for actlab predict).")
+    Path save;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON; '-' for stdout (then no summary).")
+    String json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        RunConfig config = config();
+        TrainingRun run = TrainingRun.prepare(config).diagnose(diagnose);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean jsonToStdout = "-".equals(json);
+        // The bar goes to stdout (the terminal), so never when the JSON goes there.
+        boolean bar = !quiet && !jsonToStdout && System.console() != null && config.epochs() > 0;
+        RunResult result;
+        if (bar) {
+            try (ProgressBar progress = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(config.epochs())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
+                    // stdout, which is the terminal here; the launcher filters stderr line by line.
+                    .setConsumer(new ConsoleProgressBarConsumer(System.out)).build()) {
+                result = run.run((snapshot, total) -> {
+                    progress.stepTo(snapshot.epoch() + 1);
+                    progress.setExtraMessage(String.format(Locale.ROOT, "loss %.4f%s", snapshot.trainLoss(),
+                            Double.isNaN(snapshot.trainAccuracy()) ? ""
+                                    : String.format(Locale.ROOT, " acc %.1f%%", 100 * snapshot.trainAccuracy())));
+                });
+            }
+        } else {
+            result = run.run(TrainingRun.Progress.none());
+        }
+        if (json != null) {
+            if (jsonToStdout) {
+                out.println(result.toJson());
+            } else {
+                AtomicFiles.writeString(Path.of(json), result.toJson() + System.lineSeparator());
+            }
+        }
+        if (!jsonToStdout) {
+            out.print(summary(run, result));
+            if (diagnose && run.diagnostics() != null) {
+                HealthReport latest = run.diagnostics().latest().orElse(null);
+                out.print(latest == null ? "no health report (no epoch completed)" + System.lineSeparator()
+                        : HealthTable.format(latest));
+            }
+            if (json != null) {
+                out.println("wrote " + json);
+            }
+        }
+        out.flush();
+        if (result.diverged()) {
+            err.println("actlab train: training stopped: " + Main.oneLine(result.stopped()));
+            err.flush();
+            return Main.DIVERGED;
+        }
+        if (save != null) {
+            SavedModel.of(run).write(save);
+            if (!jsonToStdout) {
+                out.println("saved model to " + save);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    RunConfig config() {
+        if (data != null && csv != null) {
+            throw new IllegalArgumentException("give either --data or --csv, not both");
+        }
+        RunConfig.Builder b = RunConfig.builder();
+        if (csv != null) {
+            b.data(csv.toString());
+        } else if (data != null) {
+            b.data(data);
+        }
+        if (label != null) {
+            b.label(label);
+        }
+        b.standardize(standardize);
+        if (samples != null) {
+            b.samples(samples);
+        }
+        if (noise != null) {
+            b.noise(noise);
+        }
+        if (trainFraction != null) {
+            b.trainFraction(trainFraction);
+        }
+        if (features != null) {
+            b.features(features);
+        }
+        if (hidden != null) {
+            // "--hidden 0" asks for no hidden layer: a linear or logistic model.
+            b.hidden(hidden.size() == 1 && hidden.get(0) == 0 ? List.of() : hidden);
+        }
+        if (activations != null) {
+            b.activations(activations);
+        }
+        if (output != null) {
+            b.output(output);
+        }
+        if (loss != null) {
+            b.loss(loss);
+        }
+        if (init != null) {
+            b.init(init);
+        }
+        if (biasInit != null) {
+            b.biasInit(biasInit(biasInit));
+        }
+        if (optimizer != null) {
+            b.optimizer(optimizer);
+        }
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        if (batch != null) {
+            b.batch(batch);
+        }
+        if (epochs != null) {
+            b.epochs(epochs);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (l1 != null) {
+            b.l1(l1);
+        }
+        if (l2 != null) {
+            b.l2(l2);
+        }
+        if (schedule != null) {
+            b.schedule(schedule);
+        }
+        if (clip != null) {
+            b.clip(clip);
+        }
+        if (threads != null) {
+            b.threads(threads);
+        }
+        return b.build();
+    }
+
+    /** {@code --bias-init 0.1} is shorthand for {@code constant(0.1)}. */
+    static String biasInit(String text) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            return "constant(" + value + ")";
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
+    }
+
+    static String summary(TrainingRun run, RunResult result) {
+        DataSummary d = run.summary();
+        NetworkSpec spec = run.network().spec();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "data %s: %d train rows, %d test rows, %d input(s), %s%n", d.name(),
+                d.trainRows(), d.testRows(), d.features(), d.task().name().toLowerCase(Locale.ROOT)));
+        StringBuilder net = new StringBuilder().append(spec.inputs());
+        for (NetworkSpec.LayerSpec layer : spec.hidden()) {
+            net.append(" -> ").append(layer.units()).append(' ').append(layer.activation());
+        }
+        net.append(" -> ").append(spec.outputs()).append(' ').append(spec.output().name().toLowerCase(Locale.ROOT));
+        s.append(String.format(Locale.ROOT, "network %s, loss %s, init %s, bias %s%n", net,
+                spec.loss().name().toLowerCase(Locale.ROOT), spec.weightInit(), spec.biasInit()));
+        RunConfig c = result.config();
+        s.append(String.format(Locale.ROOT, "training %s lr %s, batch %d, %d epoch(s), seed %d%n", c.optimizer(),
+                c.learningRate(), c.batch(), result.history().size(), c.seed()));
+        RunResult.Metrics m = result.metrics();
+        s.append(String.format(Locale.ROOT, "train loss %s, test loss %s", figure(m.trainLoss()), figure(m.testLoss())));
+        if (!Double.isNaN(m.trainAccuracy())) {
+            s.append(String.format(Locale.ROOT, ", train accuracy %s, test accuracy %s", percent(m.trainAccuracy()),
+                    percent(m.testAccuracy())));
+        }
+        return s.append(System.lineSeparator()).toString();
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+}

@@ -1,0 +1,56 @@
+package org.actlab.activation;
+
+/**
+ * Leaky rectified linear unit.
+ * <pre>
+ * f(x) = x          if x > 0
+ *        slope x    if x &lt;= 0
+ * f'(x) = 1 if x > 0, else slope</pre>
+ * At the kink f'(0) = slope (PyTorch). Range (-inf, inf) for slope > 0; not zero-centred; does not
+ * saturate and does not die: the gradient for x &lt; 0 is slope, not 0. Default slope 0.01.
+ * Reference: Maas, Hannun and Ng, "Rectifier Nonlinearities Improve Neural Network Acoustic
+ * Models" (2013); PyTorch {@code LeakyReLU}.
+ *
+ * @param slope the gradient for x &lt;= 0; must be finite
+ */
+public record LeakyRelu(float slope) implements Activation {
+
+    /** The registry name. */
+    public static final String ID = "leaky_relu";
+    /** PyTorch's default negative slope. */
+    public static final float DEFAULT_SLOPE = 0.01f;
+
+    public LeakyRelu {
+        Params.finite(ID, "slope", slope);
+    }
+
+    /** With the default slope 0.01. */
+    public LeakyRelu() {
+        this(DEFAULT_SLOPE);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String spec() {
+        return Params.spec(ID, new String[] {"slope"}, slope);
+    }
+
+    @Override
+    public float apply(float x) {
+        return Leaky.value(x, slope);
+    }
+
+    @Override
+    public float derivative(float x) {
+        return Leaky.slope(x, slope);
+    }
+
+    @Override
+    public Traits traits() {
+        return Leaky.traits(slope, "Maas, Hannun, Ng 2013; torch.nn.LeakyReLU");
+    }
+}

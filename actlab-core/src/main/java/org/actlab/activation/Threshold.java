@@ -1,0 +1,54 @@
+package org.actlab.activation;
+
+/**
+ * Threshold: x above a threshold, a constant below.
+ * <pre>
+ * f(x) = x      if x > threshold
+ *        value  otherwise
+ * f'(x) = 1 if x > threshold, else 0</pre>
+ * f'(threshold) = 0. Range {value} ∪ (threshold, inf); not zero-centred; not saturating for
+ * large x. Both parameters are required, as in PyTorch. Reference: PyTorch {@code Threshold}.
+ *
+ * @param threshold where the function switches; finite
+ * @param value     the output at and below the threshold; finite
+ */
+public record Threshold(float threshold, float value) implements Activation {
+
+    /** The registry name. */
+    public static final String ID = "threshold";
+
+    public Threshold {
+        Params.finite(ID, "threshold", threshold);
+        Params.finite(ID, "value", value);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String spec() {
+        return Params.spec(ID, new String[] {"threshold", "value"}, threshold, value);
+    }
+
+    @Override
+    public float apply(float x) {
+        return x > threshold || x != x ? x : value;
+    }
+
+    @Override
+    public float derivative(float x) {
+        if (x != x) {
+            return x;
+        }
+        return x > threshold ? 1 : 0;
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits("x if x > threshold, else value", "1 if x > threshold, else 0 (0 at the threshold)",
+                "{value} u (threshold, inf)", false, true, value <= threshold, Traits.Cost.CHEAP,
+                "torch.nn.Threshold");
+    }
+}

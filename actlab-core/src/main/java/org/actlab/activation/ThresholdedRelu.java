@@ -1,0 +1,56 @@
+package org.actlab.activation;
+
+/**
+ * Thresholded ReLU.
+ * <pre>
+ * f(x) = x if x > theta, else 0
+ * f'(x) = 1 if x > theta, else 0</pre>
+ * f'(theta) = 0. Range {0} ∪ (theta, inf); not zero-centred; does not saturate for x > theta.
+ * Default theta 1. Reference: Konda, Memisevic and Krueger, "Zero-bias autoencoders and the
+ * benefits of co-adapting features" (2014); Keras {@code ThresholdedReLU}.
+ *
+ * @param theta the threshold; must be >= 0 and finite
+ */
+public record ThresholdedRelu(float theta) implements Activation {
+
+    /** The registry name. */
+    public static final String ID = "thresholded_relu";
+
+    public ThresholdedRelu {
+        Params.nonNegative(ID, "theta", theta);
+    }
+
+    /** With theta 1. */
+    public ThresholdedRelu() {
+        this(1f);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String spec() {
+        return Params.spec(ID, new String[] {"theta"}, theta);
+    }
+
+    @Override
+    public float apply(float x) {
+        return x > theta || x != x ? x : 0;
+    }
+
+    @Override
+    public float derivative(float x) {
+        if (x != x) {
+            return x;
+        }
+        return x > theta ? 1 : 0;
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits("x if x > theta, else 0", "1 if x > theta, else 0 (0 at theta)", "{0} u (theta, inf)",
+                false, true, true, Traits.Cost.CHEAP, "Konda, Memisevic, Krueger 2014; Keras ThresholdedReLU");
+    }
+}

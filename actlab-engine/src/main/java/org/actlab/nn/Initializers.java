@@ -1,0 +1,251 @@
+package org.actlab.nn;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The registry of initialisers, parsed from specs such as {@code "he_normal(slope=0.01)"}.
+ * With n_in the fan-in and n_out the fan-out:
+ * <ul>
+ * <li>{@code zeros}; {@code constant(c)}; {@code uniform(a, b)}: U[a, b); {@code normal(mean, std)}</li>
+ * <li>{@code glorot_standard}: U[−1/√n_in, 1/√n_in], Glorot &amp; Bengio (2010)'s "standard" heuristic</li>
+ * <li>{@code xavier_uniform(gain=1)}: U[±gain·√(6/(n_in+n_out))]; {@code xavier_normal(gain=1)}: N(0, gain²·2/(n_in+n_out))</li>
+ * <li>{@code he_uniform(slope=0)}: U[±√(6/((1+slope²)·n_in))]; {@code he_normal(slope=0)}: N(0, 2/((1+slope²)·n_in)),
+ *     He et al. (2015) with the leaky-ReLU gain</li>
+ * <li>{@code lecun_uniform}: U[±√(3/n_in)]; {@code lecun_normal}: N(0, 1/n_in)</li>
+ * <li>{@code orthogonal(gain=1)}: gain·Q with Q from the QR factorisation of a Gaussian matrix
+ *     (sign-corrected as in Saxe et al. 2014), so W·Wᵀ = gain²·I when rows ≤ cols, else Wᵀ·W = gain²·I</li>
+ * <li>{@code playground}: U[−0.5, 0.5), TensorFlow Playground's weights</li>
+ * <li>{@code rai}: randomized asymmetric initialisation (Lu, Shin, Su &amp; Karniadakis 2019, "Dying ReLU and
+ *     Initialization"). Each row (one unit's incoming weights) is drawn from N(0, σ²/n_in) with σ = 0.6007,
+ *     then one entry, at a position drawn uniformly from the row, is replaced by ξ ~ Beta(2, 1), drawn as √U.
+ *     The paper draws the position over the weights and the bias together; here biases have their own
+ *     initialiser, so the position is drawn over the weights only. σ = 0.6007 is the value used with
+ *     Beta(2, 1) by public reimplementations of the paper's algorithm.</li>
+ * </ul>
+ * Normal draws are plain (not truncated) Gaussians from the generator's {@code nextGaussian()}.
+ */
+public final class Initializers {
+
+    static final double RAI_SIGMA = 0.6007;
+
+    private static final List<String> NAMES = List.of("zeros", "constant", "uniform", "normal", "glorot_standard",
+            "xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "lecun_uniform", "lecun_normal",
+            "orthogonal", "playground", "rai");
+
+    private Initializers() {
+    }
+
+    /** The registered names. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * Parses an initialiser spec.
+     *
+     * @throws IllegalArgumentException naming the unknown name or the bad parameter
+     */
+    public static Initializer parse(String spec) {
+        Specs.Parsed parsed = Specs.parse("initialiser", spec);
+        String name = parsed.name();
+        switch (name) {
+            case "zeros": {
+                Specs.bind(parsed, new String[0], new double[0]);
+                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(v, 0, rows * cols, 0f));
+            }
+            case "constant": {
+                double c = Specs.bind(parsed, new String[] {"value"}, new double[] {Double.NaN})[0];
+                float value = (float) c;
+                return new Simple(name, "constant(" + Specs.show(c) + ")",
+                        (v, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(v, 0, rows * cols, value));
+            }
+            case "uniform": {
+                double[] p = Specs.bind(parsed, new String[] {"low", "high"}, new double[] {Double.NaN, Double.NaN});
+                if (!(p[0] < p[1])) {
+                    throw new IllegalArgumentException("initialiser 'uniform' needs low < high, got low="
+                            + Specs.show(p[0]) + ", high=" + Specs.show(p[1]));
+                }
+                return uniform(name, "uniform(" + Specs.show(p[0]) + "," + Specs.show(p[1]) + ")", p[0], p[1]);
+            }
+            case "normal": {
+                double[] p = Specs.bind(parsed, new String[] {"mean", "std"}, new double[] {0, Double.NaN});
+                if (!(p[1] >= 0)) {
+                    throw new IllegalArgumentException("initialiser 'normal' needs std >= 0, got std=" + Specs.show(p[1]));
+                }
+                double mean = p[0];
+                double std = p[1];
+                return new Simple(name, "normal(" + Specs.show(mean) + "," + Specs.show(std) + ")",
+                        (v, rows, cols, fanIn, fanOut, rng) -> fillNormal(v, rows * cols, mean, std, rng));
+            }
+            case "glorot_standard": {
+                Specs.bind(parsed, new String[0], new double[0]);
+                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) -> {
+                    double bound = 1 / Math.sqrt(fanIn);
+                    fillUniform(v, rows * cols, -bound, bound, rng);
+                });
+            }
+            case "xavier_uniform":
+            case "xavier_normal": {
+                double gain = gain(parsed, "gain", 1);
+                boolean uniform = name.equals("xavier_uniform");
+                return new Simple(name, name + "(gain=" + Specs.show(gain) + ")", (v, rows, cols, fanIn, fanOut, rng) -> {
+                    double variance = gain * gain * 2.0 / (fanIn + fanOut);
+                    fillScaled(v, rows * cols, variance, uniform, rng);
+                });
+            }
+            case "he_uniform":
+            case "he_normal": {
+                double slope = Specs.bind(parsed, new String[] {"slope"}, new double[] {0})[0];
+                boolean uniform = name.equals("he_uniform");
+                return new Simple(name, name + "(slope=" + Specs.show(slope) + ")", (v, rows, cols, fanIn, fanOut, rng) -> {
+                    double variance = 2.0 / ((1 + slope * slope) * fanIn);
+                    fillScaled(v, rows * cols, variance, uniform, rng);
+                });
+            }
+            case "lecun_uniform":
+            case "lecun_normal": {
+                Specs.bind(parsed, new String[0], new double[0]);
+                boolean uniform = name.equals("lecun_uniform");
+                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) ->
+                        fillScaled(v, rows * cols, 1.0 / fanIn, uniform, rng));
+            }
+            case "orthogonal": {
+                double gain = gain(parsed, "gain", 1);
+                return new Simple(name, "orthogonal(gain=" + Specs.show(gain) + ")",
+                        (v, rows, cols, fanIn, fanOut, rng) -> orthogonal(v, rows, cols, gain, rng));
+            }
+            case "playground": {
+                Specs.bind(parsed, new String[0], new double[0]);
+                return uniform(name, name, -0.5, 0.5);
+            }
+            case "rai": {
+                Specs.bind(parsed, new String[0], new double[0]);
+                return new Simple(name, name, Initializers::rai);
+            }
+            default:
+                throw new IllegalArgumentException(Specs.unknown("initialiser", name, NAMES));
+        }
+    }
+
+    private static double gain(Specs.Parsed parsed, String key, double fallback) {
+        double gain = Specs.bind(parsed, new String[] {key}, new double[] {fallback})[0];
+        if (!(gain > 0)) {
+            throw new IllegalArgumentException("initialiser '" + parsed.name() + "' needs " + key + " > 0, got " + Specs.show(gain));
+        }
+        return gain;
+    }
+
+    private static Initializer uniform(String name, String spec, double low, double high) {
+        return new Simple(name, spec, (v, rows, cols, fanIn, fanOut, rng) -> fillUniform(v, rows * cols, low, high, rng));
+    }
+
+    /** Uniform with the given variance: U[±√(3·variance)], or N(0, variance). */
+    private static void fillScaled(float[] v, int n, double variance, boolean uniform, RandomGenerator rng) {
+        if (uniform) {
+            double bound = Math.sqrt(3 * variance);
+            fillUniform(v, n, -bound, bound, rng);
+        } else {
+            fillNormal(v, n, 0, Math.sqrt(variance), rng);
+        }
+    }
+
+    private static void fillUniform(float[] v, int n, double low, double high, RandomGenerator rng) {
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (low + (high - low) * rng.nextDouble());
+        }
+    }
+
+    private static void fillNormal(float[] v, int n, double mean, double std, RandomGenerator rng) {
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (mean + std * rng.nextGaussian());
+        }
+    }
+
+    private static void rai(float[] v, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
+        double std = RAI_SIGMA / Math.sqrt(fanIn);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                v[r * cols + c] = (float) (std * rng.nextGaussian());
+            }
+            // Beta(2, 1) has density 2x on [0, 1], so its inverse CDF is √U.
+            int position = rng.nextInt(cols);
+            v[r * cols + position] = (float) Math.sqrt(rng.nextDouble());
+        }
+    }
+
+    /**
+     * Modified Gram–Schmidt in double on the columns of a tall Gaussian matrix G (max × min):
+     * G = Q·R with R's diagonal made positive, which makes Q Haar-distributed.
+     */
+    private static void orthogonal(float[] v, int rows, int cols, double gain, RandomGenerator rng) {
+        int tall = Math.max(rows, cols);
+        int narrow = Math.min(rows, cols);
+        double[][] q = new double[narrow][tall];
+        for (int j = 0; j < narrow; j++) {
+            for (int i = 0; i < tall; i++) {
+                q[j][i] = rng.nextGaussian();
+            }
+        }
+        for (int j = 0; j < narrow; j++) {
+            // Twice for numerical orthogonality ("twice is enough", Giraud et al. 2005).
+            for (int pass = 0; pass < 2; pass++) {
+                for (int p = 0; p < j; p++) {
+                    double dot = 0;
+                    for (int i = 0; i < tall; i++) {
+                        dot += q[p][i] * q[j][i];
+                    }
+                    for (int i = 0; i < tall; i++) {
+                        q[j][i] -= dot * q[p][i];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < tall; i++) {
+                norm += q[j][i] * q[j][i];
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < tall; i++) {
+                q[j][i] /= norm;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                // Rows ≥ cols: the columns of W are the q vectors; otherwise its rows are.
+                double value = rows >= cols ? q[c][r] : q[r][c];
+                v[r * cols + c] = (float) (gain * value);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Filler {
+        void fill(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng);
+    }
+
+    private record Simple(String name, String spec, Filler filler) implements Initializer {
+        @Override
+        public void initialise(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
+            if (rows <= 0 || cols <= 0 || fanIn <= 0 || fanOut <= 0 || values.length < rows * cols) {
+                throw new IllegalArgumentException("initialiser " + spec + ": bad shape rows=" + rows + ", cols=" + cols
+                        + ", fanIn=" + fanIn + ", fanOut=" + fanOut + " for an array of " + values.length);
+            }
+            filler.fill(values, rows, cols, fanIn, fanOut, rng);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Simple that && spec.equals(that.spec);
+        }
+
+        @Override
+        public int hashCode() {
+            return spec.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.actlab.lab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.actlab.data.Dataset;
+import org.actlab.data.Standardisation;
+import org.actlab.diagnose.Diagnostics;
+import org.actlab.diagnose.HealthReport;
+import org.actlab.diagnose.UnitState;
+import org.actlab.nn.DenseLayer;
+import org.actlab.nn.Network;
+import org.actlab.nn.Trainer;
+import org.actlab.nn.TrainingResult;
+
+/**
+ * The dying-unit procedures shared by the dead-relu and leaky-relu experiments: knocking one unit
+ * out with a large negative bias update, and sweeping the learning rate and the bias initialisation.
+ */
+final class Dying {
+
+    /** The one big update applied to the knocked-out unit's bias. */
+    static final float KNOCKOUT_BIAS_STEP = -100f;
+
+    static final int KNOCKOUT_WIDTH = 16;
+    static final int SWEEP_WIDTH = 32;
+    static final double KNOCKOUT_RATE = 0.05;
+    static final List<Double> RATES_FULL = List.of(1e-3, 1e-2, 0.1, 0.3, 1.0, 3.0);
+    static final List<Double> RATES_QUICK = List.of(1e-2, 0.3, 3.0);
+    static final List<Double> BIASES = List.of(-0.5, 0.0, 0.1);
+
+    private Dying() {
+    }
+
+    /**
+     * One knock-out trial.
+     *
+     * @param knockedState   the knocked-out unit's state on the training rows right after the update, by the
+     *                       diagnostics' definitions ({@link Diagnostics#unitStates})
+     * @param knockedMoved   whether any bit of its weights or bias changed during further training
+     * @param othersMoved    how many of the other units changed
+     * @param others         how many other units there are
+     * @param biasAfterKnock the knocked-out unit's bias right after the update
+     */
+    record Knockout(UnitState knockedState, boolean knockedMoved, int othersMoved, int others, float biasAfterKnock) {
+    }
+
+    /** The setup of {@link #knockout}, for the experiments' setup text. */
+    static String knockoutSetup(boolean quick) {
+        return "knock-out: circle (400 rows, noise 0.1), 2 → " + KNOCKOUT_WIDTH + " → 1 sigmoid, He-normal, SGD at "
+                + KNOCKOUT_RATE + ", batch 10, " + (quick ? 5 : 10) + " epochs; then unit 0's bias gets one update of "
+                + KNOCKOUT_BIAS_STEP + " and training goes on for " + (quick ? 5 : 10) + " more epochs; the float bits of "
+                + "every unit's weights and bias are compared before and after, and the diagnostics classify the unit "
+                + "(dead, saturated or healthy) on the training rows right after the update.";
+    }
+
+    /** Trains, knocks unit 0 out with {@link #KNOCKOUT_BIAS_STEP}, trains on and compares bits. */
+    static Knockout knockout(String activation, boolean quick, long seed) {
+        int epochs = quick ? 5 : 10;
+        Dataset train = Lab.data("circle", 400, 0.1, seed);
+        Network net = Network.create(Lab.binary(2, Lab.hidden(1, KNOCKOUT_WIDTH, activation), "he_normal", "zeros"), seed);
+        new Trainer(net, Lab.sgd(epochs, 10, KNOCKOUT_RATE, seed), train, null).run();
+        DenseLayer hidden = net.layers().get(0);
+        hidden.bias()[0] += KNOCKOUT_BIAS_STEP;
+        float biasAfterKnock = hidden.bias()[0];
+
+        Network.LayerTrace trace = net.trace(train.x(), train.n()).get(0);
+        UnitState knockedState = Diagnostics.unitStates(hidden.activation(), trace.z(), train.n(), hidden.units(),
+                HealthFigures.CONFIG)[0];
+        int[][] before = bits(hidden);
+        new Trainer(net, Lab.sgd(epochs, 10, KNOCKOUT_RATE, seed + 1), train, null).run();
+        int[][] after = bits(hidden);
+        int othersMoved = 0;
+        for (int u = 1; u < hidden.units(); u++) {
+            othersMoved += Arrays.equals(before[u], after[u]) ? 0 : 1;
+        }
+        return new Knockout(knockedState, !Arrays.equals(before[0], after[0]), othersMoved, hidden.units() - 1, biasAfterKnock);
+    }
+
+    /** Per unit: the raw float bits of its incoming weights followed by its bias. */
+    private static int[][] bits(DenseLayer layer) {
+        int[][] out = new int[layer.units()][layer.inputs() + 1];
+        for (int u = 0; u < layer.units(); u++) {
+            for (int k = 0; k < layer.inputs(); k++) {
+                out[u][k] = Float.floatToRawIntBits(layer.weights()[u * layer.inputs() + k]);
+            }
+            out[u][layer.inputs()] = Float.floatToRawIntBits(layer.bias()[u]);
+        }
+        return out;
+    }
+
+    /**
+     * The sweep's figures.
+     *
+     * @param deadShare    per bias init, per learning rate: dead share over seeds
+     * @param saturated    per bias init, per learning rate: saturated share of hidden pairs over seeds
+     * @param diverged     runs that diverged (left out of the figures)
+     * @param rates        the learning rates swept
+     * @param maxDead      the largest mean dead share of any cell
+     */
+    record Sweep(Map<Double, Map<Double, Summary>> deadShare, Map<Double, Map<Double, Summary>> saturated,
+                 int diverged, List<Double> rates, double maxDead) {
+
+        /** The largest mean saturated share of any cell (NaN cells skipped). */
+        double maxSaturated() {
+            double max = 0;
+            for (Map<Double, Summary> row : saturated.values()) {
+                for (Summary cell : row.values()) {
+                    if (cell.n() > 0) {
+                        max = Math.max(max, cell.mean());
+                    }
+                }
+            }
+            return max;
+        }
+
+        /** The dead-share table for the figures: bias → rate → summary. */
+        Map<String, Object> table() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            deadShare.forEach((bias, row) -> {
+                Map<String, Object> cells = new LinkedHashMap<>();
+                row.forEach((rate, summary) -> cells.put("lr " + Figures.format(rate), summary));
+                out.put("bias " + Figures.format(bias), cells);
+            });
+            return out;
+        }
+
+        /** The mean dead share for one bias init over the rates up to {@code maxRate} (NaN cells skipped). */
+        double meanDead(double bias, double maxRate) {
+            double sum = 0;
+            int n = 0;
+            for (Map.Entry<Double, Summary> cell : deadShare.get(bias).entrySet()) {
+                if (cell.getKey() <= maxRate && cell.getValue().n() > 0) {
+                    sum += cell.getValue().mean();
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+
+        /** The mean dead share at one learning rate over the bias inits (NaN cells skipped). */
+        double meanDeadAtRate(double rate) {
+            double sum = 0;
+            int n = 0;
+            for (Map<Double, Summary> row : deadShare.values()) {
+                Summary cell = row.get(rate);
+                if (cell.n() > 0) {
+                    sum += cell.mean();
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+
+        /** One chart series per bias: mean dead share against learning rate. */
+        List<Chart.Series> series() {
+            List<Chart.Series> out = new ArrayList<>();
+            deadShare.forEach((bias, row) -> {
+                double[] y = new double[rates.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = row.get(rates.get(i)).mean();
+                }
+                out.add(new Chart.Series("bias init " + Figures.format(bias), Lab.doubles(rates), y));
+            });
+            return out;
+        }
+    }
+
+    /** The setup of {@link #sweep}, for the experiments' setup text. */
+    static String sweepSetup(boolean quick) {
+        return "sweep: circle (400 rows, noise 0.1, inputs standardised), 2 → " + SWEEP_WIDTH + " → " + SWEEP_WIDTH + " → 1 sigmoid, He-normal "
+                + "weights, hidden biases set to −0.5, 0 or +0.1, SGD at learning rates "
+                + (quick ? RATES_QUICK : RATES_FULL) + ", batch 10, " + (quick ? 8 : 30) + " epochs; the diagnostics (as train "
+                + "--diagnose) evaluate the trained network on the training rows: a hidden unit is dead when f'(z) = 0 on "
+                + "every row.";
+    }
+
+    /** Trains one network per (bias init, learning rate, seed); the diagnostics measure dead share and saturation. */
+    static Sweep sweep(String activation, RunOptions options, Progress progress) {
+        List<Double> rates = options.quick() ? RATES_QUICK : RATES_FULL;
+        int epochs = options.quick() ? 8 : 30;
+        Map<Double, Map<Double, Summary>> dead = new LinkedHashMap<>();
+        Map<Double, Map<Double, Summary>> saturation = new LinkedHashMap<>();
+        int diverged = 0;
+        double maxDead = 0;
+        for (double bias : BIASES) {
+            Map<Double, Summary> deadRow = new LinkedHashMap<>();
+            Map<Double, Summary> saturationRow = new LinkedHashMap<>();
+            for (double rate : rates) {
+                double[] deadShare = new double[options.seeds()];
+                double[] saturatedShare = new double[options.seeds()];
+                for (int s = 0; s < options.seeds(); s++) {
+                    long seed = options.seed(s);
+                    progress.note(activation + ", bias " + bias + ", lr " + rate + ", seed " + seed);
+                    Dataset train = standardised(Lab.data("circle", 400, 0.1, seed));
+                    Network net = Network.create(Lab.binary(2, Lab.hidden(2, SWEEP_WIDTH, activation), "he_normal", "zeros"), seed);
+                    for (int l = 0; l < net.layers().size() - 1; l++) {
+                        Arrays.fill(net.layers().get(l).bias(), (float) bias);
+                    }
+                    Diagnostics diagnostics = HealthFigures.listener(train, epochs);
+                    TrainingResult result = new Trainer(net, Lab.sgd(epochs, 10, rate, seed), train, null)
+                            .addListener(diagnostics).run();
+                    if (result.stopped() != null) {
+                        diverged++;
+                        deadShare[s] = Double.NaN;
+                        saturatedShare[s] = Double.NaN;
+                        continue;
+                    }
+                    HealthReport health = HealthFigures.last(diagnostics);
+                    deadShare[s] = HealthFigures.hiddenDeadShare(health);
+                    saturatedShare[s] = HealthFigures.hiddenSaturatedShare(health);
+                }
+                Summary d = Summary.of(deadShare);
+                deadRow.put(rate, d);
+                saturationRow.put(rate, Summary.of(saturatedShare));
+                if (d.n() > 0) {
+                    maxDead = Math.max(maxDead, d.mean());
+                }
+            }
+            dead.put(bias, deadRow);
+            saturation.put(bias, saturationRow);
+        }
+        return new Sweep(dead, saturation, diverged, rates, maxDead);
+    }
+
+    /** The data with each input column scaled to mean 0 and standard deviation 1, as networks are usually fed. */
+    static Dataset standardised(Dataset data) {
+        return Standardisation.fit(data).apply(data);
+    }
+}

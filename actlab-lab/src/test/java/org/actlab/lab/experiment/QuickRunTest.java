@@ -1,0 +1,60 @@
+package org.actlab.lab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.actlab.lab.report.ReportRunner;
+import org.actlab.lab.report.ResultsJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every experiment in quick mode, once: each must give a verdict with figures, charts and its
+ * claim's text, and the ten together must fit the one-minute quick budget.
+ */
+class QuickRunTest {
+
+    /** The quick budget of the brief, with no allowance: the suite must fit in it on the build machine. */
+    private static final double QUICK_BUDGET_SECONDS = 60;
+
+    @Test
+    void everyExperimentGivesAVerdictWithinTheQuickBudget() {
+        StringWriter log = new StringWriter();
+        long start = System.nanoTime();
+        List<ReportRunner.Timed> results = ReportRunner.runAll(Experiments.all(), RunOptions.quickRun(), new PrintWriter(log));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.print(ReportRunner.summaryTable(results));
+        System.out.printf("quick suite: %.1f s%n", seconds);
+
+        assertEquals(Experiments.names().size(), results.size());
+        for (int i = 0; i < results.size(); i++) {
+            ExperimentResult r = results.get(i).result();
+            assertEquals(Experiments.names().get(i), r.name());
+            assertNotNull(r.verdict());
+            assertFalse(r.figures().containsKey("error"), r.name() + " failed: " + r.figures().get("error"));
+            assertFalse(r.headline().isBlank(), r.name());
+            assertTrue(r.figures().size() >= 2, r.name());
+            assertFalse(r.charts().isEmpty(), r.name());
+            assertFalse(r.seeds().isEmpty(), r.name());
+        }
+        assertTrue(seconds < QUICK_BUDGET_SECONDS, "quick suite took " + seconds + " s");
+    }
+
+    @Test
+    void sameSeedsGiveTheSameFigures() {
+        // Training experiments replay bit for bit from their seeds (threads = 1); only "cost" times the clock.
+        for (String name : List.of("dead-relu", "not-zero-centred")) {
+            Experiment e = Experiments.byName(name);
+            RunOptions options = new RunOptions(true, 2, 11);
+            String first = ResultsJson.json(e.run(options, Progress.silent()));
+            String second = ResultsJson.json(e.run(options, Progress.silent()));
+            assertEquals(first, second, name);
+            String otherSeeds = ResultsJson.json(e.run(new RunOptions(true, 2, 12), Progress.silent()));
+            assertFalse(first.equals(otherSeeds), name + " ignores its seeds");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.actlab.lab.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.actlab.data.Dataset;
+import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.TrainConfig;
+import org.junit.jupiter.api.Test;
+
+class RunConfigTest {
+
+    @Test
+    void defaultsAreThePlaygroundsWhereItHasThem() {
+        RunConfig c = RunConfig.defaults();
+        assertEquals("circle", c.data());
+        assertEquals(0.5, c.trainFraction());
+        assertEquals(List.of(4, 2), c.hidden());
+        assertEquals("tanh", c.activation(0));
+        assertEquals("tanh", c.activation(1));
+        assertEquals(0.03, c.learningRate());
+        assertEquals(10, c.batch());
+        assertTrue(c.generated());
+        assertNull(c.csvPath());
+        TrainConfig t = c.trainConfig();
+        assertEquals(100, t.epochs());
+        assertEquals(1, t.threads());
+    }
+
+    @Test
+    void outputAndLossFollowTheTaskWhenAuto() {
+        RunConfig c = RunConfig.defaults();
+        assertEquals(NetworkSpec.Output.SIGMOID, c.resolvedOutput(Dataset.Task.BINARY));
+        assertEquals(NetworkSpec.Loss.BCE, c.resolvedLoss(Dataset.Task.BINARY));
+        assertEquals(NetworkSpec.Output.SOFTMAX, c.resolvedOutput(Dataset.Task.MULTICLASS));
+        assertEquals(NetworkSpec.Loss.SOFTMAX_CE, c.resolvedLoss(Dataset.Task.MULTICLASS));
+        assertEquals(NetworkSpec.Output.IDENTITY, c.resolvedOutput(Dataset.Task.REGRESSION));
+        assertEquals(NetworkSpec.Loss.MSE, c.resolvedLoss(Dataset.Task.REGRESSION));
+        RunConfig mse = RunConfig.builder().loss("mse").build();
+        assertEquals(NetworkSpec.Output.SIGMOID, mse.resolvedOutput(Dataset.Task.BINARY));
+        assertEquals(NetworkSpec.Loss.MSE, mse.resolvedLoss(Dataset.Task.BINARY));
+        RunConfig tanhOut = RunConfig.builder().output("tanh").build();
+        assertEquals(NetworkSpec.Loss.MSE, tanhOut.resolvedLoss(Dataset.Task.BINARY));
+        NetworkSpec spec = RunConfig.builder().hidden(List.of(3, 5)).activations(List.of("relu", "elu(alpha=0.5)"))
+                .build().networkSpec(2, 1, Dataset.Task.BINARY);
+        assertEquals(List.of(new NetworkSpec.LayerSpec(3, "relu"), new NetworkSpec.LayerSpec(5, "elu(alpha=0.5)")), spec.hidden());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertBad(b -> b.samples(-1), "-1");
+        assertBad(b -> b.noise(Double.NaN), "NaN");
+        assertBad(b -> b.trainFraction(0), "0.0");
+        assertBad(b -> b.trainFraction(1.5), "1.5");
+        assertBad(b -> b.hidden(List.of(4, 0)), "got 0");
+        assertBad(b -> b.hidden(List.of(4, 2, 3)).activations(List.of("relu", "tanh")), "2 activations");
+        assertBad(b -> b.activations(List.of("rleu")), "rleu");
+        assertBad(b -> b.activations(List.of()), "no activation");
+        assertBad(b -> b.output("softplus"), "softplus");
+        assertBad(b -> b.loss("hinge"), "hinge");
+        assertBad(b -> b.learningRate(0), "0.0");
+        assertBad(b -> b.learningRate(Double.POSITIVE_INFINITY), "Infinity");
+        assertBad(b -> b.batch(0), "got 0");
+        assertBad(b -> b.epochs(-3), "-3");
+        assertBad(b -> b.l2(-1e-3), "-0.001");
+        assertBad(b -> b.clip(-1), "-1.0");
+        assertBad(b -> b.threads(0), "got 0");
+        assertBad(b -> b.features(List.of("x3")), "x3");
+        assertBad(b -> b.data(" "), "data");
+        assertBad(b -> b.optimizer("adamm"), "adamm");
+        assertBad(b -> b.init("he_normall"), "he_normall");
+    }
+
+    private static void assertBad(UnaryOperator<RunConfig.Builder> change, String named) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> change.apply(RunConfig.builder()).build());
+        assertTrue(e.getMessage().contains(named), "message '" + e.getMessage() + "' should name " + named);
+    }
+
+    @Test
+    void jsonRoundTripKeepsEveryFieldAndFillsDefaults() throws Exception {
+        RunConfig c = RunConfig.builder().data("spiral").samples(300).noise(0.1).trainFraction(0.7)
+                .features(List.of("x1", "x2", "sin(x1)")).hidden(List.of(8, 8)).activations(List.of("relu", "tanh"))
+                .output("sigmoid").loss("bce").init("he_normal").biasInit("constant(0.1)").optimizer("adam")
+                .learningRate(0.01).batch(16).epochs(7).seed(42).l1(1e-5).l2(1e-4).schedule("cosine").clip(5)
+                .threads(2).label("y").standardize(true).build();
+        String json = RunJson.mapper().writeValueAsString(c);
+        assertEquals(c, RunJson.mapper().readValue(json, RunConfig.class));
+        RunConfig partial = RunJson.mapper().readValue("{\"data\":\"xor\",\"epochs\":3}", RunConfig.class);
+        assertEquals(RunConfig.builder().data("xor").epochs(3).build(), partial);
+        JsonMappingException e = assertThrows(JsonMappingException.class,
+                () -> RunJson.mapper().readValue("{\"batch\":0}", RunConfig.class));
+        assertInstanceOf(IllegalArgumentException.class, rootCause(e));
+        assertTrue(rootCause(e).getMessage().contains("batch size must be >= 1, got 0"));
+    }
+
+    @Test
+    void dataKinds() {
+        assertTrue(RunConfig.builder().data("Reg-Gauss").build().generated());
+        assertTrue(RunConfig.builder().data("mnist").build().mnist());
+        assertEquals(Path.of("some/file.csv"), RunConfig.builder().data("some/file.csv").build().csvPath());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,191 @@
+package org.actlab.lab.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.actlab.data.Csv;
+import org.actlab.data.DataSets;
+import org.actlab.data.Dataset;
+import org.actlab.nn.Network;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRunTest {
+
+    @TempDir
+    Path dir;
+
+    private static RunConfig.Builder small() {
+        return RunConfig.builder().data("circle").samples(120).hidden(List.of(4)).activations(List.of("tanh"))
+                .epochs(3).batch(10).seed(5);
+    }
+
+    @Test
+    void prepareExpandsFeaturesSplitsAndBuildsTheNetwork() {
+        TrainingRun run = TrainingRun.prepare(small().features(List.of("x1", "x2", "x1^2", "x2^2")).trainFraction(0.75).build());
+        assertEquals(90, run.train().n());
+        assertEquals(30, run.test().n());
+        assertEquals(4, run.train().features());
+        assertEquals(4, run.network().spec().inputs());
+        // Row by row, feature 3 is feature 1 squared: the expansion ran before the split.
+        for (int i = 0; i < run.train().n(); i++) {
+            float x1 = run.train().x()[4 * i];
+            assertEquals(x1 * x1, run.train().x()[4 * i + 2], 1e-6f * Math.max(1, x1 * x1));
+        }
+        assertEquals(List.of("x1", "x2", "x1^2", "x2^2"), run.summary().featureNames());
+        assertEquals(2, run.summary().rawFeatures());
+    }
+
+    @Test
+    void standardisationIsFittedOnTheTrainingRowsOnly() {
+        TrainingRun run = TrainingRun.prepare(small().standardize(true).trainFraction(0.5).build());
+        double[] mean = new double[2];
+        for (int i = 0; i < run.train().n(); i++) {
+            mean[0] += run.train().x()[2 * i];
+            mean[1] += run.train().x()[2 * i + 1];
+        }
+        assertEquals(0, mean[0] / run.train().n(), 1e-6);
+        assertEquals(0, mean[1] / run.train().n(), 1e-6);
+        // The test rows use the training statistics, so their mean is not forced to 0.
+        double testMean = 0;
+        for (int i = 0; i < run.test().n(); i++) {
+            testMean += run.test().x()[2 * i];
+        }
+        assertTrue(Math.abs(testMean / run.test().n()) > 1e-4);
+        assertTrue(run.summary().standardisation() != null);
+    }
+
+    @Test
+    void csvAndSampleSubsets() throws Exception {
+        Path csv = dir.resolve("moons.csv");
+        Csv.write(DataSets.generate("moons", 200, 0.1, 3), csv);
+        TrainingRun run = TrainingRun.prepare(small().data(csv.toString()).samples(50).label("label").build());
+        assertEquals(25, run.train().n());
+        assertEquals(25, run.test().n());
+        assertEquals(Dataset.Task.BINARY, run.train().task());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.prepare(small().data("spirl").build()));
+        assertTrue(e.getMessage().contains("did you mean 'spiral'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(small().data(dir.resolve("no.csv").toString()).build()));
+        assertTrue(e.getMessage().contains("no.csv"), e.getMessage());
+    }
+
+    @Test
+    void runReportsEveryEpochAndSerialises() throws Exception {
+        List<Integer> seen = new ArrayList<>();
+        TrainingRun run = TrainingRun.prepare(small().build());
+        RunResult result = run.run((snapshot, total) -> {
+            assertEquals(3, total);
+            seen.add(snapshot.epoch());
+        });
+        assertEquals(List.of(0, 1, 2), seen);
+        assertEquals(3, result.history().size());
+        assertNull(result.stopped());
+        // The metrics are the last epoch's, and they are the network's own figures on the same data.
+        assertEquals(result.history().get(2).trainLoss(), result.metrics().trainLoss());
+        assertEquals(run.network().loss(run.train()), result.metrics().trainLoss(), 1e-9);
+        assertEquals(run.network().accuracy(run.test()), result.metrics().testAccuracy(), 1e-12);
+        JsonNode json = RunJson.mapper().readTree(result.toJson());
+        assertEquals("circle", json.at("/config/data").asText());
+        for (String metric : List.of("trainLoss", "testLoss", "trainAccuracy", "testAccuracy")) {
+            assertTrue(json.at("/metrics/" + metric).isNumber(), metric);
+        }
+        assertEquals(3, json.get("history").size());
+        assertTrue(json.get("stopped").isNull());
+        assertFalse(json.has("layers"));
+    }
+
+    @Test
+    void sameConfigSameResult() {
+        RunResult a = TrainingRun.prepare(small().build()).run(TrainingRun.Progress.none());
+        RunResult b = TrainingRun.prepare(small().build()).run(TrainingRun.Progress.none());
+        assertEquals(a.history(), b.history());
+    }
+
+    @Test
+    void regressionAccuracyIsNullInJson() throws Exception {
+        RunResult r = TrainingRun.prepare(small().data("sin").epochs(1).build()).run(TrainingRun.Progress.none());
+        assertTrue(Double.isNaN(r.metrics().trainAccuracy()));
+        JsonNode json = RunJson.mapper().readTree(r.toJson());
+        assertTrue(json.at("/metrics/trainAccuracy").isNull());
+        assertTrue(json.at("/metrics/trainLoss").isNumber());
+    }
+
+    @Test
+    void diagnosticsAddLayers() throws Exception {
+        RunResult r = TrainingRun.prepare(small().build()).diagnose(true).run(TrainingRun.Progress.none());
+        JsonNode layers = RunJson.mapper().readTree(r.toJson()).get("layers");
+        assertEquals(2, layers.size(), "one hidden layer and the output layer");
+        assertEquals(0, layers.get(0).get("index").asInt());
+        assertEquals(4, layers.get(0).get("units").asInt());
+        for (String field : List.of("meanActivation", "saturatedFraction", "deadFraction", "signCoherence", "gradientNorm")) {
+            assertTrue(layers.get(0).has(field), field);
+        }
+        assertThrows(IllegalArgumentException.class, () -> r.with("layers", List.of()));
+    }
+
+    @Test
+    void savedModelPredictsLikeTheTrainedNetwork() {
+        TrainingRun run = TrainingRun.prepare(small().data("xor").features(List.of("x1", "x2", "x1*x2")).standardize(true)
+                .activations(List.of("prelu(0.2)")).optimizer("adam").learningRate(0.05).build());
+        run.run(TrainingRun.Progress.none());
+        Path file = dir.resolve("model.json");
+        SavedModel.of(run).write(file);
+        SavedModel back = SavedModel.read(file);
+        Network restored = back.network();
+        // Raw rows through the saved feature expansion and standardisation give the same network input...
+        float[] raw = {1.5f, -2f, -0.25f, -3f};
+        float[] expected = run.summary().standardisation()
+                .apply(org.actlab.data.Features.expand(new Dataset("r", raw, new float[2], 2, 2, 1, Dataset.Task.REGRESSION),
+                        List.of("x1", "x2", "x1*x2"))).x();
+        float[] inputs = back.inputs(raw, 2);
+        assertArrayEquals(expected, inputs);
+        // ...and the same predictions, bit for bit (learned PReLU slope included).
+        float[] before = new float[2];
+        float[] after = new float[2];
+        run.network().predict(inputs, 2, before);
+        restored.predict(inputs, 2, after);
+        assertArrayEquals(before, after);
+        assertEquals(run.network().layers().get(0).activation(), restored.layers().get(0).activation());
+    }
+
+    @Test
+    void plainEngineModelFilesReadWithTheirOwnInputs() throws Exception {
+        TrainingRun run = TrainingRun.prepare(small().build());
+        run.run(TrainingRun.Progress.none());
+        Path file = dir.resolve("plain.json");
+        org.actlab.nn.ModelIO.save(run.network(), file);
+        SavedModel back = SavedModel.read(file);
+        assertNull(back.config());
+        assertEquals(2, back.data().rawFeatures());
+        float[] x = {0.5f, -1f};
+        assertArrayEquals(x, back.inputs(x, 1));
+        float[] before = new float[1];
+        float[] after = new float[1];
+        run.network().predict(x, 1, before);
+        back.network().predict(x, 1, after);
+        assertArrayEquals(before, after);
+    }
+
+    @Test
+    void badModelFilesAreNamed() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"format\":\"something\",\"version\":1}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SavedModel.read(file));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("something"), e.getMessage());
+        Files.writeString(file, "{not json");
+        e = assertThrows(IllegalArgumentException.class, () -> SavedModel.read(file));
+        assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SavedModel.read(dir.resolve("none.json")));
+        assertTrue(e.getMessage().contains("none.json"), e.getMessage());
+    }
+}

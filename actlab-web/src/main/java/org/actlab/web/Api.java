@@ -1,0 +1,249 @@
+package org.actlab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.actlab.activation.Activation;
+import org.actlab.activation.Activations;
+import org.actlab.activation.Traits;
+import org.actlab.data.Features;
+import org.actlab.nn.Initializers;
+import org.actlab.nn.Optimizers;
+
+/** The JSON endpoints; {@link PlaygroundServer} maps their exceptions to status codes. */
+final class Api {
+
+    /** Most points the f/f′ explorer evaluates. */
+    static final int MAX_CURVE_POINTS = 2001;
+    /** Most epochs or batches one step request may run. */
+    static final int MAX_STEP_EPOCHS = 100;
+    static final int MAX_STEP_BATCHES = 10_000;
+
+    private static final Pattern SPEC = Pattern.compile("^([A-Za-z0-9_]+)(?:\\((.*)\\))?$");
+
+    private final SessionRegistry registry;
+    private final Limits limits;
+    private final ObjectMapper json;
+
+    Api(SessionRegistry registry, Limits limits, ObjectMapper json) {
+        this.registry = registry;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    private void reply(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(json.writeValueAsString(body));
+    }
+
+    /** The activations with their traits and parameters, the data sets, the features and the limits. */
+    void catalogue(Context ctx) throws JsonProcessingException {
+        List<Map<String, Object>> activations = new ArrayList<>();
+        for (Activation a : Activations.catalogue()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", a.id());
+            entry.put("spec", a.spec());
+            entry.put("parameters", parameters(a.spec()));
+            Traits t = a.traits();
+            entry.put("formula", t.formula());
+            entry.put("derivativeFormula", t.derivativeFormula());
+            entry.put("range", t.range());
+            entry.put("zeroCentred", t.zeroCentred());
+            entry.put("saturating", t.saturating());
+            entry.put("monotonic", t.monotonic());
+            entry.put("cost", t.cost().name().toLowerCase(Locale.ROOT));
+            entry.put("reference", t.reference());
+            activations.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activations", activations);
+        body.put("datasets", PlaygroundConfig.DATASETS);
+        body.put("classification", PlaygroundConfig.CLASSIFICATION.stream().sorted().toList());
+        body.put("features", Features.NAMES);
+        body.put("optimizers", Optimizers.names());
+        body.put("initialisers", Initializers.names());
+        body.put("limits", Map.of("maxLayers", limits.maxLayers(), "maxUnits", limits.maxUnits(),
+                "maxSamples", limits.maxSamples(), "maxUploadBytes", limits.maxUploadBytes(), "maxGrid", limits.maxGrid(),
+                "maxSessions", limits.maxSessions(), "idleTimeoutSeconds", limits.idleTimeout().toSeconds()));
+        reply(ctx, 200, body);
+    }
+
+    /** The named parameters of a canonical spec such as {@code leaky_relu(slope=0.01)}, in order. */
+    static List<Map<String, Object>> parameters(String spec) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Matcher m = SPEC.matcher(spec.trim());
+        if (!m.matches() || m.group(2) == null || m.group(2).isBlank()) {
+            return out;
+        }
+        for (String part : m.group(2).split(",")) {
+            String[] kv = part.split("=", 2);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", kv.length == 2 ? kv[0].trim() : "p" + out.size());
+            String value = (kv.length == 2 ? kv[1] : kv[0]).trim();
+            try {
+                p.put("value", Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                p.put("value", value);
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * f and f′ of an activation on [from, to]: {@code ?spec=tanh&from=-6&to=6&points=241}; a point is
+     * saturated where |f′(x)| &lt; 0.01 · max|f′| (the diagnostics' threshold).
+     */
+    void activation(Context ctx) throws JsonProcessingException {
+        String spec = ctx.queryParam("spec");
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("query parameter 'spec' is required, for example spec=leaky_relu(0.1)");
+        }
+        if (spec.length() > PlaygroundConfig.MAX_SPEC_LENGTH) {
+            throw new IllegalArgumentException("spec is longer than " + PlaygroundConfig.MAX_SPEC_LENGTH + " characters");
+        }
+        Activation f = Activations.parse(spec);
+        double from = doubleParam(ctx, "from", -6);
+        double to = doubleParam(ctx, "to", 6);
+        if (Math.abs(from) > 1000 || Math.abs(to) > 1000 || !(from < to)) {
+            throw new IllegalArgumentException("need -1000 <= from < to <= 1000, got from=" + from + ", to=" + to);
+        }
+        int points = intParam(ctx, "points", 241, 2, MAX_CURVE_POINTS);
+        double[] x = new double[points];
+        double[] y = new double[points];
+        double[] dy = new double[points];
+        boolean[] saturated = new boolean[points];
+        double limit = UnitFlags.SATURATION_THRESHOLD * UnitFlags.maxSlope(f);
+        for (int i = 0; i < points; i++) {
+            float xi = (float) (from + (to - from) * i / (points - 1));
+            x[i] = xi;
+            y[i] = f.apply(xi);
+            dy[i] = f.derivative(xi);
+            saturated[i] = Math.abs(dy[i]) < limit;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("spec", f.spec());
+        body.put("formula", f.traits().formula());
+        body.put("derivativeFormula", f.traits().derivativeFormula());
+        body.put("saturationLimit", limit);
+        body.put("x", x);
+        body.put("f", y);
+        body.put("df", dy);
+        body.put("saturated", saturated);
+        reply(ctx, 200, body);
+    }
+
+    void create(Context ctx) throws JsonProcessingException {
+        PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
+        TrainingSession session = registry.create(config);
+        reply(ctx, 201, registry.compute(session::state));
+    }
+
+    void state(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        reply(ctx, 200, registry.compute(session::state));
+    }
+
+    void delete(Context ctx) {
+        registry.get(ctx.pathParam("id"));
+        registry.remove(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    /** Rebuilds the session from the body's config, or from its current config when the body is empty. */
+    void reset(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        JsonNode body = PlaygroundServer.body(ctx, json);
+        PlaygroundConfig config = body == null ? session.config() : PlaygroundConfig.parse(body, limits);
+        Payloads.State state = registry.compute(() -> {
+            session.reset(config);
+            return session.state();
+        });
+        registry.broadcast(session, "state", state);
+        reply(ctx, 200, state);
+    }
+
+    void play(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        registry.play(session);
+        reply(ctx, 200, registry.compute(session::update));
+    }
+
+    void pause(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        registry.pause(session);
+        reply(ctx, 200, registry.compute(session::update));
+    }
+
+    /** {@code ?epochs=k} (default 1) or {@code ?batches=k}; pauses the player first, as the Playground does. */
+    void step(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        if (ctx.queryParam("epochs") != null && ctx.queryParam("batches") != null) {
+            throw new IllegalArgumentException("give epochs or batches, not both");
+        }
+        session.setPlaying(false);
+        Payloads.Update update;
+        if (ctx.queryParam("batches") != null) {
+            int batches = intParam(ctx, "batches", 1, 1, MAX_STEP_BATCHES);
+            update = registry.compute(() -> session.trainSteps(batches));
+        } else {
+            int epochs = intParam(ctx, "epochs", 1, 1, MAX_STEP_EPOCHS);
+            update = registry.compute(() -> session.trainEpochs(epochs, Long.MAX_VALUE));
+        }
+        registry.broadcast(session, "update", update);
+        reply(ctx, 200, update);
+    }
+
+    /** config.json, history.json, history.csv, diagnostics.json or diagnostics.csv, as a download. */
+    void export(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        String name = ctx.pathParam("name");
+        Exports.Document document = Exports.of(session, name, json);
+        ctx.header("Content-Disposition", "attachment; filename=\"actlab-" + name + "\"");
+        ctx.contentType(document.contentType());
+        ctx.result(document.text());
+    }
+
+    private static double doubleParam(Context ctx, String name, double fallback) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a finite number, got '" + PlaygroundConfig.shorten(text) + "'");
+        }
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer in " + min + ".." + max + ", got '"
+                    + PlaygroundConfig.shorten(text) + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,323 @@
+package org.actlab.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.sse.SseClient;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions, their event streams, and the few threads that train the playing ones.
+ *
+ * <h2>Bounds</h2>
+ * At most {@link Limits#maxSessions()} sessions exist. Creating one more evicts the least recently
+ * used session if it has been idle for at least {@link Limits#evictionGrace()}; otherwise creation
+ * fails with {@link Busy} (HTTP 503). A reaper removes every session that has had no request and no
+ * open event stream for {@link Limits#idleTimeout()}. Each session's own memory is bounded by the
+ * config limits and {@link TrainingSession#HISTORY_LIMIT}.
+ *
+ * <h2>Scheduling</h2>
+ * A playing session trains in chunks of whole epochs (at least one, up to about {@link #CHUNK_NANOS})
+ * on a shared pool of {@link Limits#workerThreads()} threads, then re-queues itself behind the others,
+ * so sessions share the CPU round-robin. At most {@link #MAX_UPDATES_PER_SECOND} updates per
+ * session are sent.
+ */
+final class SessionRegistry implements AutoCloseable {
+
+    /** Thrown when the cap is reached and no session is idle enough to evict. */
+    static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown for an id that names no session (never made, expired or evicted). */
+    static final class NoSuchSession extends RuntimeException {
+        NoSuchSession(String id) {
+            super("no session '" + PlaygroundConfig.shorten(id) + "' (it may have expired); create a new one");
+        }
+    }
+
+    static final long CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    static final int MAX_UPDATES_PER_SECOND = 20;
+    static final int MAX_EPOCHS_PER_CHUNK = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final Limits limits;
+    private final ObjectMapper json;
+    private final Map<String, TrainingSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, List<SseClient>> streams = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService workers;
+    private final ExecutorService interactive;
+    private final ScheduledExecutorService housekeeping;
+    private final SecureRandom random = new SecureRandom();
+
+    SessionRegistry(Limits limits, ObjectMapper json) {
+        this.limits = limits;
+        this.json = json;
+        this.workers = Executors.newScheduledThreadPool(limits.workerThreads(), daemon("actlab-train"));
+        // Requests get threads of their own so that they never queue behind fifty playing sessions.
+        this.interactive = Executors.newFixedThreadPool(limits.workerThreads(), daemon("actlab-request"));
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("actlab-reaper"));
+        long period = Math.max(100, Math.min(limits.idleTimeout().toMillis() / 4, 15_000));
+        housekeeping.scheduleWithFixedDelay(this::housekeeping, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Runs a request's network work on a small pool of its own and waits for it. The engine keeps
+     * per-thread matrix buffers for the life of a thread; running every evaluation on these few threads,
+     * rather than on request and event-stream threads, keeps that memory bounded by 2 × {@link Limits#workerThreads()}.
+     */
+    <T> T compute(Callable<T> work) {
+        Future<T> future = interactive.submit(work);
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the training threads", e);
+        }
+    }
+
+    /** Creates a session, evicting the least recently used idle one at the cap. */
+    TrainingSession create(PlaygroundConfig config) {
+        // Built before taking the lock: building validates the config against the engine and may fail.
+        String id = HexFormat.of().formatHex(bytes(12));
+        TrainingSession session = compute(() -> new TrainingSession(id, config, limits));
+        synchronized (this) {
+            if (sessions.size() >= limits.maxSessions()) {
+                evictOneIdle();
+            }
+            sessions.put(id, session);
+        }
+        return session;
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private void evictOneIdle() {
+        long now = System.nanoTime();
+        TrainingSession oldest = null;
+        for (TrainingSession s : sessions.values()) {
+            if (!hasStreams(s.id) && (oldest == null || s.lastAccessNanos() < oldest.lastAccessNanos())) {
+                oldest = s;
+            }
+        }
+        if (oldest == null || now - oldest.lastAccessNanos() < limits.evictionGrace().toNanos()) {
+            throw new Busy("the server holds its maximum of " + limits.maxSessions()
+                    + " sessions and none is idle; try again later");
+        }
+        LOG.info("evicting session {} (least recently used) to make room", oldest.id);
+        remove(oldest.id);
+    }
+
+    /** The session, marked as used now. */
+    TrainingSession get(String id) {
+        TrainingSession session = sessions.get(id);
+        if (session == null) {
+            throw new NoSuchSession(id);
+        }
+        session.touch();
+        return session;
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    /** Removes a session, pausing it and closing its event streams. */
+    void remove(String id) {
+        TrainingSession session = sessions.remove(id);
+        if (session != null) {
+            session.setPlaying(false);
+        }
+        List<SseClient> clients = streams.remove(id);
+        if (clients != null) {
+            for (SseClient client : clients) {
+                try {
+                    client.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing an event stream failed", e);
+                }
+            }
+        }
+    }
+
+    private boolean hasStreams(String id) {
+        List<SseClient> clients = streams.get(id);
+        return clients != null && !clients.isEmpty();
+    }
+
+    /** Attaches an event stream and sends it the full state. */
+    void attach(TrainingSession session, SseClient client) {
+        streams.computeIfAbsent(session.id, k -> new CopyOnWriteArrayList<>()).add(client);
+        client.onClose(() -> {
+            List<SseClient> clients = streams.get(session.id);
+            if (clients != null) {
+                clients.remove(client);
+            }
+            session.touch();
+        });
+        send(client, "state", compute(session::state));
+    }
+
+    /** Starts the background player of a session. */
+    void play(TrainingSession session) {
+        if (session.diverged()) {
+            throw new IllegalStateException("training diverged; reset to start again");
+        }
+        session.setPlaying(true);
+        // Sent before the player starts, so that no stream sees this picture after a newer one.
+        broadcast(session, "update", compute(session::update));
+        if (queued.putIfAbsent(session.id, Boolean.TRUE) == null) {
+            workers.execute(() -> chunk(session));
+        }
+    }
+
+    void pause(TrainingSession session) {
+        session.setPlaying(false);
+        broadcast(session, "update", compute(session::update));
+    }
+
+    private void chunk(TrainingSession session) {
+        if (!session.playing() || sessions.get(session.id) != session) {
+            queued.remove(session.id);
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            Payloads.Update update = session.playEpochs(MAX_EPOCHS_PER_CHUNK, CHUNK_NANOS);
+            if (update != null) {
+                broadcast(session, "update", update);
+            }
+            if (hasStreams(session.id)) {
+                session.touch();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("session {}: training failed", session.id, e);
+            session.setPlaying(false);
+            broadcast(session, "failure", new Payloads.ErrorBody("training failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + PlaygroundConfig.shorten(e.getMessage()))));
+        }
+        if (!session.playing()) {
+            queued.remove(session.id);
+            // A play that arrived between the check above and the removal must not be lost.
+            if (session.playing() && queued.putIfAbsent(session.id, Boolean.TRUE) == null) {
+                workers.execute(() -> chunk(session));
+            }
+            return;
+        }
+        long spent = System.nanoTime() - start;
+        long delay = Math.max(0, TimeUnit.SECONDS.toNanos(1) / MAX_UPDATES_PER_SECOND - spent);
+        workers.schedule(() -> chunk(session), delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends an event to every stream of the session. */
+    void broadcast(TrainingSession session, String event, Object payload) {
+        List<SseClient> clients = streams.get(session.id);
+        if (clients == null || clients.isEmpty()) {
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(payload);
+        } catch (Exception e) {
+            LOG.error("session {}: cannot write {} event", session.id, event, e);
+            return;
+        }
+        for (SseClient client : clients) {
+            if (client.terminated()) {
+                clients.remove(client);
+            } else {
+                client.sendEvent(event, text);
+            }
+        }
+    }
+
+    private void send(SseClient client, String event, Object payload) {
+        try {
+            client.sendEvent(event, json.writeValueAsString(payload));
+        } catch (Exception e) {
+            LOG.error("cannot write {} event", event, e);
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            long now = System.nanoTime();
+            List<String> expired = new ArrayList<>();
+            for (TrainingSession s : sessions.values()) {
+                if (hasStreams(s.id)) {
+                    s.touch();
+                } else if (now - s.lastAccessNanos() > limits.idleTimeout().toNanos()) {
+                    expired.add(s.id);
+                }
+            }
+            for (String id : expired) {
+                LOG.info("session {} expired after {} idle", id, limits.idleTimeout());
+                remove(id);
+            }
+            // Keeps proxies and browsers from timing out a quiet stream.
+            for (List<SseClient> clients : streams.values()) {
+                for (SseClient client : clients) {
+                    if (client.terminated()) {
+                        clients.remove(client);
+                    } else {
+                        client.sendComment("ping");
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("housekeeping failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        workers.shutdownNow();
+        interactive.shutdownNow();
+        for (String id : List.copyOf(sessions.keySet())) {
+            remove(id);
+        }
+    }
+}

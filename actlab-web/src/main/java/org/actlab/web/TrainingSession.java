@@ -1,0 +1,376 @@
+package org.actlab.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.actlab.activation.Activation;
+import org.actlab.activation.Activations;
+import org.actlab.diagnose.Advice;
+import org.actlab.diagnose.Diagnostics;
+import org.actlab.diagnose.HealthReport;
+import org.actlab.diagnose.Histogram;
+import org.actlab.diagnose.LayerHealth;
+import org.actlab.nn.DenseLayer;
+import org.actlab.nn.DivergenceException;
+import org.actlab.nn.EpochSnapshot;
+import org.actlab.nn.Network;
+import org.actlab.nn.StepSnapshot;
+import org.actlab.nn.Trainer;
+import org.actlab.nn.TrainingListener;
+
+/**
+ * One browser's run: a network trained by the engine's {@link Trainer}, driven an epoch or a step at
+ * a time, with its loss history and diagnostics. All training and reading of the network happens
+ * under this object's monitor, so a step request and the background player never interleave.
+ */
+final class TrainingSession {
+
+    /** History points kept; beyond this every other point is dropped, so long runs keep their shape. */
+    static final int HISTORY_LIMIT = 2000;
+
+    /**
+     * Epochs after which the diagnostics listener is replaced by a fresh one: it keeps every report
+     * and every step's gradient norm, which would grow without bound in a session left playing.
+     */
+    static final int DIAGNOSTICS_RENEWAL = 200;
+
+    final String id;
+    private final Limits limits;
+
+    private PlaygroundConfig config;
+    private PlaygroundRun run;
+    private Network network;
+    private Trainer trainer;
+    private RenewingDiagnostics diagnostics;
+    private final List<Payloads.HistoryPoint> history = new ArrayList<>();
+    private long globalStep;
+    private long stepOfLastPoint = -1;
+    private Payloads.Divergence diverged;
+
+    private volatile boolean playing;
+    private volatile long lastAccessNanos = System.nanoTime();
+
+    TrainingSession(String id, PlaygroundConfig config, Limits limits) {
+        this.id = id;
+        this.limits = limits;
+        reset(config);
+    }
+
+    /** Rebuilds data and network from a config: epoch 0, empty history, paused. */
+    synchronized void reset(PlaygroundConfig newConfig) {
+        PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
+        Network newNetwork = newRun.newNetwork();
+        Trainer newTrainer = new Trainer(newNetwork, newRun.training(), newRun.train(), newRun.test());
+        RenewingDiagnostics newDiagnostics = new RenewingDiagnostics(newRun);
+        newTrainer.addListener(newDiagnostics);
+        newTrainer.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepSnapshot step) {
+                globalStep = step.globalStep() + 1;
+            }
+
+            @Override
+            public void onEpoch(EpochSnapshot epoch) {
+                recordEpoch(epoch);
+            }
+        });
+        // Only once everything built is the old run replaced: a bad config leaves the session as it was.
+        config = newConfig;
+        run = newRun;
+        network = newNetwork;
+        trainer = newTrainer;
+        diagnostics = newDiagnostics;
+        history.clear();
+        globalStep = 0;
+        stepOfLastPoint = -1;
+        diverged = null;
+        playing = false;
+    }
+
+    synchronized PlaygroundConfig config() {
+        return config;
+    }
+
+    boolean playing() {
+        return playing;
+    }
+
+    void setPlaying(boolean value) {
+        playing = value;
+    }
+
+    synchronized boolean diverged() {
+        return diverged != null;
+    }
+
+    void touch() {
+        lastAccessNanos = System.nanoTime();
+    }
+
+    long lastAccessNanos() {
+        return lastAccessNanos;
+    }
+
+    /**
+     * Trains whole epochs, at least one, until {@code budgetNanos} have passed.
+     *
+     * @return the update after them
+     * @throws IllegalStateException when training has already diverged
+     */
+    synchronized Payloads.Update trainEpochs(int maxEpochs, long budgetNanos) {
+        return runEpochs(maxEpochs, budgetNanos);
+    }
+
+    /**
+     * The player's chunk: as {@link #trainEpochs(int, long)}, but null without training when the session
+     * is no longer playing once the monitor is held (a reset or pause got in first).
+     */
+    synchronized Payloads.Update playEpochs(int maxEpochs, long budgetNanos) {
+        return playing && diverged == null ? runEpochs(maxEpochs, budgetNanos) : null;
+    }
+
+    private Payloads.Update runEpochs(int maxEpochs, long budgetNanos) {
+        requireNotDiverged();
+        int since = trainer.epoch();
+        long start = System.nanoTime();
+        for (int i = 0; i < maxEpochs; i++) {
+            try {
+                trainer.runEpoch();
+            } catch (DivergenceException e) {
+                markDiverged(e);
+                break;
+            }
+            if (System.nanoTime() - start >= budgetNanos) {
+                break;
+            }
+        }
+        return update(since);
+    }
+
+    /** Runs {@code batches} optimiser steps. */
+    synchronized Payloads.Update trainSteps(int batches) {
+        requireNotDiverged();
+        int since = trainer.epoch();
+        for (int i = 0; i < batches; i++) {
+            try {
+                trainer.step();
+            } catch (DivergenceException e) {
+                markDiverged(e);
+                break;
+            }
+        }
+        return update(since);
+    }
+
+    private void requireNotDiverged() {
+        if (diverged != null) {
+            throw new IllegalStateException("training diverged at epoch " + diverged.epoch() + ", step " + diverged.step()
+                    + "; reset to start again");
+        }
+    }
+
+    private void markDiverged(DivergenceException e) {
+        diverged = new Payloads.Divergence(e.epoch(), e.step(), e.getMessage());
+        playing = false;
+    }
+
+    private void recordEpoch(EpochSnapshot epoch) {
+        double[] norms = diagnostics.latestFor(epoch.epoch())
+                .map(report -> report.layers().stream().mapToDouble(LayerHealth::gradientNorm).toArray())
+                .orElse(new double[0]);
+        stepOfLastPoint = globalStep;
+        history.add(new Payloads.HistoryPoint(epoch.epoch(), epoch.trainLoss(), epoch.testLoss(),
+                epoch.trainAccuracy(), epoch.testAccuracy(), norms));
+        if (history.size() > HISTORY_LIMIT) {
+            // Keep the first point and every other one after it: the curve keeps its shape at half the points.
+            List<Payloads.HistoryPoint> kept = new ArrayList<>(HISTORY_LIMIT / 2 + 1);
+            for (int i = 0; i < history.size(); i += 2) {
+                kept.add(history.get(i));
+            }
+            kept.add(history.get(history.size() - 1));
+            history.clear();
+            history.addAll(kept);
+        }
+    }
+
+    /** The full state for a page that (re)connects. */
+    synchronized Payloads.State state() {
+        return new Payloads.State(id, config, run.domain().clone(), points(run.rawTrain()), points(run.rawTest()),
+                List.copyOf(history), update());
+    }
+
+    synchronized List<Payloads.HistoryPoint> history() {
+        return List.copyOf(history);
+    }
+
+    synchronized Optional<HealthReport> health() {
+        return diagnostics.latest();
+    }
+
+    /** The live picture without history points. */
+    synchronized Payloads.Update update() {
+        return update(Integer.MAX_VALUE);
+    }
+
+    /** The live picture: losses, heatmap, thumbnails, weights, unit marks, diagnostics, and the history points of epochs ≥ since. */
+    synchronized Payloads.Update update(int since) {
+        List<Payloads.HistoryPoint> points = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0 && history.get(i).epoch() >= since; i--) {
+            points.add(0, history.get(i));
+        }
+        Payloads.Health health = diagnostics.latest().map(TrainingSession::healthView).orElse(null);
+        if (diverged != null) {
+            return new Payloads.Update(id, trainer.epoch(), globalStep, false, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, points, null, List.of(), PlaygroundRun.THUMB, List.of(), health, diverged);
+        }
+        double trainLoss;
+        double testLoss;
+        double trainAccuracy;
+        double testAccuracy;
+        Payloads.HistoryPoint last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last != null && stepOfLastPoint == globalStep) {
+            // No step since the epoch ended: the trainer's end-of-epoch figures are for these very weights.
+            trainLoss = last.trainLoss();
+            testLoss = last.testLoss();
+            trainAccuracy = last.trainAccuracy();
+            testAccuracy = last.testAccuracy();
+        } else {
+            trainLoss = network.loss(run.train());
+            testLoss = run.test().n() > 0 ? network.loss(run.test()) : Double.NaN;
+            trainAccuracy = network.accuracy(run.train());
+            testAccuracy = run.test().n() > 0 ? network.accuracy(run.test()) : Double.NaN;
+        }
+
+        int cells = run.gridSize() * run.gridSize();
+        float[] out = new float[cells];
+        network.predict(run.grid().x(), cells, out);
+        Payloads.Heatmap heatmap = new Payloads.Heatmap(run.gridSize(), round(out, 1000f));
+
+        int thumbCells = PlaygroundRun.THUMB * PlaygroundRun.THUMB;
+        List<List<float[]>> neurons = new ArrayList<>();
+        for (Network.LayerTrace trace : network.trace(run.thumbs().x(), thumbCells)) {
+            int units = network.layers().get(trace.index()).units();
+            List<float[]> layer = new ArrayList<>(units);
+            for (int j = 0; j < units; j++) {
+                float[] cellsOfUnit = new float[thumbCells];
+                for (int s = 0; s < thumbCells; s++) {
+                    cellsOfUnit[s] = trace.a()[s * units + j];
+                }
+                layer.add(round(cellsOfUnit, 100f));
+            }
+            neurons.add(layer);
+        }
+
+        List<Payloads.LayerState> layers = new ArrayList<>();
+        List<Network.LayerTrace> evaluation = network.trace(run.train().x(), run.train().n());
+        for (int i = 0; i < network.layers().size(); i++) {
+            DenseLayer layer = network.layers().get(i);
+            int[] flags = UnitFlags.of(layer.activation(), evaluation.get(i).z(), run.train().n(), layer.units());
+            layers.add(new Payloads.LayerState(i, layer.activation().spec(), layer.inputs(), layer.units(),
+                    round(layer.weights(), 10000f), round(layer.bias(), 10000f), flags));
+        }
+        return new Payloads.Update(id, trainer.epoch(), globalStep, playing, trainLoss, testLoss, trainAccuracy,
+                testAccuracy, points, heatmap, neurons, PlaygroundRun.THUMB, layers, health, null);
+    }
+
+    static Payloads.Health healthView(HealthReport report) {
+        List<Payloads.LayerHealthView> layers = new ArrayList<>();
+        for (LayerHealth layer : report.layers()) {
+            Histogram histogram = layer.preActivations();
+            double[] slope;
+            try {
+                Activation f = Activations.parse(layer.activation());
+                slope = histogram.derivativeAtCentres(f);
+            } catch (IllegalArgumentException e) {
+                slope = new double[histogram.bins()];
+            }
+            layers.add(new Payloads.LayerHealthView(layer.index(), layer.activation(), layer.units(),
+                    layer.meanActivation(), layer.stdActivation(), layer.saturatedFraction(), layer.saturatedUnits(),
+                    layer.deadFraction(), layer.signCoherence(), layer.gradientNorm(), layer.updateRatio(),
+                    histogram.min(), histogram.max(), histogram.counts(), slope));
+        }
+        List<Payloads.AdviceView> advice = new ArrayList<>();
+        for (Advice a : report.advice()) {
+            advice.add(new Payloads.AdviceView(a.rule(), a.recommendation(), a.evidence()));
+        }
+        return new Payloads.Health(report.epoch(), layers, report.gradientRatio(), advice);
+    }
+
+    private static Payloads.Points points(org.actlab.data.Dataset data) {
+        float[] xy = new float[data.n() * 3];
+        for (int i = 0; i < data.n(); i++) {
+            xy[3 * i] = data.x()[i * data.features()];
+            xy[3 * i + 1] = data.x()[i * data.features() + 1];
+            xy[3 * i + 2] = data.y()[i * data.targets()];
+        }
+        return new Payloads.Points(data.n(), round(xy, 1000f));
+    }
+
+    /** Rounds to 1/scale so that the JSON stays small; non-finite values pass through. */
+    static float[] round(float[] values, float scale) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            out[i] = Float.isFinite(v) && Math.abs(v) < 1e6f ? Math.round(v * scale) / scale : v;
+        }
+        return out;
+    }
+
+    /**
+     * The diagnostics listener, replaced by a fresh one every {@link #DIAGNOSTICS_RENEWAL} epochs so that
+     * its step-by-step history stays bounded; the playground keeps its own per-epoch summary.
+     */
+    private static final class RenewingDiagnostics implements TrainingListener {
+        private final PlaygroundRun run;
+        private Diagnostics current;
+        private Network network;
+        private org.actlab.nn.TrainConfig trainConfig;
+        private int epochsSinceRenewal;
+
+        RenewingDiagnostics(PlaygroundRun run) {
+            this.run = run;
+            this.current = new Diagnostics(run.train());
+        }
+
+        @Override
+        public Capture capture() {
+            return Capture.LAYERS;
+        }
+
+        @Override
+        public void onStart(Network network, org.actlab.nn.TrainConfig config) {
+            this.network = network;
+            this.trainConfig = config;
+            current.onStart(network, config);
+        }
+
+        @Override
+        public void onStep(StepSnapshot step) {
+            current.onStep(step);
+        }
+
+        @Override
+        public void onEpoch(EpochSnapshot epoch) {
+            current.onEpoch(epoch);
+            if (++epochsSinceRenewal >= DIAGNOSTICS_RENEWAL) {
+                Diagnostics fresh = new Diagnostics(run.train());
+                fresh.onStart(network, trainConfig);
+                // The fresh listener has no report yet; keep serving the last one until it makes its own.
+                lastOfPrevious = current.latest().orElse(null);
+                current = fresh;
+                epochsSinceRenewal = 0;
+            }
+        }
+
+        private HealthReport lastOfPrevious;
+
+        Optional<HealthReport> latest() {
+            Optional<HealthReport> latest = current.latest();
+            return latest.isPresent() ? latest : Optional.ofNullable(lastOfPrevious);
+        }
+
+        Optional<HealthReport> latestFor(int epoch) {
+            return latest().filter(report -> report.epoch() == epoch);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// Thin wrappers over the server's JSON API; every error answer carries {"error": message}.
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function call(method, path, body) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+  if (!response.ok) {
+    throw new ApiError(response.status, (data && data.error) || `HTTP ${response.status}`);
+  }
+  return data;
+}
+
+export const api = {
+  catalogue: () => call('GET', '/api/catalogue'),
+  activation: (spec, from, to, points) =>
+    call('GET', `/api/activation?spec=${encodeURIComponent(spec)}&from=${from}&to=${to}&points=${points}`),
+  create: (config) => call('POST', '/api/sessions', config),
+  reset: (id, config) => call('POST', `/api/sessions/${id}/reset`, config),
+  play: (id) => call('POST', `/api/sessions/${id}/play`),
+  pause: (id) => call('POST', `/api/sessions/${id}/pause`),
+  step: (id) => call('POST', `/api/sessions/${id}/step?epochs=1`),
+  remove: (id) => call('DELETE', `/api/sessions/${id}`),
+  exportUrl: (id, name) => `/api/sessions/${id}/export/${name}`,
+  events: (id) => new EventSource(`/api/sessions/${id}/events`),
+};
+
+/** Numbers arrive as JSON numbers, or as "NaN"/"Infinity" strings for non-finite values. */
+export function num(v) {
+  return v === null || v === undefined ? NaN : Number(v);
+}

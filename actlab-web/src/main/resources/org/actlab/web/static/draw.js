@@ -1,0 +1,220 @@
+// Canvas drawing: heatmaps, data points, thumbnails and small charts. Nothing here computes the network.
+
+const ORANGE = [245, 147, 34];
+const GREY = [232, 234, 235];
+const BLUE = [8, 119, 189];
+export const LAYER_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+/** The Playground's diverging colour for t in [-1, 1]: orange, grey, blue. NaN is magenta, never grey. */
+export function colour(t) {
+  if (Number.isNaN(t)) return [255, 0, 255];
+  t = Math.max(-1, Math.min(1, t));
+  const [from, to, s] = t < 0 ? [GREY, ORANGE, -t] : [GREY, BLUE, t];
+  return [0, 1, 2].map((i) => Math.round(from[i] + (to[i] - from[i]) * s));
+}
+
+/**
+ * Paints a size × size grid (row 0 at the top) into a canvas.
+ * toUnit maps a value to [-1, 1]; discretize snaps it to ±1.
+ */
+export function paintGrid(canvas, values, size, toUnit, discretize) {
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(size, size);
+  for (let i = 0; i < size * size; i++) {
+    let t = toUnit(Number(values[i]));
+    if (discretize && !Number.isNaN(t)) t = t >= 0 ? 1 : -1;
+    const [r, g, b] = colour(t);
+    image.data[4 * i] = r;
+    image.data[4 * i + 1] = g;
+    image.data[4 * i + 2] = b;
+    image.data[4 * i + 3] = 255;
+  }
+  // Scaled through an offscreen canvas so that each cell stays a crisp block.
+  const off = document.createElement('canvas');
+  off.width = size;
+  off.height = size;
+  off.getContext('2d').putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(off, 0, 0, canvas.width, canvas.height);
+}
+
+/** Draws points {xy: [x1, x2, y, ...]} over a domain [x1min, x1max, x2min, x2max]. */
+export function paintPoints(canvas, points, domain, toUnit, stroke) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  const xy = points.xy;
+  for (let i = 0; i < points.n; i++) {
+    const px = ((xy[3 * i] - domain[0]) / (domain[1] - domain[0])) * w;
+    const py = (1 - (xy[3 * i + 1] - domain[2]) / (domain[3] - domain[2])) * h;
+    const [r, g, b] = colour(toUnit(Number(xy[3 * i + 2])));
+    ctx.beginPath();
+    ctx.arc(px, py, 3.2, 0, 2 * Math.PI);
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = stroke;
+    ctx.stroke();
+  }
+}
+
+export function paintAxes(canvas, domain) {
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = 'rgba(0,0,0,0.55)';
+  ctx.font = '10px sans-serif';
+  const w = canvas.width;
+  const h = canvas.height;
+  for (let k = 0; k <= 4; k++) {
+    const x1 = domain[0] + ((domain[1] - domain[0]) * k) / 4;
+    const x2 = domain[2] + ((domain[3] - domain[2]) * k) / 4;
+    // Math.round(-0.2) is -0, which toFixed prints as "-0".
+    const label = (v) => String(Math.round(v) || 0);
+    ctx.fillText(label(x1), Math.min(w - 14, (k / 4) * w + 2), h - 3);
+    if (k > 0) ctx.fillText(label(x2), 2, (1 - k / 4) * h + 10);
+  }
+}
+
+/** A small line chart; series = [{values, colour}], optional log scale. */
+export function lineChart(canvas, series, { log = false, xMax = null } = {}) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  ctx.clearRect(0, 0, w, h);
+  const tx = (v) => (log ? (v > 0 ? Math.log10(v) : NaN) : v);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let n = 0;
+  for (const s of series) {
+    n = Math.max(n, s.values.length);
+    for (const v of s.values) {
+      const t = tx(Number(v));
+      if (Number.isFinite(t)) {
+        lo = Math.min(lo, t);
+        hi = Math.max(hi, t);
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) return;
+  if (!log) lo = Math.min(lo, 0);
+  if (hi - lo < 1e-9) hi = lo + 1;
+  const count = Math.max(2, xMax || n);
+  const pad = log ? 34 : 2;
+  ctx.strokeStyle = '#eee';
+  ctx.fillStyle = '#888';
+  ctx.font = '10px sans-serif';
+  if (log) {
+    for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) {
+      const y = h - 4 - ((d - lo) / (hi - lo)) * (h - 12);
+      ctx.beginPath();
+      ctx.moveTo(pad, y);
+      ctx.lineTo(w, y);
+      ctx.stroke();
+      ctx.fillText(`1e${d}`, 2, y + 3);
+    }
+  }
+  for (const s of series) {
+    ctx.beginPath();
+    ctx.strokeStyle = s.colour;
+    ctx.lineWidth = s.width || 1.5;
+    let pen = false;
+    s.values.forEach((v, i) => {
+      const t = tx(Number(v));
+      if (!Number.isFinite(t)) {
+        pen = false;
+        return;
+      }
+      const x = pad + (i / (count - 1)) * (w - pad - 2);
+      const y = h - 4 - ((t - lo) / (hi - lo)) * (h - 12);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    });
+    ctx.stroke();
+  }
+}
+
+/** A histogram of z (bars) under the curve of f′ at the bin centres, both scaled to the canvas. */
+export function histogramOverSlope(canvas, counts, slope) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  ctx.clearRect(0, 0, w, h);
+  const c = counts.map(Number);
+  const maxCount = Math.max(1, ...c);
+  const bw = w / c.length;
+  ctx.fillStyle = '#9ecae1';
+  c.forEach((v, i) => {
+    const bh = (v / maxCount) * (h - 4);
+    ctx.fillRect(i * bw, h - bh, Math.max(1, bw - 1), bh);
+  });
+  const s = slope.map(Number);
+  const maxSlope = Math.max(1e-12, ...s.filter(Number.isFinite).map(Math.abs));
+  ctx.beginPath();
+  ctx.strokeStyle = '#f59322';
+  ctx.lineWidth = 2;
+  s.forEach((v, i) => {
+    const x = (i + 0.5) * bw;
+    const y = h - 2 - (Math.abs(v) / maxSlope) * (h - 6);
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+}
+
+/** f (blue) and f′ (orange) over x, with the saturated stretches shaded. */
+export function explorerPlot(canvas, data) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  ctx.clearRect(0, 0, w, h);
+  const xs = data.x.map(Number);
+  const fs = data.f.map(Number);
+  const ds = data.df.map(Number);
+  const finite = [...fs, ...ds].filter(Number.isFinite);
+  let lo = Math.min(-1, ...finite);
+  let hi = Math.max(1, ...finite);
+  const span = hi - lo;
+  lo -= span * 0.05;
+  hi += span * 0.05;
+  const X = (x) => ((x - xs[0]) / (xs[xs.length - 1] - xs[0])) * w;
+  const Y = (y) => h - ((y - lo) / (hi - lo)) * h;
+  ctx.fillStyle = 'rgba(214,39,40,0.12)';
+  for (let i = 0; i < xs.length; i++) {
+    if (data.saturated[i]) {
+      const x0 = i === 0 ? 0 : (X(xs[i - 1]) + X(xs[i])) / 2;
+      const x1 = i === xs.length - 1 ? w : (X(xs[i]) + X(xs[i + 1])) / 2;
+      ctx.fillRect(x0, 0, x1 - x0 + 0.5, h);
+    }
+  }
+  ctx.strokeStyle = '#ccc';
+  ctx.beginPath();
+  ctx.moveTo(0, Y(0));
+  ctx.lineTo(w, Y(0));
+  if (xs[0] < 0 && xs[xs.length - 1] > 0) {
+    ctx.moveTo(X(0), 0);
+    ctx.lineTo(X(0), h);
+  }
+  ctx.stroke();
+  const curve = (ys, colourName) => {
+    ctx.beginPath();
+    ctx.strokeStyle = colourName;
+    ctx.lineWidth = 2;
+    let pen = false;
+    ys.forEach((y, i) => {
+      if (!Number.isFinite(y)) {
+        pen = false;
+        return;
+      }
+      if (pen) ctx.lineTo(X(xs[i]), Y(y));
+      else ctx.moveTo(X(xs[i]), Y(y));
+      pen = true;
+    });
+    ctx.stroke();
+  };
+  curve(fs, '#0877bd');
+  curve(ds, '#f59322');
+  ctx.fillStyle = '#333';
+  ctx.font = '11px sans-serif';
+  ctx.fillText(`y ∈ [${lo.toFixed(2)}, ${hi.toFixed(2)}]`, 4, 12);
+}

@@ -1,0 +1,395 @@
+package org.actlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The JSON API against a real server on loopback. */
+class PlaygroundApiTest {
+
+    private static PlaygroundServer server;
+    private static HttpHelper http;
+
+    @BeforeAll
+    static void start() {
+        server = new PlaygroundServer(Limits.defaults());
+        http = new HttpHelper(server.start("127.0.0.1", 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static JsonNode create(String config) {
+        HttpHelper.Reply reply = http.post("/api/sessions", config);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    @Test
+    void startBindsAnEphemeralPortAndStopReleasesIt() {
+        assertTrue(server.port() > 0);
+        PlaygroundServer other = new PlaygroundServer();
+        int port = other.start("127.0.0.1", 0);
+        assertTrue(port > 0 && port != server.port());
+        other.stop();
+        assertEquals(-1, other.port());
+    }
+
+    @Test
+    void aPortInUseIsAOneLineError() {
+        PlaygroundServer other = new PlaygroundServer();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> other.start("127.0.0.1", server.port()));
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
+        assertEquals(-1, other.port());
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> other.start("127.0.0.1", 70000));
+        assertTrue(bad.getMessage().contains("70000"));
+    }
+
+    @Test
+    void servesThePageAndItsModules() {
+        HttpHelper.Reply page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"app.js\">"), page.body());
+        for (String file : List.of("app.js", "api.js", "draw.js", "style.css", "index.html", "favicon.svg")) {
+            assertEquals(200, http.get("/" + file).status(), file);
+        }
+    }
+
+    @Test
+    void trainingOnCircleLowersTheLoss() {
+        JsonNode state = create("{\"dataset\":\"circle\",\"samples\":300,\"learningRate\":0.1,\"seed\":3}");
+        String id = state.get("session").asText();
+        double before = state.get("update").get("trainLoss").asDouble();
+        assertEquals(0, state.get("update").get("epoch").asInt());
+        assertEquals(150, state.get("train").get("n").asInt(), "50 % of 300 rows train");
+        assertEquals(150, state.get("test").get("n").asInt());
+
+        HttpHelper.Reply step = http.post("/api/sessions/" + id + "/step?epochs=40", "");
+        assertEquals(200, step.status(), step.body());
+        JsonNode update = step.json();
+        assertEquals(40, update.get("epoch").asInt());
+        assertEquals(40 * 15, update.get("step").asLong(), "150 rows in batches of 10 are 15 steps per epoch");
+        assertEquals(40, update.get("points").size(), "one history point per epoch of the call");
+        assertEquals(39, update.get("points").get(39).get("epoch").asInt());
+        double after = update.get("trainLoss").asDouble();
+        assertTrue(after < 0.7 * before, "loss " + before + " -> " + after);
+        assertTrue(update.get("trainAccuracy").asDouble() > 0.8, update.get("trainAccuracy").toString());
+
+        JsonNode heatmap = update.get("heatmap");
+        assertEquals(50, heatmap.get("size").asInt());
+        assertEquals(2500, heatmap.get("values").size());
+        // The circle's inside (label 1) is at the centre of the grid and its outside at the corners.
+        double centre = heatmap.get("values").get(25 * 50 + 25).asDouble();
+        double corner = heatmap.get("values").get(0).asDouble();
+        assertTrue(centre > 0.5 && corner < 0.5, "centre " + centre + ", corner " + corner);
+
+        assertEquals(3, update.get("layers").size(), "two hidden layers and the output");
+        assertEquals(4 * 2, update.get("layers").get(0).get("weights").size());
+        assertEquals(3, update.get("neurons").size());
+        assertEquals(4, update.get("neurons").get(0).size());
+        assertEquals(400, update.get("neurons").get(0).get(0).size());
+        assertNotNull(update.get("health"));
+        assertEquals(3, update.get("health").get("layers").size());
+
+        JsonNode history = http.get("/api/sessions/" + id).json().get("history");
+        assertEquals(40, history.size());
+        assertEquals(39, history.get(39).get("epoch").asInt());
+        assertEquals(3, history.get(39).get("gradientNorms").size());
+    }
+
+    @Test
+    void stepByBatchesAndResetStartAgainFromTheSameWeights() {
+        JsonNode state = create("{\"seed\":5}");
+        String id = state.get("session").asText();
+        JsonNode first = state.get("update");
+        JsonNode stepped = http.post("/api/sessions/" + id + "/step?batches=3", "").json();
+        assertEquals(3, stepped.get("step").asLong());
+        assertEquals(0, stepped.get("epoch").asInt());
+        assertFalse(stepped.get("layers").get(0).get("weights").equals(first.get("layers").get(0).get("weights")));
+
+        JsonNode reset = http.post("/api/sessions/" + id + "/reset", "").json();
+        assertEquals(0, reset.get("update").get("step").asLong());
+        assertEquals(first.get("layers"), reset.get("update").get("layers"), "same config and seed: same initial weights");
+
+        JsonNode relu = http.post("/api/sessions/" + id + "/reset",
+                "{\"seed\":5,\"layers\":[{\"units\":3,\"activation\":\"leaky_relu(0.2)\"}]}").json();
+        assertEquals(2, relu.get("update").get("layers").size());
+        assertEquals(3, relu.get("update").get("layers").get(0).get("units").asInt());
+        assertTrue(relu.get("config").get("layers").get(0).get("activation").asText().startsWith("leaky_relu"));
+    }
+
+    @Test
+    void featuresWidenTheFirstLayer() {
+        JsonNode state = create("{\"features\":[\"x1\",\"x2\",\"x1^2\",\"x2^2\",\"x1*x2\",\"sin(x1)\",\"sin(x2)\"],\"layers\":[]}");
+        JsonNode output = state.get("update").get("layers").get(0);
+        assertEquals(7, output.get("inputs").asInt());
+        assertEquals(1, output.get("units").asInt());
+    }
+
+    @Test
+    void regressionAndCsvUploads() {
+        JsonNode plane = create("{\"dataset\":\"plane\",\"layers\":[{\"units\":3,\"activation\":\"relu\"}]}");
+        assertEquals("regression", plane.get("config").get("problem").asText());
+        assertEquals("mse", plane.get("config").get("loss").asText());
+
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            double x = -3 + 0.15 * i;
+            csv.append(x).append(',').append(-x / 2).append(',').append(x > 0 ? 1 : 0).append('\n');
+        }
+        JsonNode uploaded = create("{\"dataset\":\"csv\",\"csv\":" + HttpHelper.JSON.valueToTree(csv.toString()) + "}");
+        assertEquals(20, uploaded.get("train").get("n").asInt());
+        JsonNode domain = uploaded.get("domain");
+        assertTrue(domain.get(0).asDouble() < -3 && domain.get(1).asDouble() > 2.85, domain.toString());
+    }
+
+    @Test
+    void liveUpdatesArriveOverServerSentEvents() throws Exception {
+        String id = create("{\"samples\":200}").get("session").asText();
+        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/sessions/" + id + "/events")).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"), response.headers().map().toString());
+        List<String> events = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
+                        events.add(event);
+                    } else if (line.startsWith("data:") && "update".equals(event)) {
+                        epochs.add(HttpHelper.JSON.readTree(line.substring(5)).get("epoch").asInt());
+                        if (epochs.size() >= 5) {
+                            return;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertEquals(200, http.post("/api/sessions/" + id + "/play", "").status());
+        reader.get(30, TimeUnit.SECONDS);
+        assertEquals(200, http.post("/api/sessions/" + id + "/pause", "").status());
+        assertEquals("state", events.get(0), "a new stream starts with the full state");
+        assertTrue(epochs.get(epochs.size() - 1) > epochs.get(1), "epochs advance while playing: " + epochs);
+        response.body().close();
+    }
+
+    @Test
+    void exportsConfigHistoryAndDiagnostics() {
+        String id = create("{\"seed\":9}").get("session").asText();
+        http.post("/api/sessions/" + id + "/step?epochs=3", "");
+        JsonNode config = http.get("/api/sessions/" + id + "/export/config.json").json();
+        assertEquals(9, config.get("seed").asLong());
+        HttpHelper.Reply csv = http.get("/api/sessions/" + id + "/export/history.csv");
+        String[] rows = csv.body().split("\n");
+        assertEquals(4, rows.length, csv.body());
+        assertTrue(rows[0].startsWith("epoch,train_loss,test_loss"), rows[0]);
+        assertTrue(rows[3].startsWith("2,"), rows[3]);
+        JsonNode history = http.get("/api/sessions/" + id + "/export/history.json").json();
+        assertEquals(3, history.size());
+        assertEquals(history.get(2).get("trainLoss").asDouble(), Double.parseDouble(rows[3].split(",")[1]), 0.0);
+        JsonNode diagnostics = http.get("/api/sessions/" + id + "/export/diagnostics.json").json();
+        assertEquals(2, diagnostics.get("epoch").asInt());
+        String diagnosticsCsv = http.get("/api/sessions/" + id + "/export/diagnostics.csv").body();
+        assertEquals(4, diagnosticsCsv.split("\n").length, diagnosticsCsv);
+    }
+
+    @Test
+    void activationExplorerGivesFAndItsDerivative() {
+        JsonNode tanh = http.get("/api/activation?spec=tanh&from=-4&to=4&points=9").json();
+        assertEquals(9, tanh.get("x").size());
+        for (int i = 0; i < 9; i++) {
+            double x = tanh.get("x").get(i).asDouble();
+            assertEquals(Math.tanh(x), tanh.get("f").get(i).asDouble(), 1e-6);
+            assertEquals(1 - Math.tanh(x) * Math.tanh(x), tanh.get("df").get(i).asDouble(), 1e-6);
+            // max tanh' = 1, so saturated where 1 - tanh² < 0.01, i.e. |x| > 2.99.
+            assertEquals(Math.abs(x) >= 3, tanh.get("saturated").get(i).asBoolean(), "x=" + x);
+        }
+        JsonNode leaky = http.get("/api/activation?spec=leaky_relu(0.1)&from=-1&to=1&points=3").json();
+        assertEquals(-0.1, leaky.get("f").get(0).asDouble(), 1e-7);
+        assertEquals(0.1, leaky.get("df").get(0).asDouble(), 1e-7);
+        assertFalse(leaky.get("saturated").get(0).asBoolean(), "leaky ReLU never saturates");
+        JsonNode relu = http.get("/api/activation?spec=relu&from=-1&to=1&points=3").json();
+        assertTrue(relu.get("saturated").get(0).asBoolean(), "ReLU's flat side has f' = 0");
+    }
+
+    @Test
+    void catalogueListsActivationsDataAndLimits() {
+        JsonNode catalogue = http.get("/api/catalogue").json();
+        assertTrue(catalogue.get("activations").size() >= 5);
+        boolean leaky = false;
+        for (JsonNode a : catalogue.get("activations")) {
+            if (a.get("id").asText().equals("leaky_relu")) {
+                leaky = a.get("parameters").size() == 1;
+            }
+        }
+        assertTrue(leaky, "leaky_relu is listed with its slope parameter");
+        assertEquals(PlaygroundConfig.DATASETS.size(), catalogue.get("datasets").size());
+        assertEquals(7, catalogue.get("features").size());
+        assertEquals(Limits.defaults().maxLayers(), catalogue.get("limits").get("maxLayers").asInt());
+    }
+
+    /** Each bad config, with a word its message must contain. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"dataset\": | malformed JSON",
+        "[1,2] | JSON object",
+        "{\"colour\":1} | unknown config field 'colour'",
+        "{\"dataset\":\"mnist\"} | unknown dataset 'mnist'",
+        "{\"layers\":[{},{},{},{},{},{},{},{},{}]} | at most 8 hidden layers",
+        "{\"layers\":[{\"units\":0}]} | layer 0 units",
+        "{\"layers\":[{\"units\":17}]} | layer 0 units",
+        "{\"layers\":[{\"units\":2.5}]} | layer 0 units",
+        "{\"layers\":[{\"units\":2,\"activation\":\"rleu\"}]} | layer 0",
+        "{\"layers\":[{\"units\":2,\"activation\":\"leaky_relu(slope=abc)\"}]} | layer 0",
+        "{\"layers\":5} | layers must be an array",
+        "{\"samples\":100000} | samples must be in 10..2000",
+        "{\"samples\":\"many\"} | samples",
+        "{\"noise\":80} | noise",
+        "{\"trainPercent\":100} | trainPercent",
+        "{\"batchSize\":0} | batchSize",
+        "{\"learningRate\":0} | learningRate",
+        "{\"learningRate\":-1} | learningRate",
+        "{\"learningRate\":\"fast\"} | learningRate must be a number",
+        "{\"features\":[]} | at least one input feature",
+        "{\"features\":[\"x3\"]} | x3",
+        "{\"features\":[\"x1\",\"x1\"]} | twice",
+        "{\"dataset\":\"plane\",\"loss\":\"cross_entropy\"} | cross_entropy",
+        "{\"dataset\":\"circle\",\"problem\":\"regression\"} | classification problem",
+        "{\"loss\":\"hinge\"} | loss must be",
+        "{\"regularization\":\"l3\"} | regularization",
+        "{\"regularizationRate\":-0.1} | regularizationRate",
+        "{\"gridSize\":1000} | gridSize",
+        "{\"seed\":1.5} | seed",
+        "{\"dataset\":\"csv\"} | csv",
+        "{\"dataset\":\"csv\",\"csv\":\"a,b,c\\n1,2,x\\n\"} | CSV",
+        "{\"dataset\":\"csv\",\"csv\":\"a,b,c,d\\n1,2,3,1\\n\"} | 2 input columns",
+        "{\"csv\":\"a,b\\n1,2\"} | only for dataset csv",
+        "{\"optimizer\":\"\"} | optimizer",
+    })
+    void badConfigsAreRejectedWithAMessage(String row) {
+        int bar = row.lastIndexOf(" | ");
+        String body = row.substring(0, bar);
+        String expected = row.substring(bar + 3).trim();
+        HttpHelper.Reply reply = http.post("/api/sessions", body);
+        assertEquals(400, reply.status(), body + " -> " + reply.body());
+        String message = reply.json().get("error").asText();
+        assertTrue(message.contains(expected), body + " -> " + message);
+        assertFalse(message.contains("\n") || message.contains("\tat "), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"optimizer\":\"warp_drive\"}", "{\"weightInit\":\"magic\"}", "{\"biasInit\":\"constant(x)\"}"})
+    void specsTheEngineRejectsAre400(String body) {
+        HttpHelper.Reply reply = http.post("/api/sessions", body);
+        assertEquals(400, reply.status(), body + " -> " + reply.body());
+        assertFalse(reply.json().get("error").asText().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/activation | spec",
+        "/api/activation?spec=nope | nope",
+        "/api/activation?spec=tanh&points=1 | points",
+        "/api/activation?spec=tanh&points=99999 | points",
+        "/api/activation?spec=tanh&from=3&to=1 | from",
+        "/api/activation?spec=tanh&from=NaN | from",
+        "/api/activation?spec=tanh&points=x | points",
+    })
+    void badExplorerQueriesAre400(String row) {
+        String[] parts = row.split(" \\| ");
+        HttpHelper.Reply reply = http.get(parts[0]);
+        assertEquals(400, reply.status(), reply.body());
+        assertTrue(reply.json().get("error").asText().contains(parts[1]), reply.body());
+    }
+
+    @Test
+    void badStepsExportsAndUnknownSessions() {
+        String id = create("{}").get("session").asText();
+        for (String query : List.of("epochs=0", "epochs=abc", "epochs=1000", "batches=0", "batches=100000", "epochs=1&batches=1")) {
+            HttpHelper.Reply reply = http.post("/api/sessions/" + id + "/step?" + query, "");
+            assertEquals(400, reply.status(), query + " -> " + reply.body());
+            assertTrue(reply.json().has("error"));
+        }
+        HttpHelper.Reply export = http.get("/api/sessions/" + id + "/export/passwords.txt");
+        assertEquals(400, export.status());
+        assertTrue(export.json().get("error").asText().contains("unknown export"));
+        HttpHelper.Reply missing = http.post("/api/sessions/deadbeef/step", "");
+        assertEquals(404, missing.status());
+        assertTrue(missing.json().get("error").asText().contains("no session 'deadbeef'"));
+        assertEquals(404, http.get("/api/sessions/deadbeef/events").status());
+        assertEquals(404, http.get("/api/nothing-here").status());
+        assertEquals(204, http.delete("/api/sessions/" + id).status());
+        assertEquals(404, http.get("/api/sessions/" + id).status());
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String huge = "{\"dataset\":\"csv\",\"csv\":\"" + "1,2,0\\n".repeat(60_000) + "\"}";
+        HttpHelper.Reply reply = http.post("/api/sessions", huge);
+        assertTrue(reply.status() == 413 || reply.status() == 400, reply.status() + " " + reply.body());
+        assertTrue(reply.json().has("error"), reply.body());
+    }
+
+    @Test
+    void divergenceIsReportedWithEpochAndStepAndStopsTraining() {
+        String id = create("{\"dataset\":\"plane\",\"learningRate\":10,\"weightInit\":\"he_normal\","
+                + "\"layers\":[{\"units\":16,\"activation\":\"identity\"},{\"units\":16,\"activation\":\"identity\"},"
+                + "{\"units\":16,\"activation\":\"identity\"},{\"units\":16,\"activation\":\"identity\"}]}").get("session").asText();
+        JsonNode update = http.post("/api/sessions/" + id + "/step?epochs=20", "").json();
+        JsonNode diverged = update.get("diverged");
+        assertTrue(diverged != null && !diverged.isNull(), update.toString().substring(0, 300));
+        assertTrue(diverged.get("epoch").asInt() >= 0 && diverged.get("step").asInt() >= 0);
+        assertFalse(diverged.get("message").asText().isBlank());
+        assertTrue(update.get("heatmap").isNull(), "no heatmap of NaNs");
+        HttpHelper.Reply again = http.post("/api/sessions/" + id + "/step", "");
+        assertEquals(409, again.status());
+        assertTrue(again.json().get("error").asText().contains("diverged at epoch " + diverged.get("epoch").asInt()));
+        assertEquals(409, http.post("/api/sessions/" + id + "/play", "").status());
+        assertEquals(200, http.post("/api/sessions/" + id + "/reset", "").status(), "reset recovers");
+    }
+
+    /** Request targets that try to leave the app's files; sent raw so that no client normalises them. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/../pom.xml", "/../../../../etc/passwd", "/%2e%2e/pom.xml", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/..%2f..%2fetc%2fpasswd", "/%252e%252e/pom.xml", "//etc/passwd", "/etc/passwd", "/file:/etc/passwd",
+        "/org/actlab/web/static/app.js", "/org/actlab/web/PlaygroundServer.class", "/META-INF/MANIFEST.MF",
+        "/static/../../pom.xml", "/app.js/../../pom.xml", "/C:/Windows/win.ini", "/%5c..%5cpom.xml",
+        "/app.js%00.html", "/..;/pom.xml", "/api/sessions/..%2f..%2fpom.xml/state"
+    })
+    void pathTraversalNeverReachesFiles(String target) throws Exception {
+        HttpHelper.Reply reply = http.raw(target);
+        assertTrue(reply.status() == 404 || reply.status() == 400, target + " -> " + reply.status());
+        for (String marker : List.of("root:", "<project", "Manifest-Version", "\u00ca\u00fe\u00ba\u00be", "import {", "[extensions]")) {
+            assertFalse(reply.body().contains(marker), target + " leaked " + marker);
+        }
+    }
+}
