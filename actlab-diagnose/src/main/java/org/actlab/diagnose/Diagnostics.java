@@ -1,5 +1,6 @@
 package org.actlab.diagnose;
 
+import org.actlab.kernel.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -214,6 +215,20 @@ public final class Diagnostics implements TrainingListener {
     }
 
     /**
+     * The saturation limit of f: |f′(z)| below it counts as saturated. It is {@code share} × the
+     * function's largest |f′| (found once by a dense scan of [−50, 50], see docs/DIAGNOSTICS.md),
+     * rounded to float32 like the slopes compared with it, so leaky_relu(0.01) at share 0.01 is not
+     * saturated. The report's charts, the CLI's plots and the playground shade and count with this.
+     */
+    public static float saturationLimit(Activation f, double share) {
+        Objects.requireNonNull(f, "f");
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("saturation share must be in [0, 1], got " + share);
+        }
+        return SlopeScan.of(f).limit(share);
+    }
+
+    /**
      * Each unit's state from its pre-activations z (n × units, row-major) over n ≥ 1 samples, with
      * the definitions this package uses for {@link LayerHealth#deadFraction()} and
      * {@link LayerHealth#saturatedUnits()} (for per-unit marks in a network diagram).
@@ -226,7 +241,7 @@ public final class Diagnostics implements TrainingListener {
                     + ", units=" + units + ", z.length=" + z.length);
         }
         float[] a = new float[n * units];
-        LayerStatistics.kernels().forward(f, z, 0, a, 0, a.length);
+        Kernels.activations().forward(f, z, 0, a, 0, a.length);
         LayerStatistics.UnitCounts counts = LayerStatistics.UnitCounts.of(f, z, a, n, units, config);
         UnitState[] states = new UnitState[units];
         for (int j = 0; j < units; j++) {

@@ -1,7 +1,6 @@
 package org.actlab.diagnose;
 
 import org.actlab.activation.Activation;
-import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 
 /** The numerical core of the diagnostics, on plain arrays so that tests can build every case by hand. */
@@ -10,18 +9,6 @@ final class LayerStatistics {
     private LayerStatistics() {
     }
 
-    /**
-     * The kernels chosen at start-up. The skeleton's {@code Kernels} leaves its "auto" choice null (it
-     * reads its own field during initialisation); until that is fixed, take the same fallback as the
-     * engine: the Vector API kernels, else the scalar twin.
-     */
-    static ActivationKernels kernels() {
-        ActivationKernels chosen = Kernels.activations();
-        if (chosen != null) {
-            return chosen;
-        }
-        return Kernels.vector() != null ? Kernels.vector() : Kernels.scalar();
-    }
 
     /** ‖v‖₂ over the first n entries, accumulated in double. */
     static double l2(float[] v, int n) {
@@ -118,7 +105,7 @@ final class LayerStatistics {
             float[] ones = new float[size];
             java.util.Arrays.fill(ones, 1f);
             // dL/da = 1 turns the backward kernel into f'(z) for the whole array at once.
-            kernels().backward(f, z, 0, a, 0, ones, 0, slope, 0, size, null);
+            Kernels.activations().backward(f, z, 0, a, 0, ones, 0, slope, 0, size, null);
             float limit = SlopeScan.of(f).limit(config.saturationThreshold());
             UnitCounts counts = new UnitCounts(units, config.saturatedUnitShare() * n);
             for (int j = 0; j < units; j++) {

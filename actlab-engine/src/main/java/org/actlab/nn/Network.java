@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
-import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Gemm;
 import org.actlab.kernel.Kernels;
 import org.actlab.nn.NetworkSpec.Output;
@@ -81,18 +80,6 @@ public final class Network {
         }
     }
 
-    /**
-     * The activation kernels chosen at start-up. Falls back to the Vector API (else scalar)
-     * kernels should {@link Kernels#activations()} still be unset, as in the skeleton whose "auto"
-     * choice read its own uninitialised field.
-     */
-    static ActivationKernels kernels() {
-        ActivationKernels chosen = Kernels.activations();
-        if (chosen != null) {
-            return chosen;
-        }
-        return Kernels.vector() != null ? Kernels.vector() : Kernels.scalar();
-    }
 
     /** The spec this network was built from. */
     public NetworkSpec spec() {
@@ -125,7 +112,7 @@ public final class Network {
         int last = layers.size() - 1;
         for (int start = 0; start < n; start += EVAL_CHUNK) {
             int rows = Math.min(EVAL_CHUNK, n - start);
-            w.forward(this, gemm, kernels(), x, start * spec.inputs(), rows, null);
+            w.forward(this, gemm, Kernels.activations(), x, start * spec.inputs(), rows, null);
             System.arraycopy(w.a[last], 0, out, start * spec.outputs(), rows * spec.outputs());
         }
     }
@@ -134,7 +121,7 @@ public final class Network {
     public List<LayerTrace> trace(float[] x, int n) {
         checkRows("x", x, n, spec.inputs());
         Workspace w = new Workspace(layers, Math.max(1, n));
-        w.forward(this, Kernels.gemm(), kernels(), x, 0, n, null);
+        w.forward(this, Kernels.gemm(), Kernels.activations(), x, 0, n, null);
         List<LayerTrace> traces = new ArrayList<>(layers.size());
         for (int l = 0; l < layers.size(); l++) {
             int size = n * layers.get(l).units();
@@ -171,7 +158,7 @@ public final class Network {
         long counted = 0;
         for (int start = 0; start < data.n(); start += EVAL_CHUNK) {
             int rows = Math.min(EVAL_CHUNK, data.n() - start);
-            w.forward(this, gemm, kernels(), data.x(), start * spec.inputs(), rows, null);
+            w.forward(this, gemm, Kernels.activations(), data.x(), start * spec.inputs(), rows, null);
             lossSum += w.lossSum(this, data.y(), start * outputs, rows);
             float[] out = w.a[last];
             float[] y = data.y();

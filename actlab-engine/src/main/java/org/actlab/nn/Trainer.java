@@ -92,7 +92,7 @@ public final class Trainer {
         this.optimizer = Optimizers.parse(config.optimizer());
         this.schedule = Schedule.parse(config.schedule());
         this.gemm = Kernels.gemm().withThreads(config.threads());
-        this.kernels = Network.kernels();
+        this.kernels = Kernels.activations();
         int batch = Math.min(config.batchSize(), train.n());
         this.workspace = new Workspace(network.layers(), batch);
         this.xBatch = new float[batch * train.features()];

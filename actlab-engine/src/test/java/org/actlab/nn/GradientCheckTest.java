@@ -69,8 +69,8 @@ class GradientCheckTest {
         }
         Gemm gemm = Kernels.gemm();
         Workspace w = new Workspace(network.layers(), ROWS);
-        w.forward(network, gemm, Network.kernels(), x, 0, ROWS, null);
-        w.backward(network, gemm, Network.kernels(), x, 0, y, 0, ROWS);
+        w.forward(network, gemm, org.actlab.kernel.Kernels.activations(), x, 0, ROWS, null);
+        w.backward(network, gemm, org.actlab.kernel.Kernels.activations(), x, 0, y, 0, ROWS);
 
         // Float rounding in the forward pass perturbs each loss by about ε·|L| per operation along a
         // path; the difference quotient divides that by h (and Richardson by a further ~1.5).
@@ -138,7 +138,7 @@ class GradientCheckTest {
         for (int s = 0; s < 4; s++) {
             setter.set(original + steps[s]);
             Workspace w = new Workspace(network.layers(), ROWS);
-            w.forward(network, Kernels.gemm(), Network.kernels(), x, 0, ROWS, null);
+            w.forward(network, Kernels.gemm(), org.actlab.kernel.Kernels.activations(), x, 0, ROWS, null);
             losses[s] = w.lossSum(network, y, 0, ROWS) / ROWS;
             zs[s] = w.z;
         }

@@ -115,9 +115,9 @@ class HandComputedNetworkTest {
         Workspace w = new Workspace(network.layers(), 2);
         float[] x = {1, 2, 0, 0};
         float[] y = {1, 0};
-        w.forward(network, org.actlab.kernel.Kernels.gemm(), Network.kernels(), x, 0, 2, null);
+        w.forward(network, org.actlab.kernel.Kernels.gemm(), org.actlab.kernel.Kernels.activations(), x, 0, 2, null);
         assertEquals(0.145, w.lossSum(network, y, 0, 2) / 2, 1e-7);
-        w.backward(network, org.actlab.kernel.Kernels.gemm(), Network.kernels(), x, 0, y, 0, 2);
+        w.backward(network, org.actlab.kernel.Kernels.gemm(), org.actlab.kernel.Kernels.activations(), x, 0, y, 0, 2);
         assertEquals(0.2f, w.dB[1][0], TOLERANCE);
         assertEquals(0.02f, w.dW[1][0], TOLERANCE);
         assertEquals(0f, w.dW[1][1], TOLERANCE);

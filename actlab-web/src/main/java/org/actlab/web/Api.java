@@ -122,7 +122,7 @@ final class Api {
         double[] y = new double[points];
         double[] dy = new double[points];
         boolean[] saturated = new boolean[points];
-        double limit = UnitFlags.SATURATION_THRESHOLD * UnitFlags.maxSlope(f);
+        float limit = UnitFlags.saturationLimit(f);
         for (int i = 0; i < points; i++) {
             float xi = (float) (from + (to - from) * i / (points - 1));
             x[i] = xi;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class UnitFlagsTest {
 
     @Test
-    void largestSlopesMatchTheClosedForms() {
-        assertEquals(1.0, UnitFlags.maxSlope(Activations.parse("tanh")), 1e-6, "tanh'(0) = 1");
-        assertEquals(0.25, UnitFlags.maxSlope(Activations.parse("sigmoid")), 1e-6, "sigmoid'(0) = 1/4");
-        assertEquals(1.0, UnitFlags.maxSlope(Activations.parse("relu")), 0.0);
-        assertEquals(1.0, UnitFlags.maxSlope(Activations.parse("leaky_relu(0.1)")), 0.0);
+    void saturationLimitsAreOnePercentOfTheClosedFormLargestSlopes() {
+        assertEquals(0.01, UnitFlags.saturationLimit(Activations.parse("tanh")), 1e-8, "tanh'(0) = 1");
+        assertEquals(0.0025, UnitFlags.saturationLimit(Activations.parse("sigmoid")), 1e-9, "sigmoid'(0) = 1/4");
+        assertEquals(0.01f, UnitFlags.saturationLimit(Activations.parse("relu")), 0.0);
+        assertEquals(0.01f, UnitFlags.saturationLimit(Activations.parse("leaky_relu(0.1)")), 0.0);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.actlab.diagnose.Diagnostics;
 import org.actlab.diagnose.DiagnosticsConfig;
 import org.actlab.diagnose.HealthReport;
 import org.actlab.diagnose.LayerHealth;
-import org.actlab.diagnose.UnitState;
 import org.actlab.nn.Network;
 
 /**
@@ -78,19 +77,13 @@ final class HealthFigures {
 
     /**
      * How many of the first {@code count} values z are saturated pairs by the diagnostics' definition,
-     * |f′(z)| &lt; 0.01 × max |f′| (for an activation whose largest slope is positive).
-     *
-     * <p>The diagnostics publish the definition per unit only ({@link Diagnostics#unitStates}); with
-     * one sample per "unit", a unit's state is the state of one pair: saturated or dead (f′ = 0, which
-     * is below any positive limit) means saturated.
+     * |f′(z)| below {@link Diagnostics#saturationLimit} (f′ = 0 included).
      */
     static long saturatedCount(Activation f, float[] z, int count) {
-        if (count == 0) {
-            return 0;
-        }
+        float limit = Diagnostics.saturationLimit(f, CONFIG.saturationThreshold());
         long saturated = 0;
-        for (UnitState state : Diagnostics.unitStates(f, z, 1, count, CONFIG)) {
-            saturated += state == UnitState.HEALTHY ? 0 : 1;
+        for (int i = 0; i < count; i++) {
+            saturated += Math.abs(f.derivative(z[i])) < limit ? 1 : 0;
         }
         return saturated;
     }

@@ -23,16 +23,17 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.actlab.diagnose.Diagnostics;
 
 /**
  * A chart of one or more activations f (solid) and their derivatives f′ (dashed, same colour) over
  * an interval, with each function's saturated region shaded in its colour.
  *
- * <p>Saturated region: the x where |f′(x)| &lt; {@value #SATURATION_SHARE} × s, with s = max |f′|
- * over the plotted interval. s is estimated densely: on {@value #SLOPE_SAMPLES} evenly spaced points
- * of the interval (both ends included) plus x = 0, since kinks and the steepest point of most
- * activations sit there. Non-finite derivatives are ignored. A function with s = 0 (constant on the
- * interval) has no saturated region drawn, since "1 % of no slope" does not describe saturation.
+ * <p>Saturated region: the x where |f′(x)| &lt; {@value #SATURATION_SHARE} × the function's largest
+ * slope, the limit {@link Diagnostics#saturationLimit} that the diagnostics count with, tested on
+ * {@value #SLOPE_SAMPLES} evenly spaced points of the interval. Non-finite derivatives are ignored. A
+ * function with no slope has no saturated region drawn, since "1 % of no slope" does not describe
+ * saturation.
  */
 public final class ActivationChart {
 
@@ -116,27 +117,13 @@ public final class ActivationChart {
         return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 40);
     }
 
-    /** max |f′(x)| over the dense grid of [from, to] and x = 0 when inside; non-finite values ignored. */
-    public static double largestSlope(Activation f, double from, double to) {
-        checkRange(from, to);
-        double largest = 0;
-        for (int k = 0; k < SLOPE_SAMPLES; k++) {
-            largest = Math.max(largest, finiteAbs(f.derivative(gridPoint(from, to, k))));
-        }
-        if (from <= 0 && to >= 0) {
-            largest = Math.max(largest, finiteAbs(f.derivative(0f)));
-        }
-        return largest;
-    }
-
     /**
-     * The maximal runs of grid points where |f′| &lt; {@value #SATURATION_SHARE} × the largest slope,
-     * each as [first x, last x] of the run; empty when the largest slope is 0.
+     * The maximal runs of grid points where |f′| &lt; {@value #SATURATION_SHARE} × the function's
+     * largest slope, each as [first x, last x] of the run; empty when that slope is 0.
      */
     public static List<Interval> saturatedIntervals(Activation f, double from, double to) {
-        // In float, like the derivatives it is compared with: leaky_relu(0.01)'s slope 0.01f is then
-        // exactly 1 % of 1 and not below it, as the user reading the spec expects.
-        float threshold = (float) (SATURATION_SHARE * largestSlope(f, from, to));
+        checkRange(from, to);
+        float threshold = Diagnostics.saturationLimit(f, SATURATION_SHARE);
         List<Interval> intervals = new ArrayList<>();
         if (threshold == 0) {
             return intervals;
@@ -163,10 +150,6 @@ public final class ActivationChart {
 
     private static float gridPoint(double from, double to, int k) {
         return (float) (from + (to - from) * k / (SLOPE_SAMPLES - 1));
-    }
-
-    private static double finiteAbs(float v) {
-        return Float.isFinite(v) ? Math.abs(v) : 0;
     }
 
     private static void checkRange(double from, double to) {

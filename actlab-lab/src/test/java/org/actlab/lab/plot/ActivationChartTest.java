@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
+import org.actlab.diagnose.Diagnostics;
 import org.junit.jupiter.api.Test;
 
 class ActivationChartTest {
@@ -14,7 +15,8 @@ class ActivationChartTest {
     @Test
     void sigmoidSaturatesBeyondTheClosedFormPoint() {
         Activation sigmoid = Activations.parse("sigmoid");
-        assertEquals(0.25, ActivationChart.largestSlope(sigmoid, -8, 8), 1e-7);
+        assertEquals(0.0025f, Diagnostics.saturationLimit(sigmoid, ActivationChart.SATURATION_SHARE), 1e-9,
+                "1% of sigmoid'(0) = 1/4");
         // sigma'(x) = s(1-s) = 0.0025 at s = (1 - sqrt(0.99))/2, so |x| = ln((1-s)/s).
         double s = (1 - Math.sqrt(0.99)) / 2;
         double edge = Math.log((1 - s) / s);
