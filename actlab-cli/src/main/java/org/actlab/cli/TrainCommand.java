@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.actlab.data.AtomicFile;
 import org.actlab.diagnose.HealthReport;
 import org.actlab.diagnose.HealthTable;
-import org.actlab.lab.run.AtomicFiles;
 import org.actlab.lab.run.DataSummary;
 import org.actlab.lab.run.RunConfig;
 import org.actlab.lab.run.RunResult;
@@ -153,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             if (jsonToStdout) {
                 out.println(result.toJson());
             } else {
-                AtomicFiles.writeString(Path.of(json), result.toJson() + System.lineSeparator());
+                AtomicFile.writeStringUnchecked(Path.of(json), result.toJson() + System.lineSeparator());
             }
         }
         if (!jsonToStdout) {
@@ -193,72 +194,39 @@ final class TrainCommand implements Callable<Integer> {
         } else if (data != null) {
             b.data(data);
         }
-        if (label != null) {
-            b.label(label);
-        }
+        ifGiven(label, b::label);
         b.standardize(standardize);
-        if (samples != null) {
-            b.samples(samples);
-        }
-        if (noise != null) {
-            b.noise(noise);
-        }
-        if (trainFraction != null) {
-            b.trainFraction(trainFraction);
-        }
-        if (features != null) {
-            b.features(features);
-        }
+        ifGiven(samples, b::samples);
+        ifGiven(noise, b::noise);
+        ifGiven(trainFraction, b::trainFraction);
+        ifGiven(features, b::features);
         if (hidden != null) {
             // "--hidden 0" asks for no hidden layer: a linear or logistic model.
             b.hidden(hidden.size() == 1 && hidden.get(0) == 0 ? List.of() : hidden);
         }
-        if (activations != null) {
-            b.activations(activations);
-        }
-        if (output != null) {
-            b.output(output);
-        }
-        if (loss != null) {
-            b.loss(loss);
-        }
-        if (init != null) {
-            b.init(init);
-        }
-        if (biasInit != null) {
-            b.biasInit(biasInit(biasInit));
-        }
-        if (optimizer != null) {
-            b.optimizer(optimizer);
-        }
-        if (learningRate != null) {
-            b.learningRate(learningRate);
-        }
-        if (batch != null) {
-            b.batch(batch);
-        }
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        if (l1 != null) {
-            b.l1(l1);
-        }
-        if (l2 != null) {
-            b.l2(l2);
-        }
-        if (schedule != null) {
-            b.schedule(schedule);
-        }
-        if (clip != null) {
-            b.clip(clip);
-        }
-        if (threads != null) {
-            b.threads(threads);
-        }
+        ifGiven(activations, b::activations);
+        ifGiven(output, b::output);
+        ifGiven(loss, b::loss);
+        ifGiven(init, b::init);
+        ifGiven(biasInit, text -> b.biasInit(biasInit(text)));
+        ifGiven(optimizer, b::optimizer);
+        ifGiven(learningRate, b::learningRate);
+        ifGiven(batch, b::batch);
+        ifGiven(epochs, b::epochs);
+        ifGiven(seed, b::seed);
+        ifGiven(l1, b::l1);
+        ifGiven(l2, b::l2);
+        ifGiven(schedule, b::schedule);
+        ifGiven(clip, b::clip);
+        ifGiven(threads, b::threads);
         return b.build();
+    }
+
+    /** Options left out keep the builder's defaults, so only the given ones are passed on. */
+    private static <T> void ifGiven(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     /** {@code --bias-init 0.1} is shorthand for {@code constant(0.1)}. */

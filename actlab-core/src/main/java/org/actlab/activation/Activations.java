@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.actlab.text.DidYouMean;
 
 /**
  * The registry: parses spec strings ({@code name}, {@code name(v, ...)} or
@@ -106,10 +107,10 @@ public final class Activations {
             return entry;
         }
         StringBuilder message = new StringBuilder("unknown activation '").append(rawName).append('\'');
-        String suggestion = closestName(name);
-        if (suggestion != null) {
-            message.append("; did you mean '").append(suggestion).append("'?");
-        }
+        List<String> candidates = new ArrayList<>(ENTRIES.keySet());
+        candidates.addAll(ALIASES.keySet());
+        DidYouMean.nearest(name, candidates)
+                .ifPresent(suggestion -> message.append("; did you mean '").append(suggestion).append("'?"));
         message.append(" Known: ").append(String.join(", ", names()));
         throw new IllegalArgumentException(message.toString());
     }
@@ -187,43 +188,6 @@ public final class Activations {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " " + key + ": cannot parse '" + text + "' as a number");
         }
-    }
-
-    /** The closest canonical name or alias by edit distance, if it is close enough to be a typo. */
-    private static String closestName(String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        List<String> candidates = new ArrayList<>(ENTRIES.keySet());
-        candidates.addAll(ALIASES.keySet());
-        for (String candidate : candidates) {
-            // Ties go to the candidate of the same length: 'relu7' means 'relu6' more than 'relu'.
-            int d = 2 * editDistance(name, candidate) + (candidate.length() == name.length() ? 0 : 1);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return bestDistance / 2 <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    /** Levenshtein distance. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The canonical names of the catalogue, in catalogue order, without aliases. */

@@ -171,13 +171,6 @@ class RegistryTest {
     }
 
     @Test
-    void editDistance() {
-        assertEquals(0, Activations.editDistance("relu", "relu"));
-        assertEquals(1, Activations.editDistance("relu7", "relu6"));
-        assertEquals(3, Activations.editDistance("kitten", "sitting"));
-    }
-
-    @Test
     void rreluIsStochasticAndDrawsWithinItsBounds() {
         RRelu r = new RRelu(0.1f, 0.3f);
         assertTrue(r.isStochastic());

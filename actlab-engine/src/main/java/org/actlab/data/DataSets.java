@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.actlab.text.DidYouMean;
 
 /**
  * The registry of generated data sets, every one seeded: the same name, size, noise and seed give
@@ -117,7 +118,7 @@ public final class DataSets {
         }
         String key = normalise(name);
         if (!GENERATORS.containsKey(key)) {
-            throw new IllegalArgumentException("unknown data set '" + name + "'" + DidYouMean.suggest(key, names())
+            throw new IllegalArgumentException("unknown data set '" + name + "'" + DidYouMean.hint(key, names())
                     + "; expected one of " + String.join(", ", names()));
         }
         return key;

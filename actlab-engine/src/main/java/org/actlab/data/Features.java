@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.actlab.text.DidYouMean;
 
 /**
  * TF Playground's input features computed from the first two columns x1, x2 of a data set:
@@ -48,7 +49,7 @@ public final class Features {
         String key = feature.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         String name = ALIASES.get(key);
         if (name == null) {
-            throw new IllegalArgumentException("unknown feature '" + feature + "'" + DidYouMean.suggest(key, NAMES)
+            throw new IllegalArgumentException("unknown feature '" + feature + "'" + DidYouMean.hint(key, NAMES)
                     + "; expected some of " + String.join(", ", NAMES));
         }
         return name;

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
+import org.actlab.data.AtomicFile;
 
 /**
  * Saves and loads trained networks as versioned JSON:
@@ -32,7 +31,7 @@ import org.actlab.activation.Activations;
  * from the file's own text, so a round trip keeps every bit (−0 included).
  *
  * <p>Files are written whole or not at all: to a temporary file in the same directory, then
- * moved over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Loading validates the
+ * moved over the target ({@link AtomicFile}). Loading validates the
  * format, the version, the spec, every shape against the spec, every number and every activation,
  * and throws {@link IllegalArgumentException} with a one-line message saying what is wrong.
  */
@@ -60,18 +59,11 @@ public final class ModelIO {
             checkFinite(layers.get(l).weights(), "layer " + l + " weights");
             checkFinite(layers.get(l).bias(), "layer " + l + " bias");
         }
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Path temporary = Files.createTempFile(directory, target.getFileName().toString() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 JsonGenerator json = JSON.createGenerator(out)) {
+        AtomicFile.write(path, out -> {
+            try (JsonGenerator json = JSON.createGenerator(out)) {
                 write(network, json);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     private static void checkFinite(float[] values, String what) {

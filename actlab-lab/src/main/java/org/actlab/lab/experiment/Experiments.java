@@ -1,9 +1,9 @@
 package org.actlab.lab.experiment;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.actlab.text.DidYouMean;
 
 /** The registry of the ten experiments, in lecture order. */
 public final class Experiments {
@@ -45,33 +45,7 @@ public final class Experiments {
                 return e;
             }
         }
-        String nearest = names().stream()
-                .min(Comparator.comparingInt(known -> editDistance(known, wanted)))
-                .orElseThrow();
-        String hint = editDistance(nearest, wanted) <= Math.max(2, wanted.length() / 3)
-                || nearest.contains(wanted) && !wanted.isEmpty()
-                ? " (did you mean '" + nearest + "'?)" : "";
-        throw new IllegalArgumentException("unknown experiment '" + name + "'" + hint
+        throw new IllegalArgumentException("unknown experiment '" + name + "'" + DidYouMean.hint(wanted, names())
                 + "; known: " + String.join(", ", names()));
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

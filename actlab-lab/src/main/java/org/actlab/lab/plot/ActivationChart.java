@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.actlab.activation.Activation;
-import org.actlab.lab.run.AtomicFiles;
+import org.actlab.data.AtomicFile;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -164,7 +164,7 @@ public final class ActivationChart {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new java.awt.Rectangle(0, 0, width, height));
         String svg = g.getSVGDocument();
-        AtomicFiles.write(file, out -> {
+        AtomicFile.writeUnchecked(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(svg);
             w.flush();
@@ -174,7 +174,7 @@ public final class ActivationChart {
     /** Writes the chart as PNG, whole or not at all. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
         checkSize(width, height);
-        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        AtomicFile.writeUnchecked(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.actlab.data.AtomicFile;
 import org.actlab.kernel.Kernels;
 import org.actlab.lab.experiment.Experiment;
 import org.actlab.lab.experiment.ExperimentResult;
@@ -123,8 +124,8 @@ public final class ReportRunner {
         String html = HtmlReport.render(options, results, totalSeconds, environment());
         String json = ResultsJson.json(options, results, totalSeconds);
         try {
-            AtomicWrite.text(dir.resolve(RESULTS_FILE), json);
-            AtomicWrite.text(dir.resolve(REPORT_FILE), html);
+            AtomicFile.writeString(dir.resolve(RESULTS_FILE), json);
+            AtomicFile.writeString(dir.resolve(REPORT_FILE), html);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the report into '" + dir + "': " + reason(e));
         }
@@ -135,7 +136,7 @@ public final class ReportRunner {
         Path parent = file.toAbsolutePath().getParent();
         checkWritable(parent);
         try {
-            AtomicWrite.text(file, ResultsJson.json(result));
+            AtomicFile.writeString(file, ResultsJson.json(result));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write '" + file + "': " + reason(e));
         }

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.actlab.data.AtomicFile;
 import org.actlab.data.Dataset;
 import org.actlab.data.Features;
 import org.actlab.nn.ModelIO;
@@ -111,7 +112,7 @@ public final class SavedModel {
             }
             document.set("data", EXACT.valueToTree(data));
             String json = EXACT.writerWithDefaultPrettyPrinter().writeValueAsString(document);
-            AtomicFiles.writeString(file, json + System.lineSeparator());
+            AtomicFile.writeStringUnchecked(file, json + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {

@@ -32,13 +32,6 @@ class RegistryAndSummaryTest {
     }
 
     @Test
-    void editDistanceByHand() {
-        assertEquals(3, Experiments.editDistance("kitten", "sitting"));
-        assertEquals(0, Experiments.editDistance("cost", "cost"));
-        assertEquals(4, Experiments.editDistance("", "cost"));
-    }
-
-    @Test
     void summaryAgainstHandComputedValues() {
         // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32, sample variance 32/7.
         Summary s = Summary.of(2, 4, 4, 4, 5, 5, 7, 9);
