@@ -49,6 +49,7 @@ cp="$cp:$(cat "$bench/target/classpath.txt")"
 
 fork_java="${jdk:+$jdk/bin/java}"
 fork_java="${fork_java:-$(command -v java)}"
+jdk_name="$(basename "$(dirname "$(dirname "$(readlink -f "$fork_java")")")")"
 jdk_tag="jdk$("$fork_java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 stamp="$(date -u +%Y%m%dT%H%M)$($quick && echo -quick || true)"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -77,6 +78,8 @@ jmh() {
   echo "== $name -> ${out#$root/} (log: ${log#$root/})" >&2
   env ${env[@]+"${env[@]}"} java -cp "$cp" org.openjdk.jmh.Main -jvm "$fork_java" -rf json -rff "$out" "$@" \
     > "$log" 2>&1 || { echo "   failed: see $log" >&2; tail -5 "$log" >&2; return 0; }
+  # Committed results name no path of this machine: keep only the JDK directory's name.
+  sed -i "s#\"$fork_java\"#\"$jdk_name/bin/java\"#g" "$out"
   if grep -qE '<failure>|forked VM failed' "$log"; then
     echo "   some benchmarks failed: see $log" >&2
   fi
@@ -115,7 +118,7 @@ if ((${#files[@]})); then
   summary="$results/$stamp-$jdk_tag-${suites[*]// /-}.md"
   summary="${summary// /-}"
   {
-    echo "Command: bench/run-benchmarks.sh ${jdk:+--jdk $jdk }$($quick && echo '--quick ')${suites[*]}"
+    echo "Command: bench/run-benchmarks.sh ${jdk:+--jdk <$jdk_name> }$($quick && echo '--quick ' || true)${suites[*]}"
     echo "Started: $started (load average $load_start); ended: $(date -u '+%H:%M UTC') (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "CPU: $(lscpu | sed -n 's/^Model name: *//p') (family $(lscpu | sed -n 's/^CPU family: *//p'), model $(lscpu | sed -n 's/^Model: *//p')), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
     echo

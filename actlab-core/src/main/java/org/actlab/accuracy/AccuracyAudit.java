@@ -21,7 +21,8 @@ import org.actlab.kernel.Kernels;
  * draw is seeded, so a run is reproducible; every path sees the same samples.
  *
  * <p>Usage: {@code List<Row> rows = new AccuracyAudit(Config.defaults()).run(progress);
- * String table = AccuracyAudit.toMarkdown(rows);}
+ * String table = AccuracyAudit.toMarkdown(rows);} For every float instead of a sample, see
+ * {@link ExhaustiveAudit}, which reports the same rows.
  */
 public final class AccuracyAudit {
 
@@ -85,13 +86,13 @@ public final class AccuracyAudit {
      *
      * @param spec               the activation's spec
      * @param path               the kernel path's name
-     * @param samples            how many floats were checked
+     * @param samples            how many floats were checked (up to 2^32 in the exhaustive audit)
      * @param maxUlpValue        the largest value error in ULPs
      * @param worstValueX        an input where it occurred
      * @param maxUlpDerivative   the largest derivative error in ULPs
      * @param worstDerivativeX   an input where it occurred
      */
-    public record Row(String spec, String path, int samples, double maxUlpValue, float worstValueX,
+    public record Row(String spec, String path, long samples, double maxUlpValue, float worstValueX,
                       double maxUlpDerivative, float worstDerivativeX) {
     }
 

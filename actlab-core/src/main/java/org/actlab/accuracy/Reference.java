@@ -23,7 +23,12 @@ import org.actlab.activation.ThresholdedRelu;
  * (e.g. x - tanh x near 0 as a positive series, log sigma(x) for x &lt; 0 as x - log1p(e^x)), and an
  * erf/erfc of its own (a positive Taylor series and a continued fraction, not Cody's rational
  * approximations used by the scalar code). Checked against the mpmath fixtures in a test, where it
- * stays far below one float ULP. For finite x only.
+ * stays far below one float ULP.
+ *
+ * <p>At x = ±∞ both methods return the limit of f or f' (NaN for sin, which has none). The finite
+ * formulas give the limit by themselves for most functions; where one would evaluate ∞·0, ∞/∞ or
+ * ∞ − ∞ (gelu, silu, softsign, ...) the limit is written out by hand ({@code limitWhereFormulaFails}).
+ * NaN gives NaN.
  */
 public final class Reference {
 
@@ -42,6 +47,15 @@ public final class Reference {
      * @throws IllegalArgumentException for an activation outside the catalogue
      */
     public static double value(Activation a, double x) {
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(x)) {
+            double limit = limitWhereFormulaFails(a, x, false);
+            if (!Double.isNaN(limit)) {
+                return limit;
+            }
+        }
         if (a instanceof Standard s) {
             return standardValue(s, x);
         }
@@ -98,6 +112,15 @@ public final class Reference {
      * @throws IllegalArgumentException for an activation outside the catalogue
      */
     public static double derivative(Activation a, double x) {
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(x)) {
+            double limit = limitWhereFormulaFails(a, x, true);
+            if (!Double.isNaN(limit)) {
+                return limit;
+            }
+        }
         if (a instanceof Standard s) {
             return standardDerivative(s, x);
         }
@@ -143,6 +166,46 @@ public final class Reference {
             return Math.pow(1 + i.alpha() * x * x, -1.5);
         }
         throw new IllegalArgumentException("no reference for activation " + a.spec());
+    }
+
+    /**
+     * The limit of f (or f') at x = ±∞ for the functions whose finite formula yields NaN there,
+     * worked out by hand; NaN for every other case, meaning "the formula gives the limit":
+     * gelu, gelu_tanh, silu, mish: f(−∞) = 0, f'(+∞) = 1, f'(−∞) = 0 (x·Φ(x) ~ x·e^{−x²/2} → 0);
+     * softsign: f(±∞) = ±1; hard_swish: f(−∞) = 0; rational_tanh: f(±∞) = ±1.7159, f'(±∞) = 0;
+     * gaussian: f'(±∞) = 0; bent_identity: f(±∞) = ±∞, f'(+∞) = 3/2, f'(−∞) = 1/2;
+     * squareplus: f'(+∞) = 1; isru: f(±∞) = ±1/√α.
+     */
+    private static double limitWhereFormulaFails(Activation a, double x, boolean derivative) {
+        boolean up = x > 0;
+        if (a instanceof Squareplus) {
+            return derivative && up ? 1 : Double.NaN;
+        }
+        if (a instanceof Isru i) {
+            return derivative ? Double.NaN : Math.copySign(1 / Math.sqrt(i.alpha()), x);
+        }
+        if (!(a instanceof Standard s)) {
+            return Double.NaN;
+        }
+        switch (s) {
+            case GELU:
+            case GELU_TANH:
+            case SILU:
+            case MISH:
+                return derivative ? (up ? 1 : 0) : (up ? Double.NaN : 0);
+            case SOFTSIGN:
+                return derivative ? Double.NaN : Math.copySign(1, x);
+            case HARD_SWISH:
+                return !derivative && !up ? 0 : Double.NaN;
+            case RATIONAL_TANH:
+                return derivative ? 0 : Math.copySign(1.7159, x);
+            case GAUSSIAN:
+                return derivative ? 0 : Double.NaN;
+            case BENT_IDENTITY:
+                return derivative ? (up ? 1.5 : 0.5) : x;
+            default:
+                return Double.NaN;
+        }
     }
 
     private static double standardValue(Standard s, double x) {

@@ -1,0 +1,79 @@
+package org.actlab.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.actlab.data.Dataset;
+import org.actlab.nn.Network;
+import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.StepSnapshot;
+import org.actlab.nn.TrainConfig;
+import org.actlab.nn.Trainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * actlab's engine: one {@link Trainer#step()} (forward, softmax cross-entropy, backward, SGD
+ * update) on a batch of 128 rows of the {@link MlpSetup} network. Samples/s = 128 / time.
+ * {@code threads} is {@link TrainConfig#threads()}.
+ *
+ * <p>After the last batch of an epoch the Trainer evaluates loss and accuracy on the whole
+ * training set; the peers' benchmarks evaluate nothing, so this one never takes an epoch's last
+ * step: before it would, an untimed set-up starts a fresh Trainer on the same network.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
+public class ActlabTrainingBench {
+
+    @Param({"1"})
+    public int threads;
+
+    private Network network;
+    private TrainConfig config;
+    private Dataset train;
+    private Trainer trainer;
+    private int stepsTaken;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SyntheticMnist data = new SyntheticMnist(MlpSetup.ROWS, BenchData.SEED);
+        train = new Dataset("synthetic-mnist", data.x, data.oneHot(), data.rows,
+                SyntheticMnist.FEATURES, SyntheticMnist.CLASSES, Dataset.Task.MULTICLASS);
+        NetworkSpec spec = new NetworkSpec(SyntheticMnist.FEATURES,
+                List.of(new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu"), new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu")),
+                SyntheticMnist.CLASSES, NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros");
+        config = new TrainConfig(1_000_000, MlpSetup.BATCH, "sgd", MlpSetup.LEARNING_RATE, "constant",
+                0, 0, 0, BenchData.SEED, threads);
+        network = Network.create(spec, BenchData.SEED);
+        trainer = new Trainer(network, config, train, null);
+        MlpSetup.checkFirstLoss("actlab", trainer.step().loss());
+        stepsTaken = 1;
+    }
+
+    @Setup(Level.Invocation)
+    public void avoidEpochEnd() {
+        if (stepsTaken == MlpSetup.BATCHES - 1) {
+            trainer = new Trainer(network, config, train, null);
+            stepsTaken = 0;
+        }
+    }
+
+    @Benchmark
+    public StepSnapshot step() {
+        stepsTaken++;
+        return trainer.step();
+    }
+}

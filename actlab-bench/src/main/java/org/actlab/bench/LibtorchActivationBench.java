@@ -1,0 +1,90 @@
+package org.actlab.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * libtorch 2.7.1 through DJL 0.36.0: f(z) for a float tensor that lives in libtorch. DJL has no
+ * out= or in-place form of these functions, so each call allocates its output tensor (libtorch's
+ * CPU allocator) and the benchmark frees it: that is what a DJL user pays. One JMH thread;
+ * {@code threads} is libtorch's intra-op thread count.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dai.djl.offline=true"})
+public class LibtorchActivationBench {
+
+    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
+    public String activation;
+
+    @Param({"1048576", "16777216"})
+    public int size;
+
+    /** libtorch's intra-op threads. */
+    @Param({"1"})
+    public int threads;
+
+    private PeerFunction function;
+    private NDManager manager;
+    private NDArray z;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Engine engine = Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(threads);
+        function = PeerFunction.of(activation);
+        manager = engine.newBaseManager();
+        float[] input = BenchData.preActivations(size, BenchData.SEED);
+        z = manager.create(input);
+        try (NDArray a = apply()) {
+            function.check("libtorch", input, a.toFloatArray());
+        }
+    }
+
+    private NDArray apply() {
+        switch (function) {
+            case SIGMOID:
+                return z.getNDArrayInternal().sigmoid();
+            case TANH:
+                return z.tanh();
+            case RELU:
+                return z.getNDArrayInternal().relu();
+            default:
+                return z.getNDArrayInternal().leakyRelu(PeerFunction.LEAKY_SLOPE);
+        }
+    }
+
+    @Benchmark
+    public float forward() {
+        try (NDArray a = apply()) {
+            // Reading nothing back: the output stays in libtorch, as the other peers' outputs stay native.
+            return a.size();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        manager.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.actlab.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * ONNX Runtime 1.29.0 (CPU execution provider), forward only: a one-node model (see
+ * {@link OnnxModels}) run over an input tensor backed by a direct buffer, writing into a pinned,
+ * preallocated output tensor, so no allocation or copy happens per call. One JMH thread;
+ * {@code threads} is the session's intra-op thread count.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+// -Xss4m: with this module's long class path, session creation overflows the default 1 MB thread
+// stack (a silent SIGSEGV in the JVM's stack guard page); 2 MB was enough when measured.
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss4m"})
+public class OnnxRuntimeActivationBench {
+
+    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
+    public String activation;
+
+    @Param({"1048576", "16777216"})
+    public int size;
+
+    /** The session's intra-op threads. */
+    @Param({"1"})
+    public int threads;
+
+    private OrtEnvironment environment;
+    private OrtSession session;
+    private OnnxTensor z;
+    private OnnxTensor a;
+    private FloatBuffer output;
+    private Map<String, OnnxTensor> inputs;
+    private Map<String, OnnxTensor> pinnedOutputs;
+
+    @Setup(Level.Trial)
+    public void setUp() throws OrtException {
+        PeerFunction function = PeerFunction.of(activation);
+        environment = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        session = environment.createSession(OnnxModels.elementwise(function, size), options);
+        float[] input = BenchData.preActivations(size, BenchData.SEED);
+        FloatBuffer inputBuffer = directFloats(size);
+        inputBuffer.put(input).flip();
+        output = directFloats(size);
+        long[] shape = {size};
+        z = OnnxTensor.createTensor(environment, inputBuffer, shape);
+        a = OnnxTensor.createTensor(environment, output, shape);
+        inputs = Map.of(OnnxModels.INPUT, z);
+        pinnedOutputs = Map.of(OnnxModels.OUTPUT, a);
+        forward();
+        float[] result = new float[size];
+        output.duplicate().get(result);
+        function.check("onnxruntime", input, result);
+    }
+
+    private static FloatBuffer directFloats(int n) {
+        return ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    @Benchmark
+    public FloatBuffer forward() throws OrtException {
+        // Closing the result does not close the pinned output tensor, which the caller owns.
+        try (OrtSession.Result ignored = session.run(inputs, pinnedOutputs)) {
+            return output;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws OrtException {
+        a.close();
+        z.close();
+        session.close();
+    }
+}
