@@ -1,0 +1,37 @@
+package org.actlab.nn;
+
+/** AdaGrad (Duchi et al. 2011): G ← G + g²; w ← w − η·g/(√G + ε). */
+public final class Adagrad extends SlotOptimizer {
+
+    private final double eps;
+
+    /** @param eps ε, &gt; 0 */
+    public Adagrad(double eps) {
+        super(1);
+        this.eps = positive("adagrad", "eps", eps);
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    @Override
+    public String spec() {
+        return "adagrad(eps=" + Specs.show(eps) + ")";
+    }
+
+    @Override
+    protected SlotOptimizer fresh() {
+        return new Adagrad(eps);
+    }
+
+    @Override
+    protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
+        float[] squares = state[0];
+        for (int i = 0; i < w.length; i++) {
+            double sum = squares[i] + (double) g[i] * g[i];
+            squares[i] = (float) sum;
+            w[i] = (float) (w[i] - lr * g[i] / (Math.sqrt(sum) + eps));
+        }
+    }
+}
