@@ -78,12 +78,23 @@ public record TrialResult(Trial trial, Map<String, Object> measures) implements 
             }
             return Collections.unmodifiableList(list);
         }
+        if (value instanceof List<?> items) {
+            // The stored form of a double[], met again when a result is deserialised.
+            List<Object> list = new ArrayList<>(items.size());
+            for (Object item : items) {
+                if (!(item instanceof Double)) {
+                    throw new IllegalArgumentException(trial + ": measure '" + key + "' must hold numbers, got " + item);
+                }
+                list.add(item);
+            }
+            return Collections.unmodifiableList(list);
+        }
         if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Double) {
             return value;
         }
-        throw new IllegalArgumentException(trial + ": measure '" + key + "' must be a number, string, boolean or "
-                + "double[], got " + (value == null ? "null" : value.getClass().getSimpleName()));
+        throw new IllegalArgumentException(trial + ": measure '" + key + "' must be a number, string, boolean, "
+                + "double[] or list of doubles, got " + (value == null ? "null" : value.getClass().getSimpleName()));
     }
 
     /** Collects measures in order. */
