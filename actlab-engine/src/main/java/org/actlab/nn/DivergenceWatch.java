@@ -23,7 +23,8 @@ import java.util.Locale;
  * runs: over all 138,000 epochs of the full report's training runs, including the dead-relu sweep
  * at η = 3, the largest ratio of an epoch's loss to max(L₀, 1) was 4.2. The loss is the whole
  * training set's at the end of an epoch, not one noisy batch's. (A rule on growth over consecutive
- * epochs was not chosen: large rates make healthy runs swing up and down for several epochs.)
+ * epochs was not chosen: it needs both a window and a rate, and would stop runs that rise for a few
+ * epochs and then recover.)
  *
  * <h2>Forensics</h2>
  * For rules 1 and 2 the message names the first layer, in forward order, holding a non-finite weight,
