@@ -1,23 +1,11 @@
 package org.actlab.nn;
 
 /** Heavy-ball momentum in PyTorch's form: v ← μ·v + g; w ← w − η·v. */
-public final class Momentum extends SlotOptimizer {
-
-    private final double mu;
+public final class Momentum extends VelocityOptimizer {
 
     /** @param mu the momentum μ, in [0, 1) */
     public Momentum(double mu) {
-        super(1);
-        this.mu = unitInterval("momentum", "mu", mu, true);
-    }
-
-    public double mu() {
-        return mu;
-    }
-
-    @Override
-    public String spec() {
-        return "momentum(mu=" + Specs.show(mu) + ")";
+        super("momentum", mu);
     }
 
     @Override
@@ -26,12 +14,7 @@ public final class Momentum extends SlotOptimizer {
     }
 
     @Override
-    protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
-        float[] velocity = state[0];
-        for (int i = 0; i < w.length; i++) {
-            double v = mu * velocity[i] + g[i];
-            velocity[i] = (float) v;
-            w[i] = (float) (w[i] - lr * v);
-        }
+    double direction(double g, double v) {
+        return v;
     }
 }
