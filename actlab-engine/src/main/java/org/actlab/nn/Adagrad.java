@@ -1,23 +1,24 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /** AdaGrad (Duchi et al. 2011): G ← G + g²; w ← w − η·g/(√G + ε). */
 public final class Adagrad extends SlotOptimizer {
+
+    /** {@code adagrad(eps=1e-10)}. */
+    public static final Schema SCHEMA = Schema.of(KIND, "adagrad", Param.of("eps", 1e-10).positive());
 
     private final double eps;
 
     /** @param eps ε, &gt; 0 */
     public Adagrad(double eps) {
-        super(1);
-        this.eps = positive("adagrad", "eps", eps);
+        super(1, SCHEMA, eps);
+        this.eps = eps;
     }
 
     public double eps() {
         return eps;
-    }
-
-    @Override
-    public String spec() {
-        return "adagrad(eps=" + Specs.show(eps) + ")";
     }
 
     @Override

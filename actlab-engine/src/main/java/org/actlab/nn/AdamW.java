@@ -1,13 +1,20 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter 2019): first w ← w − η·λ·w on the
  * decayed slots (weights, not biases or activation parameters), then the {@link Adam} step.
  */
 public final class AdamW extends SlotOptimizer {
 
+    /** {@code adamw(weight_decay=0.01, beta1=0.9, beta2=0.999, eps=1e-8)}. */
+    public static final Schema SCHEMA = Schema.of(KIND, "adamw", Param.of("weight_decay", 0.01).atLeast(0),
+            BETA1, BETA2, EPS);
+
     private final double weightDecay;
-    private final Adam adam;
+    private final Adam.Moments moments;
 
     /**
      * @param weightDecay λ, ≥ 0
@@ -16,30 +23,18 @@ public final class AdamW extends SlotOptimizer {
      * @param eps         ε, &gt; 0
      */
     public AdamW(double weightDecay, double beta1, double beta2, double eps) {
-        super(2);
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("optimiser 'adamw': weight_decay must be >= 0, got " + Specs.show(weightDecay));
-        }
+        super(2, SCHEMA, weightDecay, beta1, beta2, eps);
         this.weightDecay = weightDecay;
-        this.adam = new Adam("adamw", beta1, beta2, eps);
-    }
-
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    @Override
-    public String spec() {
-        return "adamw(weight_decay=" + Specs.show(weightDecay) + "," + adam.moments() + ")";
+        this.moments = new Adam.Moments(beta1, beta2, eps);
     }
 
     @Override
     protected SlotOptimizer fresh() {
-        return new AdamW(weightDecay, adam.beta1(), adam.beta2(), adam.eps());
+        return new AdamW(weightDecay, moments.beta1, moments.beta2, moments.eps);
     }
 
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
-        adam.update(w, g, state, t, lr, decayed ? weightDecay : 0);
+        moments.update(w, g, state, t, lr, decayed ? weightDecay : 0);
     }
 }

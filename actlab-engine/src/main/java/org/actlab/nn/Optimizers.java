@@ -1,11 +1,12 @@
 package org.actlab.nn;
 
 import java.util.List;
+import org.actlab.spec.Registry;
 
 /**
  * The registry of optimisers: parses a spec into one of the classes behind {@link Optimizer}
  * ({@link Sgd}, {@link Momentum}, {@link Nesterov}, {@link Adagrad}, {@link RmsProp}, {@link Adam},
- * {@link AdamW}), each of which validates its own hyperparameters. With g the gradient, η the learning rate and t the step (from 1),
+ * {@link AdamW}), each of which declares its hyperparameters' schema. With g the gradient, η the learning rate and t the step (from 1),
  * each slot is updated element-wise (arithmetic in double, state stored as float):
  * <ul>
  * <li>{@code sgd}: w ← w − η·g</li>
@@ -21,14 +22,26 @@ import java.util.List;
  */
 public final class Optimizers {
 
-    private static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
+    private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>(SlotOptimizer.KIND)
+            .register(Sgd.SCHEMA, v -> new Sgd())
+            .register(Momentum.SCHEMA, v -> new Momentum(v.get(0)))
+            .register(Nesterov.SCHEMA, v -> new Nesterov(v.get(0)))
+            .register(Adagrad.SCHEMA, v -> new Adagrad(v.get(0)))
+            .register(RmsProp.SCHEMA, v -> new RmsProp(v.get(0), v.get(1)))
+            .register(Adam.SCHEMA, v -> new Adam(v.get(0), v.get(1), v.get(2)))
+            .register(AdamW.SCHEMA, v -> new AdamW(v.get(0), v.get(1), v.get(2), v.get(3)));
 
     private Optimizers() {
     }
 
     /** The registered names. */
     public static List<String> names() {
-        return NAMES;
+        return REGISTRY.names();
+    }
+
+    /** The registry: schemas, names and aliases. */
+    public static Registry<Optimizer> registry() {
+        return REGISTRY;
     }
 
     /**
@@ -37,32 +50,6 @@ public final class Optimizers {
      * @throws IllegalArgumentException naming the unknown name or the bad parameter
      */
     public static Optimizer parse(String spec) {
-        Specs.Parsed parsed = Specs.parse("optimiser", spec);
-        switch (parsed.name()) {
-            case "sgd":
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Sgd();
-            case "momentum":
-                return new Momentum(Specs.bind(parsed, new String[] {"mu"}, new double[] {0.9})[0]);
-            case "nesterov":
-                return new Nesterov(Specs.bind(parsed, new String[] {"mu"}, new double[] {0.9})[0]);
-            case "adagrad":
-                return new Adagrad(Specs.bind(parsed, new String[] {"eps"}, new double[] {1e-10})[0]);
-            case "rmsprop": {
-                double[] p = Specs.bind(parsed, new String[] {"rho", "eps"}, new double[] {0.9, 1e-8});
-                return new RmsProp(p[0], p[1]);
-            }
-            case "adam": {
-                double[] p = Specs.bind(parsed, new String[] {"beta1", "beta2", "eps"}, new double[] {0.9, 0.999, 1e-8});
-                return new Adam(p[0], p[1], p[2]);
-            }
-            case "adamw": {
-                double[] p = Specs.bind(parsed, new String[] {"weight_decay", "beta1", "beta2", "eps"},
-                        new double[] {0.01, 0.9, 0.999, 1e-8});
-                return new AdamW(p[0], p[1], p[2], p[3]);
-            }
-            default:
-                throw new IllegalArgumentException(Specs.unknown("optimiser", parsed.name(), NAMES));
-        }
+        return REGISTRY.parse(spec);
     }
 }

@@ -1,7 +1,13 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /** RMSProp (Tieleman &amp; Hinton 2012): s ← ρ·s + (1−ρ)·g²; w ← w − η·g/(√s + ε). */
 public final class RmsProp extends SlotOptimizer {
+
+    /** {@code rmsprop(rho=0.9, eps=1e-8)}. */
+    public static final Schema SCHEMA = Schema.of(KIND, "rmsprop", Param.of("rho", 0.9).atLeast(0).below(1), EPS);
 
     private final double rho;
     private final double eps;
@@ -11,9 +17,9 @@ public final class RmsProp extends SlotOptimizer {
      * @param eps ε, &gt; 0
      */
     public RmsProp(double rho, double eps) {
-        super(1);
-        this.rho = unitInterval("rmsprop", "rho", rho, true);
-        this.eps = positive("rmsprop", "eps", eps);
+        super(1, SCHEMA, rho, eps);
+        this.rho = rho;
+        this.eps = eps;
     }
 
     public double rho() {
@@ -22,11 +28,6 @@ public final class RmsProp extends SlotOptimizer {
 
     public double eps() {
         return eps;
-    }
-
-    @Override
-    public String spec() {
-        return "rmsprop(rho=" + Specs.show(rho) + ",eps=" + Specs.show(eps) + ")";
     }
 
     @Override

@@ -1,15 +1,15 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Schema;
+
 /** Plain stochastic gradient descent: w ← w − η·g. */
 public final class Sgd extends SlotOptimizer {
 
-    public Sgd() {
-        super(0);
-    }
+    /** No hyperparameters. */
+    public static final Schema SCHEMA = Schema.of(KIND, "sgd");
 
-    @Override
-    public String spec() {
-        return "sgd";
+    public Sgd() {
+        super(0, SCHEMA);
     }
 
     @Override

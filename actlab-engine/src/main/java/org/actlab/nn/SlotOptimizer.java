@@ -1,24 +1,48 @@
 package org.actlab.nn;
 
 import java.util.Arrays;
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
 
 /**
  * The lifecycle every optimiser shares: per-slot state arrays allocated by {@link #initialise},
  * argument checks and the step counter in {@link #step}, zeroing in {@link #reset} and deep copies
  * in {@link #copy}. A subclass says how many state arrays a slot needs and updates one slot in
- * {@link #update}; arithmetic is in double and state is stored as float.
+ * {@link #update}; arithmetic is in double and state is stored as float. Each subclass declares its
+ * hyperparameters once, as a {@link Schema} that the registry parses specs with and the constructor
+ * checks values made in code against; the canonical spec is printed from it.
  */
 abstract class SlotOptimizer implements Optimizer {
 
+    /** The kind of thing an optimiser spec names, for messages. */
+    static final String KIND = "optimiser";
+    static final Param EPS = Param.of("eps", 1e-8).positive();
+    static final Param BETA1 = Param.of("beta1", 0.9).atLeast(0).below(1);
+    static final Param BETA2 = Param.of("beta2", 0.999).positive().below(1);
+
     private final int stateArrays;
+    private final Schema schema;
+    private final double[] hyperparameters;
     /** state[k][slot]: the k-th state array of a slot (velocity, moment estimates). */
     private float[][][] state;
     private boolean[] decayed;
     private long t;
 
-    /** @param stateArrays how many arrays of slot size the rule keeps per slot (0 for plain SGD) */
-    protected SlotOptimizer(int stateArrays) {
+    /**
+     * @param stateArrays     how many arrays of slot size the rule keeps per slot (0 for plain SGD)
+     * @param schema          the hyperparameters' names, defaults and bounds
+     * @param hyperparameters their values in the schema's order
+     * @throws IllegalArgumentException naming the first value out of its bounds
+     */
+    SlotOptimizer(int stateArrays, Schema schema, double... hyperparameters) {
         this.stateArrays = stateArrays;
+        this.schema = schema;
+        this.hyperparameters = schema.check(hyperparameters).clone();
+    }
+
+    @Override
+    public final String spec() {
+        return schema.format(hyperparameters);
     }
 
     /** A new optimiser with the same hyperparameters and no state. */
@@ -99,22 +123,5 @@ abstract class SlotOptimizer implements Optimizer {
     @Override
     public final String toString() {
         return spec();
-    }
-
-    /** Checks 0 ≤ value &lt; 1 (or 0 &lt; value &lt; 1 when zero is not allowed), naming the optimiser and key. */
-    static double unitInterval(String optimizer, String key, double value, boolean zeroAllowed) {
-        if (!(value < 1) || !(zeroAllowed ? value >= 0 : value > 0)) {
-            throw new IllegalArgumentException("optimiser '" + optimizer + "': " + key + " must be in "
-                    + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", got " + Specs.show(value));
-        }
-        return value;
-    }
-
-    /** Checks value &gt; 0, naming the optimiser and key. */
-    static double positive(String optimizer, String key, double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException("optimiser '" + optimizer + "': " + key + " must be > 0, got " + Specs.show(value));
-        }
-        return value;
     }
 }
