@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
  * One unit of an experiment's work: a run description plus what to measure. It is plain data
  * (names, numbers, booleans and lists of them), so it can be written to JSON, shipped to another
  * thread, process or machine, and run there by {@link Trials#run(Trial)}: the result depends on the
- * trial alone.
+ * trial alone. Whole numbers are kept as Long, so that a trial read back from JSON (where 5 is just
+ * a number) equals the one written.
  *
  * @param experiment the name of the experiment whose {@link Experiment#runTrial} runs it
  * @param measure    what to measure, a name the experiment defines (for example {@code "knockout"})
  * @param run        the run description: data set, network, training and seed, as key → value in a
- *                   fixed order; values are strings, booleans, numbers (Integer, Long, Double) or
- *                   lists of these
+ *                   fixed order; values are strings, booleans, numbers (Integer and Long stored as
+ *                   Long, Double) or lists of these
  */
 public record Trial(String experiment, String measure, Map<String, Object> run) implements Serializable {
 
@@ -99,8 +100,10 @@ public record Trial(String experiment, String measure, Map<String, Object> run) 
     }
 
     private static Object plain(String experiment, String key, Object value) {
-        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Double) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
             return value;
         }
         if (value instanceof List<?> list) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What one trial measured: named values (numbers, strings, booleans, lists of numbers), plain data
- * like the {@link Trial} itself so that results travel as well as trials do.
+ * like the {@link Trial} itself so that results travel as well as trials do (whole numbers kept as Long).
  *
  * @param trial    the trial that was run
  * @param measures the measured values in a fixed order
@@ -82,15 +82,17 @@ public record TrialResult(Trial trial, Map<String, Object> measures) implements 
             // The stored form of a double[], met again when a result is deserialised.
             List<Object> list = new ArrayList<>(items.size());
             for (Object item : items) {
-                if (!(item instanceof Double)) {
+                if (!(item instanceof Number n)) {
                     throw new IllegalArgumentException(trial + ": measure '" + key + "' must hold numbers, got " + item);
                 }
-                list.add(item);
+                list.add(n.doubleValue());
             }
             return Collections.unmodifiableList(list);
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Double) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
             return value;
         }
         throw new IllegalArgumentException(trial + ": measure '" + key + "' must be a number, string, boolean, "

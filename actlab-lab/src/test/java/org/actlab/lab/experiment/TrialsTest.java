@@ -65,6 +65,18 @@ class TrialsTest {
     }
 
     @Test
+    void everyTrialSurvivesAJsonRoundTrip() throws Exception {
+        // A sweep writes its trials as JSON; read back, each must equal the trial written (5 and 5L alike).
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Experiment e : Experiments.all()) {
+            for (Trial t : e.trials(QUICK_ONE_SEED)) {
+                String text = json.writeValueAsString(t);
+                assertEquals(t, json.readValue(text, Trial.class), text);
+            }
+        }
+    }
+
+    @Test
     void aTrialShippedElsewhereGivesTheSameResultAsAtHome() {
         for (String name : List.of("not-zero-centred", "logistic-saturation", "dead-relu")) {
             Trial trial = Experiments.byName(name).trials(QUICK_ONE_SEED).get(0);
@@ -128,6 +140,8 @@ class TrialsTest {
         assertEquals(0.3, t.number("rate"));
         assertEquals(5L, t.seed());
         assertEquals(8, t.integer("epochs"));
+        assertEquals(t, Trial.of("dead-relu", "sweep-cell").with("rate", 0.3).with("seed", 5).with("epochs", 8L).build(),
+                "whole numbers are one type");
         assertEquals("sweep-cell rate=0.3, seed=5, epochs=8", t.describe());
         IllegalArgumentException notPlain = assertThrows(IllegalArgumentException.class,
                 () -> Trial.of("dead-relu", "x").with("data", new float[1]).build());
