@@ -1,5 +1,7 @@
 package org.actlab.onnx;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,18 +100,26 @@ public final class OnnxExport {
 
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("actlab.version", version());
-        metadata.put("actlab.layers", RunJson.write(specs));
-        metadata.put("actlab.output", spec.output().name().toLowerCase());
-        metadata.put("actlab.spec", RunJson.write(spec));
-        metadata.put("actlab.data", RunJson.write(data));
+        metadata.put("actlab.layers", json(specs));
+        metadata.put("actlab.output", spec.output().name().toLowerCase(java.util.Locale.ROOT));
+        metadata.put("actlab.spec", json(spec));
+        metadata.put("actlab.data", json(data));
         if (model.config() != null) {
-            metadata.put("actlab.config", RunJson.write(model.config()));
+            metadata.put("actlab.config", json(model.config()));
         }
         Proto.Graph graph = new Proto.Graph("actlab", g.nodes, g.initializers,
                 List.of(new Proto.ValueInfo("input", Proto.FLOAT, new long[] {-1, data.rawFeatures()})),
                 List.of(new Proto.ValueInfo("output", Proto.FLOAT, new long[] {-1, spec.outputs()})));
         return Proto.encode(new Proto.Model(IR_VERSION, List.of(new Proto.OpsetId("", OPSET)), "actlab", version(),
                 graph, metadata));
+    }
+
+    private static String json(Object value) {
+        try {
+            return RunJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -177,6 +187,10 @@ public final class OnnxExport {
             return g.op("Celu", x, Attribute.ofFloat("alpha", c.alpha()));
         }
         if (f instanceof Softplus s) {
+            if (s.beta() == 1f && s.threshold() >= 20f) {
+                // Beyond 20, log(1 + e^x) rounds to x in float32: the threshold changes nothing.
+                return g.op("Softplus", x);
+            }
             // x where beta*x > threshold, else softplus(beta*x)/beta (PyTorch's definition).
             String bx = s.beta() == 1f ? x : g.op("Mul", x, g.scalar(s.beta()));
             String soft = g.op("Softplus", bx);

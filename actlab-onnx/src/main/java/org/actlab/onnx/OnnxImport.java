@@ -28,7 +28,7 @@ import org.actlab.onnx.Proto.Tensor;
  * the standard constants), Celu, Softplus, Softsign, HardSigmoid (alpha 1/6, beta 0.5), HardSwish,
  * Mish, Gelu (approximate none or tanh), ThresholdedRelu, Clip (as hardtanh or relu6), Identity;
  * and the subgraphs exporters write for GELU (PyTorch's erf form, x · (erf(x/√2) + 1) · 0.5, as
- * actlab also writes it) and SiLU (x · Sigmoid(x)). Anything else is an
+ * actlab also writes it), SiLU (x · Sigmoid(x)) and Mish (x · Tanh(Softplus(x))). Anything else is an
  * {@link IllegalArgumentException} naming the operator and the node.
  */
 public final class OnnxImport {
@@ -390,8 +390,17 @@ public final class OnnxImport {
                     return done(node, "celu(" + number(floatAttribute(node, "alpha", 1f)) + ")");
                 case "ThresholdedRelu":
                     return done(node, "thresholded_relu(" + number(floatAttribute(node, "alpha", 1f)) + ")");
-                case "Softplus":
+                case "Softplus": {
+                    // x · Tanh(Softplus(x)) is Mish, as exporters before opset 18 write it.
+                    Node tanh = single(node, "Tanh");
+                    Node mul = tanh == null ? null : single(tanh, "Mul");
+                    if (mul != null && resolve(other(mul, tanh.outputs().get(0))).equals(current)) {
+                        consumed.addAll(List.of(tanh, mul));
+                        current = mul.outputs().get(0);
+                        return "mish";
+                    }
                     return done(node, "softplus");
+                }
                 case "Selu": {
                     float alpha = floatAttribute(node, "alpha", 1.67326319217681884765625f);
                     float gamma = floatAttribute(node, "gamma", 1.05070102214813232421875f);

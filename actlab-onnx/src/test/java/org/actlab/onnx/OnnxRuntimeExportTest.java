@@ -13,8 +13,6 @@ import java.util.Map;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.lab.run.SavedModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +28,13 @@ class OnnxRuntimeExportTest {
     static final long ULP_BOUND = 8;
     private static final int ROWS = 1000;
 
-    private static OrtEnvironment env;
-
-    @BeforeAll
-    static void start() {
-        env = OrtEnvironment.getEnvironment();
-    }
-
-    @AfterAll
-    static void stop() {
-        // The environment is a process-wide singleton; sessions are closed per test.
-    }
-
+    /** Runs the model in ONNX Runtime on rows × columns floats; its one output, flattened. */
     static float[] runOrt(byte[] model, float[] raw, int rows, int columns) throws Exception {
+        // The environment is a process-wide singleton; sessions are closed here.
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
              OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(raw), new long[] {rows, columns});
-             OrtSession.Result result = session.run(Map.of("input", input))) {
+             OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), input))) {
             float[][] out = (float[][]) result.get(0).getValue();
             float[] flat = new float[rows * out[0].length];
             for (int r = 0; r < rows; r++) {
