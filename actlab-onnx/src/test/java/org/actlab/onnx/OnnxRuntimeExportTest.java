@@ -95,4 +95,27 @@ class OnnxRuntimeExportTest {
         long[] error = compare(Models.circle("tanh", List.of(8, 6), "identity", 20), Models.rawInputs(ROWS, 12));
         assertTrue(error[0] <= ULP_BOUND, "max " + error[0] + " ulp");
     }
+
+    @Test
+    void softmaxOutputOnMnistMatchesWithinTheBoundInUnitsOfOne() throws Exception {
+        org.actlab.lab.run.RunConfig config = org.actlab.lab.run.RunConfig.builder().data("mnist").samples(300)
+                .hidden(List.of(16)).activations(List.of("relu")).epochs(1).seed(3).build();
+        org.actlab.lab.run.TrainingRun run = org.actlab.lab.run.TrainingRun.prepare(config);
+        run.run(org.actlab.lab.run.TrainingRun.Progress.none());
+        SavedModel model = SavedModel.of(run);
+        int rows = 200;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        float[] raw = new float[rows * 784];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (float) rng.nextDouble();
+        }
+        float[] expected = Models.predict(model, raw, rows);
+        float[] actual = runOrt(OnnxExport.encode(model), raw, rows, 784);
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        // Probabilities: the error in ULPs of 1 (2^-23 each).
+        assertTrue(worst <= ULP_BOUND * Math.ulp(1f), "max |p - p'| = " + worst);
+    }
 }
