@@ -72,6 +72,33 @@ class InteropCommandsTest {
     }
 
     @Test
+    void idxImagesAndLabelsAreDiagnosedWithGradients() throws Exception {
+        Path model = dir.resolve("mnist.json");
+        Cli.run("train", "--data", "mnist", "--samples", "200", "--hidden", "8", "--activation", "tanh", "--epochs", "1",
+                "--save", model.toString()).succeeds();
+        int count = 5;
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + count * 784);
+        images.putInt(0x00000803).putInt(count).putInt(28).putInt(28);
+        for (int i = 0; i < count * 784; i++) {
+            images.put((byte) ((i * 37) % 256));
+        }
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + count);
+        labels.putInt(0x00000801).putInt(count).put(new byte[] {3, 1, 4, 1, 5});
+        Path imageFile = dir.resolve("images-idx3-ubyte");
+        Path labelFile = dir.resolve("labels-idx1-ubyte");
+        Files.write(imageFile, images.array());
+        Files.write(labelFile, labels.array());
+        Cli.Result r = Cli.run("diagnose", "--model", model.toString(), "--idx-images", imageFile.toString(),
+                "--idx-labels", labelFile.toString(), "--json", "-").succeeds();
+        JsonNode tree = new ObjectMapper().readTree(r.out());
+        assertEquals(5, tree.get("rows").asInt());
+        assertTrue(tree.get("labels").asBoolean());
+        assertTrue(tree.get("report").get("layers").get(1).get("gradientNorm").asDouble() > 0, r.out());
+        Cli.run("diagnose", "--model", model.toString(), "--idx-images", imageFile.toString())
+                .fails(2, "--idx-labels");
+    }
+
+    @Test
     void badModelsExitWithTwoAndOneLine() throws Exception {
         Path model = dir.resolve("m.json");
         Cli.run("train", "--data", "xor", "--hidden", "3", "--epochs", "1", "--save", model.toString()).succeeds();
