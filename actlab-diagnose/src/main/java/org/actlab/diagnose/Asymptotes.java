@@ -32,6 +32,17 @@ record Asymptotes(double lower, double upper) {
         return Double.isFinite(lower) && Double.isFinite(upper) && lower != upper;
     }
 
+    /** On how many of n samples unit j's output (a is n × units, row-major) is near, at {@link #DEFAULT_SHARE}. */
+    int count(float[] a, int n, int units, int j) {
+        int near = 0;
+        for (int s = 0; s < n; s++) {
+            if (near(a[s * units + j], DEFAULT_SHARE)) {
+                near++;
+            }
+        }
+        return near;
+    }
+
     /** Whether output a lies strictly within share × |upper − lower| of either limit. */
     boolean near(float a, double share) {
         double band = share * Math.abs(upper - lower);

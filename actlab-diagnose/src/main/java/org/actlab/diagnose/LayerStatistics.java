@@ -101,12 +101,7 @@ final class LayerStatistics {
         long pairs = 0;
         int flaggedUnits = 0;
         for (int j = 0; j < units; j++) {
-            int near = 0;
-            for (int s = 0; s < n; s++) {
-                if (limits.near(a[s * units + j], Asymptotes.DEFAULT_SHARE)) {
-                    near++;
-                }
-            }
+            int near = limits.count(a, n, units, j);
             pairs += near;
             if (near >= unitShare * n) {
                 flaggedUnits++;

@@ -108,6 +108,13 @@ class NearAsymptoteTest {
         LayerHealth h = health(Activations.parse("sigmoid"), z, 4, 2);
         assertEquals(5.0 / 8, h.nearAsymptoteFraction(), 0.0);
         assertEquals(0.5, h.nearAsymptoteUnits(), 0.0);
+        // The per-unit view for diagrams agrees with the layer figure.
+        Activation sigmoid = Activations.parse("sigmoid");
+        boolean[] flags = OutputSaturation.unitFlags(sigmoid, Layers.apply(sigmoid, z), 4, 2, DEFAULTS);
+        assertTrue(flags[0]);
+        assertFalse(flags[1]);
+        assertFalse(OutputSaturation.applies(Activations.parse("relu")));
+        assertFalse(OutputSaturation.unitFlags(Activations.parse("relu"), new float[] {0, 0}, 1, 2, DEFAULTS)[0]);
     }
 
     private static List<String> rules(LayerHealth hidden) {
