@@ -1,13 +1,9 @@
 package org.actlab.activation;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import org.actlab.text.DidYouMean;
+import org.actlab.spec.Registry;
+import org.actlab.spec.Schema;
 
 /**
  * The registry: parses spec strings ({@code name}, {@code name(v, ...)} or
@@ -22,51 +18,37 @@ import org.actlab.text.DidYouMean;
  */
 public final class Activations {
 
-    /** One catalogue entry: its keys in positional order, defaults (null: required), and a maker. */
-    private record Entry(String name, List<String> keys, Float[] defaults, Function<float[], Activation> make) {
-    }
-
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
-    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+    private static final Registry<Activation> REGISTRY = new Registry<>("activation");
 
     static {
         for (Standard s : Standard.values()) {
-            register(s.id(), List.of(), new Float[0], p -> s);
+            REGISTRY.register(Schema.ofFloats("activation", s.id()), v -> s);
         }
-        register(LeakyRelu.ID, List.of("slope"), new Float[] {LeakyRelu.DEFAULT_SLOPE}, p -> new LeakyRelu(p[0]));
-        register(PRelu.ID, List.of("slope"), new Float[] {PRelu.DEFAULT_SLOPE}, p -> new PRelu(p[0]));
-        register(RRelu.ID, List.of("lower", "upper"), new Float[] {RRelu.DEFAULT_LOWER, RRelu.DEFAULT_UPPER},
-                p -> new RRelu(p[0], p[1]));
-        register(Elu.ID, List.of("alpha"), new Float[] {1f}, p -> new Elu(p[0]));
-        register(Celu.ID, List.of("alpha"), new Float[] {1f}, p -> new Celu(p[0]));
-        register(Softplus.ID, List.of("beta", "threshold"), new Float[] {1f, 20f}, p -> new Softplus(p[0], p[1]));
-        register(HardTanh.ID, List.of("min", "max"), new Float[] {-1f, 1f}, p -> new HardTanh(p[0], p[1]));
-        register(SoftShrink.ID, List.of("lambda"), new Float[] {0.5f}, p -> new SoftShrink(p[0]));
-        register(HardShrink.ID, List.of("lambda"), new Float[] {0.5f}, p -> new HardShrink(p[0]));
-        register(Threshold.ID, List.of("threshold", "value"), new Float[] {null, null},
-                p -> new Threshold(p[0], p[1]));
-        register(ThresholdedRelu.ID, List.of("theta"), new Float[] {1f}, p -> new ThresholdedRelu(p[0]));
-        register(Squareplus.ID, List.of("b"), new Float[] {4f}, p -> new Squareplus(p[0]));
-        register(Isru.ID, List.of("alpha"), new Float[] {1f}, p -> new Isru(p[0]));
+        REGISTRY.register(LeakyRelu.SCHEMA, v -> new LeakyRelu(v.f(0)))
+                .register(PRelu.SCHEMA, v -> new PRelu(v.f(0)))
+                .register(RRelu.SCHEMA, v -> new RRelu(v.f(0), v.f(1)))
+                .register(Elu.SCHEMA, v -> new Elu(v.f(0)))
+                .register(Celu.SCHEMA, v -> new Celu(v.f(0)))
+                .register(Softplus.SCHEMA, v -> new Softplus(v.f(0), v.f(1)))
+                .register(HardTanh.SCHEMA, v -> new HardTanh(v.f(0), v.f(1)))
+                .register(SoftShrink.SCHEMA, v -> new SoftShrink(v.f(0)))
+                .register(HardShrink.SCHEMA, v -> new HardShrink(v.f(0)))
+                .register(Threshold.SCHEMA, v -> new Threshold(v.f(0), v.f(1)))
+                .register(ThresholdedRelu.SCHEMA, v -> new ThresholdedRelu(v.f(0)))
+                .register(Squareplus.SCHEMA, v -> new Squareplus(v.f(0)))
+                .register(Isru.SCHEMA, v -> new Isru(v.f(0)));
 
-        ALIASES.put("linear", Standard.IDENTITY.id());
-        ALIASES.put("logistic", Standard.SIGMOID.id());
-        ALIASES.put("swish", Standard.SILU.id());
-        ALIASES.put("hard_silu", Standard.HARD_SWISH.id());
-        // PyTorch spells these as one word (F.hardtanh) and JAX/Keras with an underscore.
-        ALIASES.put("hardtanh", HardTanh.ID);
-        ALIASES.put("soft_shrink", SoftShrink.ID);
-        ALIASES.put("hard_shrink", HardShrink.ID);
+        REGISTRY.alias("linear", Standard.IDENTITY.id())
+                .alias("logistic", Standard.SIGMOID.id())
+                .alias("swish", Standard.SILU.id())
+                .alias("hard_silu", Standard.HARD_SWISH.id())
+                // PyTorch spells these as one word (F.hardtanh) and JAX/Keras with an underscore.
+                .alias("hardtanh", HardTanh.ID)
+                .alias("soft_shrink", SoftShrink.ID)
+                .alias("hard_shrink", HardShrink.ID);
     }
-
-    /** PRelu's spec also accepts PyTorch's name for its initial value. */
-    private static final String PRELU_INIT_KEY = "init";
 
     private Activations() {
-    }
-
-    private static void register(String name, List<String> keys, Float[] defaults, Function<float[], Activation> make) {
-        ENTRIES.put(name, new Entry(name, keys, defaults, make));
     }
 
     /**
@@ -76,128 +58,22 @@ public final class Activations {
      *                                  names) or the bad parameter
      */
     public static Activation parse(String spec) {
-        if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("empty activation spec; known: " + String.join(", ", names()));
-        }
-        String text = spec.strip();
-        int open = text.indexOf('(');
-        String rawName = (open < 0 ? text : text.substring(0, open)).strip();
-        String argText = null;
-        if (open >= 0) {
-            if (!text.endsWith(")")) {
-                throw new IllegalArgumentException("malformed activation spec '" + spec + "': expected ')' at the end");
-            }
-            argText = text.substring(open + 1, text.length() - 1).strip();
-            if (argText.indexOf('(') >= 0 || argText.indexOf(')') >= 0) {
-                throw new IllegalArgumentException("malformed activation spec '" + spec + "': nested parentheses");
-            }
-        } else if (text.indexOf(')') >= 0) {
-            throw new IllegalArgumentException("malformed activation spec '" + spec + "': ')' without '('");
-        }
-        Entry entry = lookup(rawName);
-        float[] values = bindArguments(entry, argText == null || argText.isEmpty() ? List.of() : splitArguments(argText));
-        return entry.make().apply(values);
+        return REGISTRY.parse(spec);
     }
 
-    private static Entry lookup(String rawName) {
-        String name = rawName.toLowerCase(Locale.ROOT);
-        String canonical = ALIASES.getOrDefault(name, name);
-        Entry entry = ENTRIES.get(canonical);
-        if (entry != null) {
-            return entry;
-        }
-        StringBuilder message = new StringBuilder("unknown activation '").append(rawName).append('\'');
-        List<String> candidates = new ArrayList<>(ENTRIES.keySet());
-        candidates.addAll(ALIASES.keySet());
-        DidYouMean.nearest(name, candidates)
-                .ifPresent(suggestion -> message.append("; did you mean '").append(suggestion).append("'?"));
-        message.append(" Known: ").append(String.join(", ", names()));
-        throw new IllegalArgumentException(message.toString());
-    }
-
-    private static List<String> splitArguments(String argText) {
-        List<String> args = new ArrayList<>();
-        for (String part : argText.split(",", -1)) {
-            args.add(part.strip());
-        }
-        return args;
-    }
-
-    private static float[] bindArguments(Entry entry, List<String> args) {
-        List<String> keys = entry.keys();
-        if (args.size() > keys.size()) {
-            throw new IllegalArgumentException(entry.name() + (keys.isEmpty() ? " takes no parameters"
-                    : " takes at most " + keys.size() + " parameter" + (keys.size() == 1 ? "" : "s")
-                    + " (" + String.join(", ", keys) + ")") + ", got " + args.size());
-        }
-        Float[] bound = new Float[keys.size()];
-        boolean keywordSeen = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.isEmpty()) {
-                throw new IllegalArgumentException(entry.name() + ": empty parameter at position " + (i + 1));
-            }
-            int eq = arg.indexOf('=');
-            int slot;
-            String valueText;
-            if (eq >= 0) {
-                keywordSeen = true;
-                String key = arg.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-                valueText = arg.substring(eq + 1).strip();
-                slot = keys.indexOf(key);
-                if (slot < 0 && entry.name().equals(PRelu.ID) && key.equals(PRELU_INIT_KEY)) {
-                    slot = 0;
-                }
-                if (slot < 0) {
-                    throw new IllegalArgumentException(entry.name() + " has no parameter '" + key + "'; "
-                            + (keys.isEmpty() ? "it takes none" : "its parameters: " + String.join(", ", keys)));
-                }
-            } else {
-                if (keywordSeen) {
-                    throw new IllegalArgumentException(entry.name() + ": positional value '" + arg
-                            + "' after a key=value parameter");
-                }
-                slot = i;
-                valueText = arg;
-            }
-            if (bound[slot] != null) {
-                throw new IllegalArgumentException(entry.name() + " parameter '" + keys.get(slot) + "' given twice");
-            }
-            bound[slot] = parseNumber(entry.name(), keys.get(slot), valueText);
-        }
-        float[] values = new float[keys.size()];
-        for (int i = 0; i < values.length; i++) {
-            Float v = bound[i] != null ? bound[i] : entry.defaults()[i];
-            if (v == null) {
-                throw new IllegalArgumentException(entry.name() + " needs parameter '" + keys.get(i) + "' (it has no default)");
-            }
-            values[i] = v;
-        }
-        return values;
-    }
-
-    private static float parseNumber(String name, String key, String text) {
-        // Float.parseFloat also accepts suffixes such as "1d" and hex floats; refuse the suffixes
-        // so that "1d" is not silently read as 1.
-        char last = text.isEmpty() ? ' ' : Character.toLowerCase(text.charAt(text.length() - 1));
-        if (last == 'd' || last == 'f') {
-            throw new IllegalArgumentException(name + " " + key + ": cannot parse '" + text + "' as a number");
-        }
-        try {
-            return Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " " + key + ": cannot parse '" + text + "' as a number");
-        }
+    /** The registry itself: schemas, names and aliases, for servers and help texts. */
+    public static Registry<Activation> registry() {
+        return REGISTRY;
     }
 
     /** The canonical names of the catalogue, in catalogue order, without aliases. */
     public static List<String> names() {
-        return List.copyOf(ENTRIES.keySet());
+        return REGISTRY.names();
     }
 
     /** The aliases and the canonical names they stand for. */
     public static Map<String, String> aliases() {
-        return Collections.unmodifiableMap(ALIASES);
+        return REGISTRY.aliases();
     }
 
     /**
@@ -205,20 +81,12 @@ public final class Activations {
      * {@code threshold} has no defaults; its entry here is {@code threshold(threshold=0.0, value=0.0)}.
      */
     public static List<Activation> catalogue() {
-        List<Activation> all = new ArrayList<>();
-        for (Entry e : ENTRIES.values()) {
-            float[] values = new float[e.keys().size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = e.defaults()[i] == null ? 0f : e.defaults()[i];
-            }
-            all.add(e.make().apply(values));
-        }
-        return List.copyOf(all);
+        return REGISTRY.names().stream().map(REGISTRY::withDefaults).toList();
     }
 
     /** The parameter keys of a name or alias, in positional order (empty for parameterless ones). */
     public static List<String> parameterKeys(String name) {
-        return lookup(name.strip()).keys();
+        return REGISTRY.schema(name).keys();
     }
 
     /** identity: f(x) = x. */

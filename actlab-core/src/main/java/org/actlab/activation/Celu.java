@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Continuously differentiable exponential linear unit.
  * <pre>
@@ -16,14 +19,19 @@ public record Celu(float alpha) implements Activation {
 
     /** The registry name. */
     public static final String ID = "celu";
+    /** The usual alpha, 1. */
+    public static final float DEFAULT_ALPHA = 1f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("alpha", DEFAULT_ALPHA).positive());
 
     public Celu {
-        Params.positive(ID, "alpha", alpha);
+        SCHEMA.check(alpha);
     }
 
     /** With alpha 1. */
     public Celu() {
-        this(1f);
+        this(DEFAULT_ALPHA);
     }
 
     @Override
@@ -33,7 +41,7 @@ public record Celu(float alpha) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"alpha"}, alpha);
+        return SCHEMA.format(alpha);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Exponential linear unit.
  * <pre>
@@ -17,14 +20,19 @@ public record Elu(float alpha) implements Activation {
 
     /** The registry name. */
     public static final String ID = "elu";
+    /** The usual alpha, 1. */
+    public static final float DEFAULT_ALPHA = 1f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("alpha", DEFAULT_ALPHA));
 
     public Elu {
-        Params.finite(ID, "alpha", alpha);
+        SCHEMA.check(alpha);
     }
 
     /** With alpha 1. */
     public Elu() {
-        this(1f);
+        this(DEFAULT_ALPHA);
     }
 
     @Override
@@ -34,7 +42,7 @@ public record Elu(float alpha) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"alpha"}, alpha);
+        return SCHEMA.format(alpha);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Hard shrinkage (hard thresholding).
  * <pre>
@@ -15,14 +18,19 @@ public record HardShrink(float lambda) implements Activation {
 
     /** The registry name. */
     public static final String ID = "hardshrink";
+    /** PyTorch's default lambda, 0.5. */
+    public static final float DEFAULT_LAMBDA = 0.5f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("lambda", DEFAULT_LAMBDA).atLeast(0));
 
     public HardShrink {
-        Params.nonNegative(ID, "lambda", lambda);
+        SCHEMA.check(lambda);
     }
 
     /** With lambda 0.5. */
     public HardShrink() {
-        this(0.5f);
+        this(DEFAULT_LAMBDA);
     }
 
     @Override
@@ -32,7 +40,7 @@ public record HardShrink(float lambda) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"lambda"}, lambda);
+        return SCHEMA.format(lambda);
     }
 
     @Override

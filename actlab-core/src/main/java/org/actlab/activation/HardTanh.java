@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Hard tanh: the identity clipped to [min, max].
  * <pre>
@@ -18,19 +21,26 @@ public record HardTanh(float min, float max) implements Activation {
 
     /** The registry name. */
     public static final String ID = "hard_tanh";
+    /** The usual lower end, -1. */
+    public static final float DEFAULT_MIN = -1f;
+    /** The usual upper end, 1. */
+    public static final float DEFAULT_MAX = 1f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("min", DEFAULT_MIN),
+            Param.of("max", DEFAULT_MAX));
 
     public HardTanh {
-        Params.finite(ID, "min", min);
-        Params.finite(ID, "max", max);
+        SCHEMA.check(min, max);
         if (!(min < max)) {
-            throw new IllegalArgumentException(ID + " min must be < max, got min=" + Params.show(min)
-                    + ", max=" + Params.show(max));
+            throw SCHEMA.error("min must be < max, got min=" + SCHEMA.show(min)
+                    + ", max=" + SCHEMA.show(max));
         }
     }
 
     /** Clipped to [-1, 1]. */
     public HardTanh() {
-        this(-1f, 1f);
+        this(DEFAULT_MIN, DEFAULT_MAX);
     }
 
     @Override
@@ -40,7 +50,7 @@ public record HardTanh(float min, float max) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"min", "max"}, min, max);
+        return SCHEMA.format(min, max);
     }
 
     @Override

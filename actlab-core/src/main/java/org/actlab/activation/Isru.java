@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Inverse square root unit, a cheap algebraic sigmoid-shaped function.
  * <pre>f(x) = x/sqrt(1 + alpha x²)        f'(x) = (1 + alpha x²)^{-3/2}</pre>
@@ -13,14 +16,19 @@ public record Isru(float alpha) implements Activation {
 
     /** The registry name. */
     public static final String ID = "isru";
+    /** The usual alpha, 1. */
+    public static final float DEFAULT_ALPHA = 1f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("alpha", DEFAULT_ALPHA).positive());
 
     public Isru {
-        Params.positive(ID, "alpha", alpha);
+        SCHEMA.check(alpha);
     }
 
     /** With alpha 1. */
     public Isru() {
-        this(1f);
+        this(DEFAULT_ALPHA);
     }
 
     @Override
@@ -30,7 +38,7 @@ public record Isru(float alpha) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"alpha"}, alpha);
+        return SCHEMA.format(alpha);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Leaky rectified linear unit.
  * <pre>
@@ -19,9 +22,12 @@ public record LeakyRelu(float slope) implements Activation {
     public static final String ID = "leaky_relu";
     /** PyTorch's default negative slope. */
     public static final float DEFAULT_SLOPE = 0.01f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("slope", DEFAULT_SLOPE));
 
     public LeakyRelu {
-        Params.finite(ID, "slope", slope);
+        SCHEMA.check(slope);
     }
 
     /** With the default slope 0.01. */
@@ -36,7 +42,7 @@ public record LeakyRelu(float slope) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"slope"}, slope);
+        return SCHEMA.format(slope);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Parametric ReLU: a leaky ReLU whose slope is learned.
  * <pre>
@@ -20,9 +23,12 @@ public record PRelu(float slope) implements Activation {
     public static final String ID = "prelu";
     /** PyTorch's default initial slope. */
     public static final float DEFAULT_SLOPE = 0.25f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("slope", DEFAULT_SLOPE).alias("init"));
 
     public PRelu {
-        Params.finite(ID, "slope", slope);
+        SCHEMA.check(slope);
     }
 
     /** With the default initial slope 0.25. */
@@ -37,7 +43,7 @@ public record PRelu(float slope) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"slope"}, slope);
+        return SCHEMA.format(slope);
     }
 
     @Override

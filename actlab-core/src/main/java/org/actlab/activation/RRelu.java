@@ -1,6 +1,8 @@
 package org.actlab.activation;
 
 import java.util.random.RandomGenerator;
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
 
 /**
  * Randomised leaky ReLU: in training each element draws its slope uniformly from [lower, upper];
@@ -24,13 +26,16 @@ public record RRelu(float lower, float upper) implements Activation {
     public static final float DEFAULT_LOWER = 1f / 8;
     /** PyTorch's default upper bound, 1/3. */
     public static final float DEFAULT_UPPER = 1f / 3;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("lower", DEFAULT_LOWER),
+            Param.of("upper", DEFAULT_UPPER));
 
     public RRelu {
-        Params.finite(ID, "lower", lower);
-        Params.finite(ID, "upper", upper);
+        SCHEMA.check(lower, upper);
         if (lower > upper) {
-            throw new IllegalArgumentException(ID + " lower must be <= upper, got lower=" + Params.show(lower)
-                    + ", upper=" + Params.show(upper));
+            throw SCHEMA.error("lower must be <= upper, got lower=" + SCHEMA.show(lower)
+                    + ", upper=" + SCHEMA.show(upper));
         }
     }
 
@@ -56,7 +61,7 @@ public record RRelu(float lower, float upper) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"lower", "upper"}, lower, upper);
+        return SCHEMA.format(lower, upper);
     }
 
     @Override

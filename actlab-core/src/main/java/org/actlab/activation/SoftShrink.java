@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Soft shrinkage (soft thresholding).
  * <pre>
@@ -17,14 +20,19 @@ public record SoftShrink(float lambda) implements Activation {
 
     /** The registry name. */
     public static final String ID = "softshrink";
+    /** PyTorch's default lambda, 0.5. */
+    public static final float DEFAULT_LAMBDA = 0.5f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("lambda", DEFAULT_LAMBDA).atLeast(0));
 
     public SoftShrink {
-        Params.nonNegative(ID, "lambda", lambda);
+        SCHEMA.check(lambda);
     }
 
     /** With lambda 0.5. */
     public SoftShrink() {
-        this(0.5f);
+        this(DEFAULT_LAMBDA);
     }
 
     @Override
@@ -34,7 +42,7 @@ public record SoftShrink(float lambda) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"lambda"}, lambda);
+        return SCHEMA.format(lambda);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Softplus with PyTorch's sharpness and linear threshold.
  * <pre>
@@ -18,15 +21,22 @@ public record Softplus(float beta, float threshold) implements Activation {
 
     /** The registry name. */
     public static final String ID = "softplus";
+    /** PyTorch's default beta, 1. */
+    public static final float DEFAULT_BETA = 1f;
+    /** PyTorch's default threshold, 20. */
+    public static final float DEFAULT_THRESHOLD = 20f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("beta", DEFAULT_BETA).positive(),
+            Param.of("threshold", DEFAULT_THRESHOLD));
 
     public Softplus {
-        Params.positive(ID, "beta", beta);
-        Params.finite(ID, "threshold", threshold);
+        SCHEMA.check(beta, threshold);
     }
 
     /** With beta 1 and threshold 20. */
     public Softplus() {
-        this(1f, 20f);
+        this(DEFAULT_BETA, DEFAULT_THRESHOLD);
     }
 
     @Override
@@ -36,7 +46,7 @@ public record Softplus(float beta, float threshold) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"beta", "threshold"}, beta, threshold);
+        return SCHEMA.format(beta, threshold);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Squareplus, an algebraic smooth ReLU.
  * <pre>
@@ -15,14 +18,19 @@ public record Squareplus(float b) implements Activation {
 
     /** The registry name. */
     public static final String ID = "squareplus";
+    /** The paper's default b, 4. */
+    public static final float DEFAULT_B = 4f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("b", DEFAULT_B).positive());
 
     public Squareplus {
-        Params.positive(ID, "b", b);
+        SCHEMA.check(b);
     }
 
     /** With b 4. */
     public Squareplus() {
-        this(4f);
+        this(DEFAULT_B);
     }
 
     @Override
@@ -32,7 +40,7 @@ public record Squareplus(float b) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"b"}, b);
+        return SCHEMA.format(b);
     }
 
     @Override

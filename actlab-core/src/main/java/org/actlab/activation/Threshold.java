@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Threshold: x above a threshold, a constant below.
  * <pre>
@@ -16,10 +19,13 @@ public record Threshold(float threshold, float value) implements Activation {
 
     /** The registry name. */
     public static final String ID = "threshold";
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.required("threshold"),
+            Param.required("value"));
 
     public Threshold {
-        Params.finite(ID, "threshold", threshold);
-        Params.finite(ID, "value", value);
+        SCHEMA.check(threshold, value);
     }
 
     @Override
@@ -29,7 +35,7 @@ public record Threshold(float threshold, float value) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"threshold", "value"}, threshold, value);
+        return SCHEMA.format(threshold, value);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Param;
+import org.actlab.spec.Schema;
+
 /**
  * Thresholded ReLU.
  * <pre>
@@ -15,14 +18,19 @@ public record ThresholdedRelu(float theta) implements Activation {
 
     /** The registry name. */
     public static final String ID = "thresholded_relu";
+    /** Keras' default theta, 1. */
+    public static final float DEFAULT_THETA = 1f;
+    /** The parameters as the spec language declares them. */
+    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+            Param.of("theta", DEFAULT_THETA).atLeast(0));
 
     public ThresholdedRelu {
-        Params.nonNegative(ID, "theta", theta);
+        SCHEMA.check(theta);
     }
 
     /** With theta 1. */
     public ThresholdedRelu() {
-        this(1f);
+        this(DEFAULT_THETA);
     }
 
     @Override
@@ -32,7 +40,7 @@ public record ThresholdedRelu(float theta) implements Activation {
 
     @Override
     public String spec() {
-        return Params.spec(ID, new String[] {"theta"}, theta);
+        return SCHEMA.format(theta);
     }
 
     @Override

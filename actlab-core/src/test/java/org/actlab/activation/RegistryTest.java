@@ -121,32 +121,32 @@ class RegistryTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "softplus(beta=-1)|softplus beta must be > 0, got -1",
-        "softplus(0)|softplus beta must be > 0, got 0",
-        "softshrink(lambda=-0.5)|softshrink lambda must be >= 0, got -0.5",
-        "hardshrink(-1)|hardshrink lambda must be >= 0, got -1",
-        "rrelu(lower=0.5, upper=0.1)|rrelu lower must be <= upper, got lower=0.5, upper=0.1",
-        "hard_tanh(1, -1)|hard_tanh min must be < max, got min=1, max=-1",
-        "celu(0)|celu alpha must be > 0, got 0",
-        "squareplus(b=-4)|squareplus b must be > 0, got -4",
-        "isru(alpha=0)|isru alpha must be > 0, got 0",
-        "thresholded_relu(-1)|thresholded_relu theta must be >= 0, got -1",
-        "leaky_relu(NaN)|leaky_relu slope must be finite, got NaN",
-        "elu(1e39)|elu alpha must be finite, got Infinity",
-        "leaky_relu(alpha=0.1)|leaky_relu has no parameter 'alpha'; its parameters: slope",
-        "relu(0.1)|relu takes no parameters, got 1",
-        "elu(1, 2)|elu takes at most 1 parameter (alpha), got 2",
-        "softplus(1, 2, 3)|softplus takes at most 2 parameters (beta, threshold), got 3",
-        "leaky_relu(abc)|leaky_relu slope: cannot parse 'abc' as a number",
-        "leaky_relu(1d)|leaky_relu slope: cannot parse '1d' as a number",
-        "threshold(0.5)|threshold needs parameter 'value' (it has no default)",
-        "threshold|threshold needs parameter 'threshold' (it has no default)",
-        "elu(alpha=1, alpha=2)|elu takes at most 1 parameter (alpha), got 2",
-        "softplus(beta=1, beta=2)|softplus parameter 'beta' given twice",
-        "softplus(beta=1, 2)|softplus: positional value '2' after a key=value parameter",
+        "softplus(beta=-1)|activation softplus: beta must be > 0, got -1",
+        "softplus(0)|activation softplus: beta must be > 0, got 0",
+        "softshrink(lambda=-0.5)|activation softshrink: lambda must be >= 0, got -0.5",
+        "hardshrink(-1)|activation hardshrink: lambda must be >= 0, got -1",
+        "rrelu(lower=0.5, upper=0.1)|activation rrelu: lower must be <= upper, got lower=0.5, upper=0.1",
+        "hard_tanh(1, -1)|activation hard_tanh: min must be < max, got min=1, max=-1",
+        "celu(0)|activation celu: alpha must be > 0, got 0",
+        "squareplus(b=-4)|activation squareplus: b must be > 0, got -4",
+        "isru(alpha=0)|activation isru: alpha must be > 0, got 0",
+        "thresholded_relu(-1)|activation thresholded_relu: theta must be >= 0, got -1",
+        "leaky_relu(NaN)|activation leaky_relu: slope must be finite, got NaN",
+        "elu(1e39)|activation elu: alpha must be finite, got Infinity",
+        "leaky_relu(alpha=0.1)|activation leaky_relu: has no parameter 'alpha'; its parameters: slope",
+        "relu(0.1)|activation relu: takes no parameters, got 1",
+        "elu(1, 2)|activation elu: takes at most 1 parameter (alpha), got 2",
+        "softplus(1, 2, 3)|activation softplus: takes at most 2 parameters (beta, threshold), got 3",
+        "leaky_relu(abc)|activation leaky_relu: slope: cannot parse 'abc' as a number",
+        "leaky_relu(1d)|activation leaky_relu: slope: cannot parse '1d' as a number",
+        "threshold(0.5)|activation threshold: needs value (it has no default), for example threshold(value=...)",
+        "threshold|activation threshold: needs threshold (it has no default), for example threshold(threshold=...)",
+        "elu(alpha=1, alpha=2)|activation elu: takes at most 1 parameter (alpha), got 2",
+        "softplus(beta=1, beta=2)|activation softplus: beta given twice",
+        "softplus(beta=1, 2)|activation softplus: positional value '2' after a key=value parameter",
         "elu(1|malformed activation spec 'elu(1': expected ')' at the end",
-        "elu(,)|elu takes at most 1 parameter (alpha), got 2",
-        "softplus(1,)|softplus: empty parameter at position 2",
+        "elu(,)|malformed activation spec 'elu(,)': empty parameter at position 1",
+        "softplus(1,)|malformed activation spec 'softplus(1,)': empty parameter at position 2",
     })
     void badSpecsGiveOneLineMessagesNamingTheProblem(String spec, String expected) {
         String m = message(spec);
@@ -162,7 +162,7 @@ class RegistryTest {
 
     @Test
     void constructorsValidateDirectlyToo() {
-        assertEquals("softplus beta must be > 0, got -1",
+        assertEquals("activation softplus: beta must be > 0, got -1",
                 assertThrows(IllegalArgumentException.class, () -> new Softplus(-1f, 20f)).getMessage());
         assertEquals("prelu has 1 learnable parameter (slope), got 2",
                 assertThrows(IllegalArgumentException.class, () -> new PRelu().withParameters(new float[2])).getMessage());

@@ -2,6 +2,10 @@ package org.actlab.nn;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.actlab.spec.Param;
+import org.actlab.spec.Registry;
+import org.actlab.spec.Schema;
+import org.actlab.spec.Values;
 
 /**
  * The registry of initialisers, parsed from specs such as {@code "he_normal(slope=0.01)"}.
@@ -29,16 +33,63 @@ public final class Initializers {
 
     static final double RAI_SIGMA = 0.6007;
 
-    private static final List<String> NAMES = List.of("zeros", "constant", "uniform", "normal", "glorot_standard",
-            "xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "lecun_uniform", "lecun_normal",
-            "orthogonal", "playground", "rai");
+    private static final String KIND = "initialiser";
+    private static final Param GAIN = Param.of("gain", 1).positive();
+    private static final Param SLOPE = Param.of("slope", 0);
+    private static final Registry<Initializer> REGISTRY = new Registry<>(KIND);
+
+    static {
+        REGISTRY.register("zeros", v -> new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(w, 0, rows * cols, 0f)))
+                .register(Schema.of(KIND, "constant", Param.required("value")), v -> {
+                    float value = (float) v.get(0);
+                    return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(w, 0, rows * cols, value));
+                })
+                .register(Schema.of(KIND, "uniform", Param.required("low"), Param.required("high")), v -> {
+                    if (!(v.get(0) < v.get(1))) {
+                        throw v.schema().error("needs low < high, got low=" + v.schema().show(v.get(0))
+                                + ", high=" + v.schema().show(v.get(1)));
+                    }
+                    return uniform(v.spec(), v.get(0), v.get(1));
+                })
+                .register(Schema.of(KIND, "normal", Param.of("mean", 0), Param.required("std").atLeast(0)), v -> {
+                    double mean = v.get(0);
+                    double std = v.get(1);
+                    return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> fillNormal(w, rows * cols, mean, std, rng));
+                })
+                .register("glorot_standard", v -> new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> {
+                    double bound = 1 / Math.sqrt(fanIn);
+                    fillUniform(w, rows * cols, -bound, bound, rng);
+                }))
+                .register(Schema.of(KIND, "xavier_uniform", GAIN), v -> xavier(v, true))
+                .register(Schema.of(KIND, "xavier_normal", GAIN), v -> xavier(v, false))
+                .register(Schema.of(KIND, "he_uniform", SLOPE), v -> he(v, true))
+                .register(Schema.of(KIND, "he_normal", SLOPE), v -> he(v, false))
+                .register("lecun_uniform", v -> new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) ->
+                        fillScaled(w, rows * cols, 1.0 / fanIn, true, rng)))
+                .register("lecun_normal", v -> new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) ->
+                        fillScaled(w, rows * cols, 1.0 / fanIn, false, rng)))
+                .register(Schema.of(KIND, "orthogonal", GAIN), v -> {
+                    double gain = v.get(0);
+                    return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> orthogonal(w, rows, cols, gain, rng));
+                })
+                .register("playground", v -> uniform(v.spec(), -0.5, 0.5))
+                .register("rai", v -> new Simple(v.spec(), Initializers::rai))
+                // Keras' names for Glorot & Bengio's scaled initialisers.
+                .alias("glorot_uniform", "xavier_uniform")
+                .alias("glorot_normal", "xavier_normal");
+    }
 
     private Initializers() {
     }
 
     /** The registered names. */
     public static List<String> names() {
-        return NAMES;
+        return REGISTRY.names();
+    }
+
+    /** The registry: schemas, names and aliases. */
+    public static Registry<Initializer> registry() {
+        return REGISTRY;
     }
 
     /**
@@ -47,97 +98,23 @@ public final class Initializers {
      * @throws IllegalArgumentException naming the unknown name or the bad parameter
      */
     public static Initializer parse(String spec) {
-        Specs.Parsed parsed = Specs.parse("initialiser", spec);
-        String name = parsed.name();
-        switch (name) {
-            case "zeros": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(v, 0, rows * cols, 0f));
-            }
-            case "constant": {
-                double c = Specs.bind(parsed, new String[] {"value"}, new double[] {Double.NaN})[0];
-                float value = (float) c;
-                return new Simple(name, "constant(" + Specs.show(c) + ")",
-                        (v, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(v, 0, rows * cols, value));
-            }
-            case "uniform": {
-                double[] p = Specs.bind(parsed, new String[] {"low", "high"}, new double[] {Double.NaN, Double.NaN});
-                if (!(p[0] < p[1])) {
-                    throw new IllegalArgumentException("initialiser 'uniform' needs low < high, got low="
-                            + Specs.show(p[0]) + ", high=" + Specs.show(p[1]));
-                }
-                return uniform(name, "uniform(" + Specs.show(p[0]) + "," + Specs.show(p[1]) + ")", p[0], p[1]);
-            }
-            case "normal": {
-                double[] p = Specs.bind(parsed, new String[] {"mean", "std"}, new double[] {0, Double.NaN});
-                if (!(p[1] >= 0)) {
-                    throw new IllegalArgumentException("initialiser 'normal' needs std >= 0, got std=" + Specs.show(p[1]));
-                }
-                double mean = p[0];
-                double std = p[1];
-                return new Simple(name, "normal(" + Specs.show(mean) + "," + Specs.show(std) + ")",
-                        (v, rows, cols, fanIn, fanOut, rng) -> fillNormal(v, rows * cols, mean, std, rng));
-            }
-            case "glorot_standard": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) -> {
-                    double bound = 1 / Math.sqrt(fanIn);
-                    fillUniform(v, rows * cols, -bound, bound, rng);
-                });
-            }
-            case "xavier_uniform":
-            case "xavier_normal": {
-                double gain = gain(parsed, "gain", 1);
-                boolean uniform = name.equals("xavier_uniform");
-                return new Simple(name, name + "(gain=" + Specs.show(gain) + ")", (v, rows, cols, fanIn, fanOut, rng) -> {
-                    double variance = gain * gain * 2.0 / (fanIn + fanOut);
-                    fillScaled(v, rows * cols, variance, uniform, rng);
-                });
-            }
-            case "he_uniform":
-            case "he_normal": {
-                double slope = Specs.bind(parsed, new String[] {"slope"}, new double[] {0})[0];
-                boolean uniform = name.equals("he_uniform");
-                return new Simple(name, name + "(slope=" + Specs.show(slope) + ")", (v, rows, cols, fanIn, fanOut, rng) -> {
-                    double variance = 2.0 / ((1 + slope * slope) * fanIn);
-                    fillScaled(v, rows * cols, variance, uniform, rng);
-                });
-            }
-            case "lecun_uniform":
-            case "lecun_normal": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                boolean uniform = name.equals("lecun_uniform");
-                return new Simple(name, name, (v, rows, cols, fanIn, fanOut, rng) ->
-                        fillScaled(v, rows * cols, 1.0 / fanIn, uniform, rng));
-            }
-            case "orthogonal": {
-                double gain = gain(parsed, "gain", 1);
-                return new Simple(name, "orthogonal(gain=" + Specs.show(gain) + ")",
-                        (v, rows, cols, fanIn, fanOut, rng) -> orthogonal(v, rows, cols, gain, rng));
-            }
-            case "playground": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                return uniform(name, name, -0.5, 0.5);
-            }
-            case "rai": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Simple(name, name, Initializers::rai);
-            }
-            default:
-                throw new IllegalArgumentException(Specs.unknown("initialiser", name, NAMES));
-        }
+        return REGISTRY.parse(spec);
     }
 
-    private static double gain(Specs.Parsed parsed, String key, double fallback) {
-        double gain = Specs.bind(parsed, new String[] {key}, new double[] {fallback})[0];
-        if (!(gain > 0)) {
-            throw new IllegalArgumentException("initialiser '" + parsed.name() + "' needs " + key + " > 0, got " + Specs.show(gain));
-        }
-        return gain;
+    private static Initializer xavier(Values v, boolean uniform) {
+        double gain = v.get(0);
+        return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) ->
+                fillScaled(w, rows * cols, gain * gain * 2.0 / (fanIn + fanOut), uniform, rng));
     }
 
-    private static Initializer uniform(String name, String spec, double low, double high) {
-        return new Simple(name, spec, (v, rows, cols, fanIn, fanOut, rng) -> fillUniform(v, rows * cols, low, high, rng));
+    private static Initializer he(Values v, boolean uniform) {
+        double slope = v.get(0);
+        return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) ->
+                fillScaled(w, rows * cols, 2.0 / ((1 + slope * slope) * fanIn), uniform, rng));
+    }
+
+    private static Initializer uniform(String spec, double low, double high) {
+        return new Simple(spec, (v, rows, cols, fanIn, fanOut, rng) -> fillUniform(v, rows * cols, low, high, rng));
     }
 
     /** Uniform with the given variance: U[±√(3·variance)], or N(0, variance). */
@@ -223,7 +200,7 @@ public final class Initializers {
         void fill(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng);
     }
 
-    private record Simple(String name, String spec, Filler filler) implements Initializer {
+    private record Simple(String spec, Filler filler) implements Initializer {
         @Override
         public void initialise(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
             if (rows <= 0 || cols <= 0 || fanIn <= 0 || fanOut <= 0 || values.length < rows * cols) {

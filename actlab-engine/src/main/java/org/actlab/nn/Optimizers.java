@@ -1,6 +1,9 @@
 package org.actlab.nn;
 
 import java.util.List;
+import org.actlab.spec.Param;
+import org.actlab.spec.Registry;
+import org.actlab.spec.Schema;
 
 /**
  * The registry of optimisers. With g the gradient, η the learning rate and t the step (from 1),
@@ -19,14 +22,36 @@ import java.util.List;
  */
 public final class Optimizers {
 
-    private static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
+    private static final String KIND = "optimiser";
+    private static final Param EPS = Param.of("eps", 1e-8).positive();
+    private static final Param BETA1 = Param.of("beta1", 0.9).atLeast(0).below(1);
+    private static final Param BETA2 = Param.of("beta2", 0.999).positive().below(1);
+    private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>(KIND)
+            .register("sgd", v -> new Rule(v.spec(), Kind.SGD, 0, 0, 0, 0, 0))
+            .register(Schema.of(KIND, "momentum", Param.of("mu", 0.9).atLeast(0).below(1)),
+                    v -> new Rule(v.spec(), Kind.MOMENTUM, v.get(0), 0, 0, 0, 0))
+            .register(Schema.of(KIND, "nesterov", Param.of("mu", 0.9).atLeast(0).below(1)),
+                    v -> new Rule(v.spec(), Kind.NESTEROV, v.get(0), 0, 0, 0, 0))
+            .register(Schema.of(KIND, "adagrad", Param.of("eps", 1e-10).positive()),
+                    v -> new Rule(v.spec(), Kind.ADAGRAD, 0, 0, 0, v.get(0), 0))
+            .register(Schema.of(KIND, "rmsprop", Param.of("rho", 0.9).atLeast(0).below(1), EPS),
+                    v -> new Rule(v.spec(), Kind.RMSPROP, v.get(0), 0, 0, v.get(1), 0))
+            .register(Schema.of(KIND, "adam", BETA1, BETA2, EPS),
+                    v -> new Rule(v.spec(), Kind.ADAM, 0, v.get(0), v.get(1), v.get(2), 0))
+            .register(Schema.of(KIND, "adamw", Param.of("weight_decay", 0.01).atLeast(0), BETA1, BETA2, EPS),
+                    v -> new Rule(v.spec(), Kind.ADAMW, 0, v.get(1), v.get(2), v.get(3), v.get(0)));
 
     private Optimizers() {
     }
 
     /** The registered names. */
     public static List<String> names() {
-        return NAMES;
+        return REGISTRY.names();
+    }
+
+    /** The registry: schemas, names and aliases. */
+    public static Registry<Optimizer> registry() {
+        return REGISTRY;
     }
 
     /**
@@ -35,68 +60,14 @@ public final class Optimizers {
      * @throws IllegalArgumentException naming the unknown name or the bad parameter
      */
     public static Optimizer parse(String spec) {
-        Specs.Parsed parsed = Specs.parse("optimiser", spec);
-        switch (parsed.name()) {
-            case "sgd":
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Rule(Kind.SGD, 0, 0, 0, 0, 0);
-            case "momentum":
-            case "nesterov": {
-                double mu = Specs.bind(parsed, new String[] {"mu"}, new double[] {0.9})[0];
-                unitInterval(parsed, "mu", mu, true);
-                return new Rule(parsed.name().equals("momentum") ? Kind.MOMENTUM : Kind.NESTEROV, mu, 0, 0, 0, 0);
-            }
-            case "adagrad": {
-                double eps = Specs.bind(parsed, new String[] {"eps"}, new double[] {1e-10})[0];
-                positive(parsed, "eps", eps);
-                return new Rule(Kind.ADAGRAD, 0, 0, 0, eps, 0);
-            }
-            case "rmsprop": {
-                double[] p = Specs.bind(parsed, new String[] {"rho", "eps"}, new double[] {0.9, 1e-8});
-                unitInterval(parsed, "rho", p[0], true);
-                positive(parsed, "eps", p[1]);
-                return new Rule(Kind.RMSPROP, p[0], 0, 0, p[1], 0);
-            }
-            case "adam": {
-                double[] p = Specs.bind(parsed, new String[] {"beta1", "beta2", "eps"}, new double[] {0.9, 0.999, 1e-8});
-                unitInterval(parsed, "beta1", p[0], true);
-                unitInterval(parsed, "beta2", p[1], false);
-                positive(parsed, "eps", p[2]);
-                return new Rule(Kind.ADAM, 0, p[0], p[1], p[2], 0);
-            }
-            case "adamw": {
-                double[] p = Specs.bind(parsed, new String[] {"weight_decay", "beta1", "beta2", "eps"},
-                        new double[] {0.01, 0.9, 0.999, 1e-8});
-                if (!(p[0] >= 0)) {
-                    throw new IllegalArgumentException("optimiser 'adamw': weight_decay must be >= 0, got " + Specs.show(p[0]));
-                }
-                unitInterval(parsed, "beta1", p[1], true);
-                unitInterval(parsed, "beta2", p[2], false);
-                positive(parsed, "eps", p[3]);
-                return new Rule(Kind.ADAMW, 0, p[1], p[2], p[3], p[0]);
-            }
-            default:
-                throw new IllegalArgumentException(Specs.unknown("optimiser", parsed.name(), NAMES));
-        }
-    }
-
-    private static void unitInterval(Specs.Parsed parsed, String key, double value, boolean zeroAllowed) {
-        if (!(value < 1) || !(zeroAllowed ? value >= 0 : value > 0)) {
-            throw new IllegalArgumentException("optimiser '" + parsed.name() + "': " + key + " must be in "
-                    + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", got " + Specs.show(value));
-        }
-    }
-
-    private static void positive(Specs.Parsed parsed, String key, double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException("optimiser '" + parsed.name() + "': " + key + " must be > 0, got " + Specs.show(value));
-        }
+        return REGISTRY.parse(spec);
     }
 
     private enum Kind { SGD, MOMENTUM, NESTEROV, ADAGRAD, RMSPROP, ADAM, ADAMW }
 
     /** One class for every rule: the rules differ only in a few lines of {@link #step}. */
     private static final class Rule implements Optimizer {
+        private final String spec;
         private final Kind kind;
         /** μ for momentum and nesterov, ρ for rmsprop. */
         private final double mu;
@@ -109,7 +80,8 @@ public final class Optimizers {
         private boolean[] decayed;
         private long t;
 
-        Rule(Kind kind, double mu, double beta1, double beta2, double eps, double weightDecay) {
+        Rule(String spec, Kind kind, double mu, double beta1, double beta2, double eps, double weightDecay) {
+            this.spec = spec;
             this.kind = kind;
             this.mu = mu;
             this.beta1 = beta1;
@@ -120,23 +92,7 @@ public final class Optimizers {
 
         @Override
         public String spec() {
-            switch (kind) {
-                case SGD:
-                    return "sgd";
-                case MOMENTUM:
-                    return "momentum(mu=" + Specs.show(mu) + ")";
-                case NESTEROV:
-                    return "nesterov(mu=" + Specs.show(mu) + ")";
-                case ADAGRAD:
-                    return "adagrad(eps=" + Specs.show(eps) + ")";
-                case RMSPROP:
-                    return "rmsprop(rho=" + Specs.show(mu) + ",eps=" + Specs.show(eps) + ")";
-                case ADAM:
-                    return "adam(beta1=" + Specs.show(beta1) + ",beta2=" + Specs.show(beta2) + ",eps=" + Specs.show(eps) + ")";
-                default:
-                    return "adamw(weight_decay=" + Specs.show(weightDecay) + ",beta1=" + Specs.show(beta1)
-                            + ",beta2=" + Specs.show(beta2) + ",eps=" + Specs.show(eps) + ")";
-            }
+            return spec;
         }
 
         @Override
@@ -242,7 +198,7 @@ public final class Optimizers {
 
         @Override
         public Optimizer copy() {
-            Rule copy = new Rule(kind, mu, beta1, beta2, eps, weightDecay);
+            Rule copy = new Rule(spec, kind, mu, beta1, beta2, eps, weightDecay);
             if (first != null) {
                 copy.first = new float[first.length][];
                 copy.second = new float[second.length][];

@@ -1,6 +1,6 @@
 package org.actlab.nn;
 
-import java.util.List;
+import org.actlab.spec.Registry;
 
 /**
  * A learning-rate schedule, parsed from {@code "constant"}, {@code "step(every=50, gamma=0.5)"} or
@@ -33,38 +33,12 @@ public interface Schedule {
      * @throws IllegalArgumentException naming the unknown name or the bad parameter
      */
     static Schedule parse(String spec) {
-        Specs.Parsed parsed = Specs.parse("schedule", spec);
-        switch (parsed.name()) {
-            case "constant": {
-                Specs.bind(parsed, new String[0], new double[0]);
-                return new Of("constant", (base, epoch, step, total) -> base);
-            }
-            case "step": {
-                double[] p = Specs.bind(parsed, new String[] {"every", "gamma"}, new double[] {Double.NaN, 0.5});
-                if (!(p[0] >= 1) || p[0] != Math.rint(p[0])) {
-                    throw new IllegalArgumentException("schedule 'step': every must be a whole number of epochs >= 1, got " + Specs.show(p[0]));
-                }
-                if (!(p[1] > 0)) {
-                    throw new IllegalArgumentException("schedule 'step': gamma must be > 0, got " + Specs.show(p[1]));
-                }
-                int every = (int) p[0];
-                double gamma = p[1];
-                return new Of("step(every=" + every + ",gamma=" + Specs.show(gamma) + ")",
-                        (base, epoch, step, total) -> base * Math.pow(gamma, Math.floorDiv(epoch, every)));
-            }
-            case "cosine": {
-                double min = Specs.bind(parsed, new String[] {"min"}, new double[] {0})[0];
-                if (!(min >= 0 && min <= 1)) {
-                    throw new IllegalArgumentException("schedule 'cosine': min is a fraction of the base rate in [0, 1], got " + Specs.show(min));
-                }
-                return new Of("cosine(min=" + Specs.show(min) + ")", (base, epoch, step, total) -> {
-                    double progress = Math.min(1, (double) step / Math.max(1, total));
-                    return base * (min + (1 - min) * 0.5 * (1 + Math.cos(Math.PI * progress)));
-                });
-            }
-            default:
-                throw new IllegalArgumentException(Specs.unknown("schedule", parsed.name(), List.of("constant", "step", "cosine")));
-        }
+        return Schedules.REGISTRY.parse(spec);
+    }
+
+    /** The registry: schemas, names and aliases. */
+    static Registry<Schedule> registry() {
+        return Schedules.REGISTRY;
     }
 
     /** A named rate function. */

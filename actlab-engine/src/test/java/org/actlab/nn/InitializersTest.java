@@ -153,14 +153,14 @@ class InitializersTest {
 
     @Test
     void badSpecsAreNamed() {
-        assertMessage("uniform(1, -1)", "initialiser 'uniform' needs low < high, got low=1, high=-1");
-        assertMessage("normal(0, -2)", "initialiser 'normal' needs std >= 0, got std=-2");
-        assertMessage("orthogonal(gain=0)", "initialiser 'orthogonal' needs gain > 0, got 0");
-        assertMessage("constant", "initialiser 'constant' needs value, for example constant(value=...)");
-        assertMessage("he_normal(alpha=0.1)", "initialiser 'he_normal' has no parameter 'alpha'; its parameters are slope");
-        assertMessage("glorot", "unknown initialiser 'glorot'; expected one of " + String.join(", ", Initializers.names()));
-        assertMessage("uniform(a,b)", "initialiser 'uniform': low is not a number: 'a'");
-        assertMessage("", "initialiser spec is empty");
+        assertMessage("uniform(1, -1)", "initialiser uniform: needs low < high, got low=1, high=-1");
+        assertMessage("normal(0, -2)", "initialiser normal: std must be >= 0, got -2");
+        assertMessage("orthogonal(gain=0)", "initialiser orthogonal: gain must be > 0, got 0");
+        assertMessage("constant", "initialiser constant: needs value (it has no default), for example constant(value=...)");
+        assertMessage("he_normal(alpha=0.1)", "initialiser he_normal: has no parameter 'alpha'; its parameters: slope");
+        assertMessage("glorot", "unknown initialiser 'glorot'. Known: " + String.join(", ", Initializers.names()));
+        assertMessage("uniform(a,b)", "initialiser uniform: low: cannot parse 'a' as a number");
+        assertMessage("", "empty initialiser spec");
     }
 
     private static void assertMessage(String spec, String message) {

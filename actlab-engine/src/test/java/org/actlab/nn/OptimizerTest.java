@@ -91,21 +91,21 @@ class OptimizerTest {
 
     @Test
     void specsShowHyperparametersAndBadValuesAreNamed() {
-        assertEquals("adam(beta1=0.9,beta2=0.999,eps=1.0E-8)", Optimizers.parse("adam").toString());
+        assertEquals("adam(beta1=0.9, beta2=0.999, eps=1.0E-8)", Optimizers.parse("adam").toString());
         assertEquals("momentum(mu=0.8)", Optimizers.parse("momentum(0.8)").toString());
-        assertEquals("adamw(weight_decay=0.1,beta1=0.9,beta2=0.99,eps=1.0E-8)", Optimizers.parse(" AdamW(0.1, beta2=0.99) ").toString());
+        assertEquals("adamw(weight_decay=0.1, beta1=0.9, beta2=0.99, eps=1.0E-8)", Optimizers.parse(" AdamW(0.1, beta2=0.99) ").toString());
         for (String spec : new String[] {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"}) {
             Optimizer parsed = Optimizers.parse(spec);
             assertEquals(parsed.spec(), Optimizers.parse(parsed.spec()).spec(), "spec round trip");
         }
-        assertMessage("momentum(1.5)", "optimiser 'momentum': mu must be in [0, 1), got 1.5");
-        assertMessage("adam(beta2=0)", "optimiser 'adam': beta2 must be in (0, 1), got 0");
-        assertMessage("adam(gamma=1)", "optimiser 'adam' has no parameter 'gamma'; its parameters are beta1, beta2, eps");
-        assertMessage("sgd(0.1)", "optimiser 'sgd' takes at most 0 argument(s), got 1 in 'sgd(0.1)'");
-        assertMessage("rmsprop(rho=abc)", "optimiser 'rmsprop': rho is not a number: 'abc'");
-        assertMessage("adamw(weight_decay=-1)", "optimiser 'adamw': weight_decay must be >= 0, got -1");
-        assertMessage("lion", "unknown optimiser 'lion'; expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw");
-        assertMessage("adam(0.9", "optimiser spec 'adam(0.9' has '(' without a closing ')'");
+        assertMessage("momentum(1.5)", "optimiser momentum: mu must be in [0, 1), got 1.5");
+        assertMessage("adam(beta2=0)", "optimiser adam: beta2 must be in (0, 1), got 0");
+        assertMessage("adam(gamma=1)", "optimiser adam: has no parameter 'gamma'; its parameters: beta1, beta2, eps");
+        assertMessage("sgd(0.1)", "optimiser sgd: takes no parameters, got 1");
+        assertMessage("rmsprop(rho=abc)", "optimiser rmsprop: rho: cannot parse 'abc' as a number");
+        assertMessage("adamw(weight_decay=-1)", "optimiser adamw: weight_decay must be >= 0, got -1");
+        assertMessage("lion", "unknown optimiser 'lion'. Known: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw");
+        assertMessage("adam(0.9", "malformed optimiser spec 'adam(0.9': expected ')' at the end");
     }
 
     private static void assertMessage(String spec, String message) {
@@ -126,9 +126,9 @@ class OptimizerTest {
         assertEquals(0.1 * 0.5 * (1 + Math.cos(Math.PI / 4)), cosine.rate(0.1, 0, 25, 100), 1e-15);
         assertEquals(0.0, cosine.rate(0.1, 0, 100, 100), 1e-15);
         assertEquals(0.01, Schedule.parse("cosine(min=0.1)").rate(0.1, 0, 100, 100), 1e-15);
-        assertEquals("step(every=3,gamma=0.5)", step.spec());
+        assertEquals("step(every=3, gamma=0.5)", step.spec());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.parse("step"));
-        assertEquals("schedule 'step' needs every, for example step(every=...)", e.getMessage());
+        assertEquals("schedule step: needs every (it has no default), for example step(every=...)", e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Schedule.parse("linear"));
         assertTrue(unknown.getMessage().startsWith("unknown schedule 'linear'"));
     }
