@@ -1,6 +1,7 @@
 package org.actlab.nn;
 
 import org.actlab.spec.Registry;
+import org.actlab.spec.Specified;
 
 /**
  * A learning-rate schedule, parsed from {@code "constant"}, {@code "step(every=50, gamma=0.5)"} or
@@ -12,7 +13,7 @@ import org.actlab.spec.Registry;
  *     step and S the total steps of the run (Loshchilov &amp; Hutter's SGDR without restarts)</li>
  * </ul>
  */
-public interface Schedule {
+public interface Schedule extends Specified {
 
     /** The canonical spec. */
     String spec();
@@ -46,6 +47,17 @@ public interface Schedule {
         @Override
         public double rate(double base, int epoch, long globalStep, long totalSteps) {
             return function.rate(base, epoch, globalStep, totalSteps);
+        }
+
+        /** Equal when the canonical specs are: the spec determines the function. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Of that && spec.equals(that.spec);
+        }
+
+        @Override
+        public int hashCode() {
+            return spec.hashCode();
         }
 
         @Override
