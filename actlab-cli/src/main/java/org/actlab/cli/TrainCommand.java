@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Output: auto, identity, sigmoid, tanh, softmax. Default: auto (by task).")
     String output;
 
-    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce. Default: auto (by output).")
+    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce, cross_entropy (the one that fits the output). Default: auto (by output).")
     String loss;
 
     @Option(names = "--init", paramLabel = "SPEC", description = "Weight initialiser. Default: " + RunConfig.DEFAULT_INIT + ".")

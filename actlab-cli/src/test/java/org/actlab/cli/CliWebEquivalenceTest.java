@@ -68,7 +68,7 @@ class CliWebEquivalenceTest {
         Path model = dir.resolve("model.json");
         Cli.run("train", "--data", "spiral", "--samples", "300", "--noise", "0.1", "--train-fraction", "0.7",
                 "--batch", "16", "--features", "x1,x2,x1^2,sin(x2)", "--hidden", "5,3",
-                "--activations", "leaky_relu(0.1),tanh", "--output", "sigmoid", "--loss", "bce", "--lr", "0.01",
+                "--activations", "leaky_relu(0.1),tanh", "--loss", "cross_entropy", "--lr", "0.01",
                 "--optimizer", "adam(beta1=0.8)", "--l2", "0.001", "--init", "he_normal", "--bias-init", "0.1",
                 "--seed", "7", "--epochs", "4", "--threads", "2", "--quiet", "--save", model.toString()).succeeds();
         JsonNode cli = JSON.readTree(Files.readString(model)).get("layers");

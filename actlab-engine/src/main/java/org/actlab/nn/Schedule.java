@@ -1,5 +1,6 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Named;
 import org.actlab.spec.Registry;
 import org.actlab.spec.Specified;
 
@@ -43,26 +44,17 @@ public interface Schedule extends Specified {
     }
 
     /** A named rate function. */
-    record Of(String spec, Rate function) implements Schedule {
+    final class Of extends Named implements Schedule {
+        private final Rate function;
+
+        public Of(String spec, Rate function) {
+            super(spec);
+            this.function = java.util.Objects.requireNonNull(function, "function");
+        }
+
         @Override
         public double rate(double base, int epoch, long globalStep, long totalSteps) {
             return function.rate(base, epoch, globalStep, totalSteps);
-        }
-
-        /** Equal when the canonical specs are: the spec determines the function. */
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Of that && spec.equals(that.spec);
-        }
-
-        @Override
-        public int hashCode() {
-            return spec.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return spec;
         }
     }
 

@@ -33,8 +33,8 @@ import org.actlab.spec.Registry;
  * @param batchSize          rows per step
  * @param features           input features, names of {@link Features#NAMES}
  * @param layers             hidden layers, first to last
- * @param loss               {@code cross_entropy} (sigmoid output and binary cross-entropy, the run
- *                           description's {@code bce}; classification only) or {@code mse}
+ * @param loss               {@code cross_entropy} (sigmoid output and binary cross-entropy; classification
+ *                           only) or {@code mse}, the run description's words
  * @param learningRate       the base learning rate, in (0, 10]
  * @param optimizer          optimiser spec, for example {@code sgd} or {@code adam}
  * @param regularization     {@code none}, {@code l1} or {@code l2}
@@ -123,8 +123,8 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
     }
 
     /**
-     * The same run in the lab's run description: noise and the train share as fractions,
-     * {@code cross_entropy} as {@code bce} with a sigmoid output, the regularisation as L1 or L2, one
+     * The same run in the lab's run description: noise and the train share as fractions, the
+     * problem as the output (sigmoid or identity), the regularisation as L1 or L2, one
      * thread (a server shares its cores among sessions), and as many epochs as a session may ever
      * train, since the session drives the trainer an epoch or a step at a time.
      */
@@ -144,7 +144,7 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
                 .hidden(units)
                 .activations(activations.isEmpty() ? List.of(RunConfig.DEFAULT_ACTIVATION) : activations)
                 .output(classification() ? "sigmoid" : "identity")
-                .loss(loss.equals("cross_entropy") ? "bce" : "mse")
+                .loss(loss)
                 .init(weightInit)
                 .biasInit(biasInit)
                 .optimizer(optimizer)

@@ -45,7 +45,8 @@ import org.actlab.spec.Registry;
  * @param activations   one activation for every hidden layer, or one per hidden layer
  * @param output        {@code auto}, {@code identity}, {@code sigmoid}, {@code tanh} or {@code softmax};
  *                      auto picks sigmoid for binary, softmax for multiclass, identity for regression
- * @param loss          {@code auto}, {@code mse}, {@code bce} or {@code softmax_ce}; auto follows the output
+ * @param loss          {@code auto}, {@code mse}, {@code bce}, {@code softmax_ce} or {@code cross_entropy}
+ *                      (whichever of the two fits the output); auto follows the output
  * @param init          weight initialiser, for example {@code xavier_uniform} or {@code he_normal}
  * @param biasInit      bias initialiser, for example {@code zeros} or {@code constant(0.1)}
  * @param optimizer     the canonical optimiser spec, for example {@code sgd}; kept as a spec because an
@@ -103,11 +104,14 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             .register("auto", v -> v.spec()).register("identity", v -> v.spec()).register("sigmoid", v -> v.spec())
             .register("tanh", v -> v.spec()).register("softmax", v -> v.spec())
             .alias("linear", "identity").alias("logistic", "sigmoid");
-    /** The losses {@link #loss} may name; {@code cross_entropy} and {@code ce} mean softmax cross-entropy. */
+    /**
+     * The losses {@link #loss} may name. {@code cross_entropy} (alias {@code ce}) is the cross-entropy
+     * that fits the output: binary with a sigmoid, softmax with a softmax, as the playground means it.
+     */
     public static final Registry<String> LOSSES = new Registry<String>("loss")
             .register("auto", v -> v.spec()).register("mse", v -> v.spec()).register("bce", v -> v.spec())
-            .register("softmax_ce", v -> v.spec())
-            .alias("ce", "softmax_ce").alias("cross_entropy", "softmax_ce").alias("softmax-ce", "softmax_ce");
+            .register("softmax_ce", v -> v.spec()).register("cross_entropy", v -> v.spec())
+            .alias("ce", "cross_entropy").alias("softmax-ce", "softmax_ce");
 
     public RunConfig {
         data = required("data", data);
@@ -245,6 +249,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
                 return NetworkSpec.Output.SIGMOID;
             case "softmax_ce":
                 return NetworkSpec.Output.SOFTMAX;
+            case "cross_entropy":
+                return task == Dataset.Task.MULTICLASS ? NetworkSpec.Output.SOFTMAX : NetworkSpec.Output.SIGMOID;
             case "mse":
                 return task == Dataset.Task.REGRESSION ? NetworkSpec.Output.IDENTITY
                         : task == Dataset.Task.MULTICLASS ? NetworkSpec.Output.SOFTMAX : NetworkSpec.Output.SIGMOID;
@@ -256,6 +262,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** The loss resolved for a task (after the output). */
     public NetworkSpec.Loss resolvedLoss(Dataset.Task task) {
+        if (loss.equals("cross_entropy")) {
+            return resolvedOutput(task) == NetworkSpec.Output.SOFTMAX ? NetworkSpec.Loss.SOFTMAX_CE : NetworkSpec.Loss.BCE;
+        }
         if (!loss.equals("auto")) {
             return NetworkSpec.Loss.valueOf(loss.toUpperCase(Locale.ROOT));
         }

@@ -46,12 +46,24 @@ public final class RunJson {
 
     private static ObjectMapper create() {
         SimpleModule conventions = new SimpleModule("actlab-json");
-        conventions.addSerializer(Double.class, new FiniteDouble());
-        conventions.addSerializer(double.class, new FiniteDouble());
-        conventions.addSerializer(Float.class, new FiniteFloat());
-        conventions.addSerializer(float.class, new FiniteFloat());
-        conventions.addSerializer(double[].class, new FiniteDoubles());
-        conventions.addSerializer(float[].class, new FiniteFloats());
+        conventions.addSerializer(Double.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(double.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(Float.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(float.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(double[].class, serializer((values, gen) -> {
+            gen.writeStartArray(values, values.length);
+            for (double v : values) {
+                finite(gen, v);
+            }
+            gen.writeEndArray();
+        }));
+        conventions.addSerializer(float[].class, serializer((values, gen) -> {
+            gen.writeStartArray(values, values.length);
+            for (float v : values) {
+                finite(gen, v);
+            }
+            gen.writeEndArray();
+        }));
         conventions.addSerializer(Specified.class, new SpecOnly());
         return JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -61,63 +73,43 @@ public final class RunJson {
                 .build();
     }
 
+    /** A float is written as a float, so that its shortest decimal is written, not the double's. */
+    private static void finite(JsonGenerator gen, float value) throws IOException {
+        if (Float.isFinite(value)) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNull();
+        }
+    }
+
+    private static void finite(JsonGenerator gen, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNull();
+        }
+    }
+
+    /** How one type is written. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    private static <T> JsonSerializer<T> serializer(Writer<T> writer) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                writer.write(value, gen);
+            }
+        };
+    }
+
     /** Writes a {@link Specified} value as its canonical spec; also usable in {@code @JsonSerialize}. */
     public static final class SpecOnly extends JsonSerializer<Specified> {
         @Override
         public void serialize(Specified value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeString(value.spec());
-        }
-    }
-
-    private static final class FiniteDouble extends JsonSerializer<Double> {
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (Double.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
-            }
-        }
-    }
-
-    private static final class FiniteFloat extends JsonSerializer<Float> {
-        @Override
-        public void serialize(Float value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (Float.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
-            }
-        }
-    }
-
-    private static final class FiniteDoubles extends JsonSerializer<double[]> {
-        @Override
-        public void serialize(double[] values, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeStartArray(values, values.length);
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    gen.writeNumber(v);
-                } else {
-                    gen.writeNull();
-                }
-            }
-            gen.writeEndArray();
-        }
-    }
-
-    private static final class FiniteFloats extends JsonSerializer<float[]> {
-        @Override
-        public void serialize(float[] values, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeStartArray(values, values.length);
-            for (float v : values) {
-                if (Float.isFinite(v)) {
-                    gen.writeNumber(v);
-                } else {
-                    gen.writeNull();
-                }
-            }
-            gen.writeEndArray();
         }
     }
 }

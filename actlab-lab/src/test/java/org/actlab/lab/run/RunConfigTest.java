@@ -50,6 +50,13 @@ class RunConfigTest {
         RunConfig mse = RunConfig.builder().loss("mse").build();
         assertEquals(NetworkSpec.Output.SIGMOID, mse.resolvedOutput(Dataset.Task.BINARY));
         assertEquals(NetworkSpec.Loss.MSE, mse.resolvedLoss(Dataset.Task.BINARY));
+        RunConfig ce = RunConfig.builder().loss("CE").build();
+        assertEquals("cross_entropy", ce.loss());
+        assertEquals(NetworkSpec.Output.SIGMOID, ce.resolvedOutput(Dataset.Task.BINARY));
+        assertEquals(NetworkSpec.Loss.BCE, ce.resolvedLoss(Dataset.Task.BINARY), "the playground's meaning");
+        assertEquals(NetworkSpec.Output.SOFTMAX, ce.resolvedOutput(Dataset.Task.MULTICLASS));
+        assertEquals(NetworkSpec.Loss.SOFTMAX_CE, ce.resolvedLoss(Dataset.Task.MULTICLASS));
+        assertEquals("identity", RunConfig.builder().output("Linear").build().output());
         RunConfig tanhOut = RunConfig.builder().output("tanh").build();
         assertEquals(NetworkSpec.Loss.MSE, tanhOut.resolvedLoss(Dataset.Task.BINARY));
         NetworkSpec spec = RunConfig.builder().hidden(List.of(3, 5)).activations(List.of("relu", "elu(alpha=0.5)"))
