@@ -55,8 +55,8 @@ public class ActlabTrainingBench {
         NetworkSpec spec = new NetworkSpec(SyntheticMnist.FEATURES,
                 List.of(new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu"), new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu")),
                 SyntheticMnist.CLASSES, NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros");
-        config = new TrainConfig(1_000_000, MlpSetup.BATCH, "sgd", MlpSetup.LEARNING_RATE, "constant",
-                0, 0, 0, BenchData.SEED, threads);
+        config = TrainConfig.builder().epochs(1_000_000).batch(MlpSetup.BATCH).optimizer("sgd", MlpSetup.LEARNING_RATE)
+                .seed(BenchData.SEED).threads(threads).build();
         network = Network.create(spec, BenchData.SEED);
         trainer = new Trainer(network, config, train, null);
         MlpSetup.checkFirstLoss("actlab", trainer.step().loss());

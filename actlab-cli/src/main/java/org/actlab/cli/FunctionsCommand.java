@@ -1,7 +1,5 @@
 package org.actlab.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.activation.Traits;
+import org.actlab.lab.run.Catalogue;
 import org.actlab.lab.run.RunJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,33 +32,12 @@ final class FunctionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Activation> catalogue = Activations.catalogue();
         if (json) {
-            out.println(RunJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(catalogue)));
+            out.println(RunJson.write(Catalogue.activations()));
         } else {
             out.print(table(catalogue));
         }
         out.flush();
         return Main.OK;
-    }
-
-    static ArrayNode toJson(List<Activation> catalogue) {
-        ArrayNode array = RunJson.mapper().createArrayNode();
-        for (Activation f : catalogue) {
-            Traits t = f.traits();
-            ObjectNode node = array.addObject();
-            node.put("spec", f.spec());
-            node.put("id", f.id());
-            node.put("formula", t.formula());
-            node.put("derivative", t.derivativeFormula());
-            node.put("range", t.range());
-            node.put("zeroCentred", t.zeroCentred());
-            node.put("saturating", t.saturating());
-            node.put("monotonic", t.monotonic());
-            node.put("cost", t.cost().name().toLowerCase(Locale.ROOT));
-            node.put("learnable", f.parameters().length > 0);
-            node.put("stochastic", f.isStochastic());
-            node.put("reference", t.reference());
-        }
-        return array;
     }
 
     static String table(List<Activation> catalogue) {

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             TrainCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
+            DiagnoseCommand.class,
             DataCommand.class,
             ExperimentCommand.class,
             ReportCommand.class,

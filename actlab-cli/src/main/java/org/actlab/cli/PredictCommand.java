@@ -64,6 +64,11 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 for (int j = 0; j < width; j++) {
                     raw[r * width + j] = Numbers.parseFloat(cells[j], "--x");
+                    if (!Float.isFinite(raw[r * width + j])) {
+                        // A network maps NaN or an infinity to NaN: refuse it rather than print NaNs.
+                        throw new IllegalArgumentException("--x '" + inputs.rows.get(r) + "': value " + (j + 1) + " ('"
+                                + cells[j].strip() + "') is not a finite float; model inputs must be finite");
+                    }
                 }
             }
         } else {

@@ -19,6 +19,7 @@ import org.actlab.lab.run.RunResult;
 import org.actlab.lab.run.SavedModel;
 import org.actlab.lab.run.TrainingRun;
 import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: circle.")
+    @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: " + RunConfig.DEFAULT_DATA + ".")
     String data;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead.")
@@ -56,46 +57,47 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--noise", description = "Generator noise (TF Playground: 0..0.5). Default: 0.")
     Double noise;
 
-    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of rows for training, in (0, 1]. Default: 0.5.")
+    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of rows for training, in (0, 1]. Default: " + RunConfig.DEFAULT_TRAIN_FRACTION + ".")
     Double trainFraction;
 
     @Option(names = "--features", split = ",", paramLabel = "F",
             description = "Playground features: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2). Default: the data's own columns.")
     List<String> features;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden-layer widths, e.g. 8,8; 0 for none. Default: 4,2.")
+    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden-layer widths, e.g. 8,8; 0 for none. Default: " + RunConfig.DEFAULT_HIDDEN + ".")
     List<Integer> hidden;
 
     @Option(names = {"--activation", "--activations"}, split = ",(?![^(]*\\))", paramLabel = "SPEC",
-            description = "One activation for all hidden layers, or one per layer (relu,tanh). Default: tanh.")
+            description = "One activation for all hidden layers, or one per layer (relu,tanh). Default: " + RunConfig.DEFAULT_ACTIVATION + ".")
     List<String> activations;
 
     @Option(names = "--output", description = "Output: auto, identity, sigmoid, tanh, softmax. Default: auto (by task).")
     String output;
 
-    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce. Default: auto (by output).")
+    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce, cross_entropy (the one that fits the output). Default: auto (by output).")
     String loss;
 
-    @Option(names = "--init", paramLabel = "SPEC", description = "Weight initialiser. Default: xavier_uniform.")
+    @Option(names = "--init", paramLabel = "SPEC", description = "Weight initialiser. Default: " + RunConfig.DEFAULT_INIT + ".")
     String init;
 
     @Option(names = "--bias-init", paramLabel = "SPEC",
-            description = "Bias initialiser, e.g. zeros, constant(0.1), or a number as a constant. Default: zeros.")
+            description = "Bias initialiser, e.g. zeros, constant(0.1), or a number as a constant. Default: " + RunConfig.DEFAULT_BIAS_INIT + ".")
     String biasInit;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Optimiser, e.g. sgd, momentum, adam. Default: sgd.")
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Optimiser, e.g. sgd, momentum, adam. Default: " + TrainConfig.DEFAULT_OPTIMIZER + ".")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate. Default: 0.03.")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate. Default: " + TrainConfig.DEFAULT_LEARNING_RATE + ".")
     Double learningRate;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Rows per step. Default: 10.")
+    @Option(names = "--batch", paramLabel = "N", description = "Rows per step. Default: " + TrainConfig.DEFAULT_BATCH + " below " + RunConfig.AUTO_BATCH_ROWS
+            + " training rows, else " + RunConfig.LARGE_BATCH + " (printed).")
     Integer batch;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set. Default: 100.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set. Default: " + TrainConfig.DEFAULT_EPOCHS + ".")
     Integer epochs;
 
-    @Option(names = "--seed", description = "Seed for data, split, initialisation and shuffling. Default: 1.")
+    @Option(names = "--seed", description = "Seed for data, split, initialisation and shuffling. Default: " + TrainConfig.DEFAULT_SEED + ".")
     Long seed;
 
     @Option(names = "--l1", description = "L1 penalty. Default: 0.")
@@ -104,13 +106,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", description = "L2 penalty. Default: 0.")
     Double l2;
 
-    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule, e.g. constant, cosine. Default: constant.")
+    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule, e.g. constant, cosine. Default: " + TrainConfig.DEFAULT_SCHEDULE + ".")
     String schedule;
 
     @Option(names = "--clip", paramLabel = "NORM", description = "Clip each layer's gradient to this L2 norm; 0 for none. Default: 0.")
     Double clip;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix multiply. Default: 1 (bit-reproducible).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix multiply; results are bit-identical for any count. Default: all cores.")
     Integer threads;
 
     @Option(names = "--diagnose", description = "Per-layer health (saturation, dead units, centring, gradients) and advice.")
@@ -131,6 +133,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = TrainingRun.prepare(config).diagnose(diagnose);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String notice : run.notices()) {
+            err.println("actlab train: note: " + notice);
+        }
+        err.flush();
         boolean jsonToStdout = "-".equals(json);
         // The bar goes to stdout (the terminal), so never when the JSON goes there.
         boolean bar = !quiet && !jsonToStdout && System.console() != null && config.epochs() > 0;
@@ -211,6 +217,9 @@ final class TrainCommand implements Callable<Integer> {
         ifGiven(biasInit, text -> b.biasInit(biasInit(text)));
         ifGiven(optimizer, b::optimizer);
         ifGiven(learningRate, b::learningRate);
+        if (batch != null && batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch + "; leave it out for a size chosen from the data");
+        }
         ifGiven(batch, b::batch);
         ifGiven(epochs, b::epochs);
         ifGiven(seed, b::seed);
@@ -233,7 +242,7 @@ final class TrainCommand implements Callable<Integer> {
     static String biasInit(String text) {
         try {
             double value = Double.parseDouble(text.trim());
-            return "constant(" + value + ")";
+            return "constant(value=" + value + ")";
         } catch (NumberFormatException notANumber) {
             return text;
         }

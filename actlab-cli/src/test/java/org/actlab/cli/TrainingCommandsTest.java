@@ -37,7 +37,7 @@ class TrainingCommandsTest {
         Path json = dir.resolve("result.json");
         Cli.Result r = Cli.run(args(new String[]{"train", "--data", "spiral", "--noise", "0.1"}, "--activations", "relu",
                 "--optimizer", "adam", "--lr", "0.01", "--json", json.toString())).succeeds();
-        assertTrue(r.out().contains("data spiral: 50 train rows, 50 test rows, 2 input(s), binary"), r.out());
+        assertTrue(r.out().contains("data spiral: 80 train rows, 20 test rows, 2 input(s), binary"), r.out());
         assertTrue(r.out().contains("network 2 -> 4 relu -> 1 sigmoid, loss bce"), r.out());
         assertTrue(r.out().contains("train accuracy"), r.out());
         JsonNode node = new ObjectMapper().readTree(json.toFile());
@@ -109,7 +109,7 @@ class TrainingCommandsTest {
         Cli.run("train", "--activation", "rleu").fails(2, "rleu");
         Cli.run("train", "--hidden", "4,4,4", "--activations", "relu,tanh").fails(2, "2 activations");
         Cli.run("train", "--lr", "0").fails(2, "0.0");
-        Cli.run("train", "--batch", "0").fails(2, "got 0");
+        Cli.run("train", "--batch", "0").fails(2, "--batch must be >= 1, got 0");
         Cli.run("train", "--optimizer", "adamm").fails(2, "adamm");
         Cli.run("train", "--loss", "bce", "--output", "identity").fails(2, "bce");
         Cli.run("train", "--features", "x1,x9").fails(2, "x9");
@@ -120,6 +120,26 @@ class TrainingCommandsTest {
         Files.writeString(bad, "a,b\n1,2\n3\n");
         Cli.run("train", "--csv", bad.toString()).fails(2, "bad.csv:3");
         Cli.run("train", "--csv", dir.resolve("nothing.csv").toString()).fails(2, "nothing.csv");
+    }
+
+    @Test
+    void guessesAreSaidInOneLineAndBadDefaultsAreRefused() throws Exception {
+        Cli.Result mnist = Cli.run("train", "--data", "mnist", "--samples", "1500", "--hidden", "4", "--epochs", "1",
+                "--quiet").succeeds();
+        assertEquals("actlab train: note: batch 128 chosen for 1200 training rows (batch 10 below 1000 rows); give a batch size to choose",
+                mnist.err().strip());
+        assertTrue(mnist.out().contains("batch 128"), mnist.out());
+        Cli.Result small = Cli.run("train", "--data", "xor", "--epochs", "1", "--quiet").succeeds();
+        assertEquals("", small.err().strip(), "no guess worth a notice for a few hundred rows");
+        assertTrue(small.out().contains("400 train rows, 100 test rows"), "train fraction 0.8: " + small.out());
+        Cli.run("train", "--data", "mnist", "--features", "x1,x2").fails(2, "mnist has 784 pixel inputs");
+        Path regression = dir.resolve("wide-range.csv");
+        Files.writeString(regression, "x,y\n1,-3\n2,0\n3,4\n4,1\n");
+        Cli.run("train", "--csv", regression.toString(), "--loss", "bce").fails(2, "loss bce needs targets in [0, 1]");
+        Path model = dir.resolve("m.json");
+        Cli.run("train", "--data", "xor", "--epochs", "1", "--quiet", "--save", model.toString()).succeeds();
+        Cli.run("predict", "--model", model.toString(), "--x", "1,nan").fails(2, "value 2 ('nan') is not a finite float");
+        Cli.run("predict", "--model", model.toString(), "--x", "1e39,0").fails(2, "value 1 ('1e39') is not a finite float");
     }
 
     @Test

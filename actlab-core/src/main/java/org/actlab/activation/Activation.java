@@ -1,5 +1,7 @@
 package org.actlab.activation;
 
+import org.actlab.spec.Specified;
+
 /**
  * An element-wise activation function f and its exact derivative f'.
  *
@@ -23,7 +25,7 @@ package org.actlab.activation;
  * and makes updated copies through {@link #withParameters(float[])}; the engine owns the values
  * and the optimiser state.
  */
-public interface Activation {
+public interface Activation extends Specified {
 
     /**
      * The canonical registry name, for example {@code "leaky_relu"}. (Not {@code name()}, which

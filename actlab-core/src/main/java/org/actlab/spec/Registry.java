@@ -68,14 +68,19 @@ public final class Registry<T> {
      *                                  names), the malformed text or the bad value
      */
     public T parse(String spec) {
+        Values values = values(spec);
+        return entry(values.schema().name()).make().apply(values);
+    }
+
+    /** The checked values of a spec, without making the value (its schema names the canonical name). */
+    public Values values(String spec) {
         Spec parsed = Spec.parse(kind, spec);
-        return entry(parsed.name()).make().apply(entry(parsed.name()).schema().bind(parsed));
+        return entry(parsed.name()).schema().bind(parsed);
     }
 
     /** The canonical form of a spec, without making the value: {@code "ADAM"} gives {@code "adam(beta1=0.9, ...)"}. */
     public String canonical(String spec) {
-        Spec parsed = Spec.parse(kind, spec);
-        return entry(parsed.name()).schema().bind(parsed).spec();
+        return values(spec).spec();
     }
 
     /** The schema of a name or alias (case-insensitive). */

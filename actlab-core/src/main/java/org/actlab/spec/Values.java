@@ -23,6 +23,15 @@ public record Values(Schema schema, double[] values) {
         return (int) values[i];
     }
 
+    /** The values by canonical key, in positional order. */
+    public java.util.Map<String, Double> byKey() {
+        java.util.Map<String, Double> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            map.put(schema.params().get(i).key(), values[i]);
+        }
+        return map;
+    }
+
     /** The canonical spec. */
     public String spec() {
         return schema.format(values);

@@ -12,6 +12,11 @@ import java.util.Locale;
  *   <li>{@value #SATURATION}: a hidden layer whose activation saturates on both sides (logistic,
  *       tanh) has saturatedFraction ≥ {@link AdviceThresholds#saturatedFraction()} → smaller or
  *       Xavier initialisation; tanh (for logistic) or the ReLU family.</li>
+ *   <li>{@value #NEAR_ASYMPTOTE}: a hidden layer that the slope rule did not flag has
+ *       nearAsymptoteFraction ≥ {@link AdviceThresholds#saturatedFraction()}: its outputs sit near
+ *       f(±∞), as the top sigmoid layer of Glorot and Bengio's (2010) Figure 2 does, while f′ there
+ *       is still above the slope limit → normalised (Xavier/Glorot) initialisation, or a zero-centred
+ *       activation (tanh, softsign) for logistic.</li>
  *   <li>{@value #DEAD_UNITS}: deadFraction ≥ {@link AdviceThresholds#deadFraction()} → lower learning
  *       rate, positive bias initialisation (0.1), leaky ReLU.</li>
  *   <li>{@value #NOT_ZERO_CENTRED}: layer l−1's activation is not zero-centred, its μ/RMS ≥
@@ -28,6 +33,7 @@ import java.util.Locale;
 public final class Advisor {
 
     public static final String SATURATION = "saturation";
+    public static final String NEAR_ASYMPTOTE = "near-asymptote";
     public static final String DEAD_UNITS = "dead-units";
     public static final String NOT_ZERO_CENTRED = "not-zero-centred";
     public static final String VANISHING = "vanishing-gradients";
@@ -49,6 +55,14 @@ public final class Advisor {
                         fmt("layer %d (%s): %s of (sample, unit) pairs saturated (threshold %s), %s of units saturated",
                                 i, layer.activation(), pct(layer.saturatedFraction()), pct(t.saturatedFraction()),
                                 pct(layer.saturatedUnits()))));
+            } else if (layer.nearAsymptoteFraction() >= t.saturatedFraction()) {
+                String instead = layer.zeroCentred() ? "" : " or a zero-centred activation (tanh, softsign)";
+                advice.add(new Advice(NEAR_ASYMPTOTE,
+                        "initialise with normalised (Xavier/Glorot) weights" + instead + " in layer " + i,
+                        fmt("layer %d (%s): %s of outputs within 5%% of the output range of an asymptote (threshold %s), "
+                                        + "%s of units; mean output %.3g; %s of pairs saturated by slope",
+                                i, layer.activation(), pct(layer.nearAsymptoteFraction()), pct(t.saturatedFraction()),
+                                pct(layer.nearAsymptoteUnits()), layer.meanActivation(), pct(layer.saturatedFraction()))));
             }
         }
         for (int i = 0; i < hidden; i++) {

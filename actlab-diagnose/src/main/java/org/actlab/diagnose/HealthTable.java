@@ -5,15 +5,15 @@ import java.util.Locale;
 /** Plain-text rendering of a {@link HealthReport}: a fixed-width table, then one line per piece of advice. */
 public final class HealthTable {
 
-    private static final String HEADER_FORMAT = "%5s  %-22s %5s %9s %9s %7s %7s %7s %7s %9s %9s %9s%n";
-    private static final String ROW_FORMAT = "%5d  %-22s %5d %9s %9s %7s %7s %7s %7s %9s %9s %9s%n";
+    private static final String HEADER_FORMAT = "%5s  %-22s %5s %9s %9s %7s %7s %7s %7s %7s %9s %9s %9s%n";
+    private static final String ROW_FORMAT = "%5d  %-22s %5d %9s %9s %7s %7s %7s %7s %7s %9s %9s %9s%n";
 
     private HealthTable() {
     }
 
     /**
      * The report as text. Columns: layer, activation, units, mean and std of a, saturated pairs,
-     * saturated units, dead units, sign coherence (all shares in %), ‖dL/dW‖, ‖dL/db‖, ‖ΔW‖/‖W‖;
+     * saturated units (both by the slope criterion), pairs near an asymptote (the output criterion), dead units, sign coherence (all shares in %), ‖dL/dW‖, ‖dL/db‖, ‖ΔW‖/‖W‖;
      * "-" stands for NaN.
      */
     public static String format(HealthReport report) {
@@ -21,11 +21,12 @@ public final class HealthTable {
         out.append(String.format(Locale.ROOT, "health after epoch %d: gradient ratio first/last layer %s%n",
                 report.epoch(), number(report.gradientRatio())));
         out.append(String.format(Locale.ROOT, HEADER_FORMAT, "layer", "activation", "units", "mean", "std",
-                "sat%", "satU%", "dead%", "coh%", "|dW|", "|db|", "|dW|/|W|"));
+                "sat%", "satU%", "asym%", "dead%", "coh%", "|dW|", "|db|", "|dW|/|W|"));
         for (LayerHealth layer : report.layers()) {
             out.append(String.format(Locale.ROOT, ROW_FORMAT, layer.index(), clip(layer.activation(), 22),
                     layer.units(), fixed(layer.meanActivation()), fixed(layer.stdActivation()),
-                    percent(layer.saturatedFraction()), percent(layer.saturatedUnits()), percent(layer.deadFraction()),
+                    percent(layer.saturatedFraction()), percent(layer.saturatedUnits()), percent(layer.nearAsymptoteFraction()),
+                    percent(layer.deadFraction()),
                     percent(layer.signCoherence()), number(layer.gradientNorm()), number(layer.biasGradientNorm()),
                     number(layer.updateRatio())));
         }

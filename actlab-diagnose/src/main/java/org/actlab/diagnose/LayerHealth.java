@@ -29,12 +29,17 @@ import java.util.Objects;
  * @param saturating        whether f′ falls below the saturation threshold at both z = −50 and
  *                          z = +50, as logistic and tanh do (ReLU does on one side only)
  * @param zeroCentred       whether the activation is zero-centred according to its catalogue traits
+ * @param nearAsymptoteFraction share of (sample, unit) pairs whose output a lies within 5% of the output
+ *                          range of f(−∞) or f(+∞): the second saturation criterion, Glorot and Bengio's
+ *                          (2010, Figure 2); NaN when f is not bounded on both sides
+ * @param nearAsymptoteUnits share of units near an asymptote on at least {@code saturatedUnitShare} of
+ *                          the samples; NaN when f is not bounded on both sides
  */
 public record LayerHealth(int index, String activation, int units, double meanActivation, double stdActivation,
                           double saturatedFraction, double saturatedUnits, double deadFraction,
                           double signCoherence, double gradientNorm, double biasGradientNorm,
                           double updateRatio, Histogram preActivations, boolean saturating,
-                          boolean zeroCentred) {
+                          boolean zeroCentred, double nearAsymptoteFraction, double nearAsymptoteUnits) {
 
     public LayerHealth {
         if (index < 0) {
@@ -45,6 +50,16 @@ public record LayerHealth(int index, String activation, int units, double meanAc
             throw new IllegalArgumentException("a layer has at least 1 unit, got " + units);
         }
         Objects.requireNonNull(preActivations, "preActivations");
+    }
+
+    /** A layer without the output-near-asymptote figures (NaN): the form from before that criterion. */
+    public LayerHealth(int index, String activation, int units, double meanActivation, double stdActivation,
+                       double saturatedFraction, double saturatedUnits, double deadFraction,
+                       double signCoherence, double gradientNorm, double biasGradientNorm,
+                       double updateRatio, Histogram preActivations, boolean saturating, boolean zeroCentred) {
+        this(index, activation, units, meanActivation, stdActivation, saturatedFraction, saturatedUnits, deadFraction,
+                signCoherence, gradientNorm, biasGradientNorm, updateRatio, preActivations, saturating, zeroCentred,
+                Double.NaN, Double.NaN);
     }
 
     /** The root mean square of the activations, √(μ² + σ²). */

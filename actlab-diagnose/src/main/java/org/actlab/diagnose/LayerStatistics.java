@@ -80,11 +80,34 @@ final class LayerStatistics {
             }
         }
         boolean zeroCentred = f.traits().zeroCentred();
+        double[] nearAsymptote = nearAsymptote(f, a, n, units, config.saturatedUnitShare());
         return new LayerHealth(index, f.spec(), units, mean, std, (double) saturatedPairs / size,
                 (double) saturatedUnits / units, (double) deadUnits / units, steps.signCoherence(),
                 steps.gradientNorm(), steps.biasGradientNorm(), steps.updateRatio(),
                 Histogram.of(z, 0, size, config.histogramBins()), scan.saturatesBothSides(config.saturationThreshold()),
-                zeroCentred);
+                zeroCentred, nearAsymptote[0], nearAsymptote[1]);
+    }
+
+    /**
+     * The output-near-asymptote criterion (see {@link Asymptotes}) over activations a (n × units):
+     * {share of (sample, unit) pairs near an asymptote, share of units near one on at least
+     * {@code unitShare} of the samples}; both NaN when f is not bounded on both sides.
+     */
+    static double[] nearAsymptote(Activation f, float[] a, int n, int units, double unitShare) {
+        Asymptotes limits = Asymptotes.of(f);
+        if (!limits.applies()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        long pairs = 0;
+        int flaggedUnits = 0;
+        for (int j = 0; j < units; j++) {
+            int near = limits.count(a, n, units, j);
+            pairs += near;
+            if (near >= unitShare * n) {
+                flaggedUnits++;
+            }
+        }
+        return new double[] {(double) pairs / ((long) n * units), (double) flaggedUnits / units};
     }
 
     /** Per unit: on how many samples it is saturated, and whether f′ = 0 on all of them. */

@@ -49,7 +49,7 @@ class DiagnosticsTrainingTest {
     @Test
     void reluWithANegativeBiasDiesAndLeakyReluDoesNot() {
         Dataset train = blobs(200, 1);
-        TrainConfig config = new TrainConfig(10, 20, "sgd", 0.1, "constant", 0, 0, 0, 3, 1);
+        TrainConfig config = TrainConfig.builder().epochs(10).batch(20).optimizer("sgd", 0.1).seed(3).build();
 
         Network relu = Network.create(classifier("relu", 16, "he_normal", "constant(-5)"), 3);
         Diagnostics reluDiagnostics = new Diagnostics(train);
@@ -143,7 +143,7 @@ class DiagnosticsTrainingTest {
         double[] expected = handGradientNorms(network, FOUR);
         double rate = 0.1;
         Diagnostics diagnostics = new Diagnostics(FOUR);
-        new Trainer(network, new TrainConfig(1, 4, "sgd", rate, "constant", 0, 0, 0, 1, 1), FOUR, null)
+        new Trainer(network, TrainConfig.builder().epochs(1).batch(4).optimizer("sgd", rate).build(), FOUR, null)
                 .addListener(diagnostics).run();
         List<double[]> series = diagnostics.gradientNormHistory();
         assertEquals(1, series.get(0).length);
@@ -187,7 +187,7 @@ class DiagnosticsTrainingTest {
         Dataset positive = new Dataset("positive", x, y, n, 2, 1, Dataset.Task.BINARY);
         Network network = Network.create(classifier("sigmoid", 4, "uniform(-1,1)", "zeros"), 8);
         Diagnostics diagnostics = new Diagnostics(positive);
-        new Trainer(network, new TrainConfig(2, 1, "sgd", 0.1, "constant", 0, 0, 0, 1, 1), positive, null)
+        new Trainer(network, TrainConfig.builder().epochs(2).batch(1).optimizer("sgd", 0.1).build(), positive, null)
                 .addListener(diagnostics).run();
         HealthReport report = diagnostics.latest().orElseThrow();
         assertEquals(1.0, report.layers().get(0).signCoherence(), 0.0);
@@ -200,7 +200,7 @@ class DiagnosticsTrainingTest {
         Dataset data = blobs(40, 6);
         Diagnostics diagnostics = new Diagnostics(data, DiagnosticsConfig.defaults().withEvaluateEvery(3));
         new Trainer(Network.create(classifier("tanh", 4, "uniform(-1,1)", "zeros"), 1),
-                new TrainConfig(7, 10, "sgd", 0.1, "constant", 0, 0, 0, 1, 1), data, null).addListener(diagnostics).run();
+                TrainConfig.builder().epochs(7).batch(10).optimizer("sgd", 0.1).build(), data, null).addListener(diagnostics).run();
         assertEquals(List.of(2, 5, 6), diagnostics.history().stream().map(HealthReport::epoch).collect(Collectors.toList()));
         assertEquals(7 * 4, diagnostics.gradientNormHistory().get(0).length);
     }
@@ -214,7 +214,7 @@ class DiagnosticsTrainingTest {
                 NetworkSpec.Loss.MSE, "he_normal", "zeros");
         Diagnostics diagnostics = new Diagnostics(data, DiagnosticsConfig.defaults().withEvaluateEvery(10));
         TrainingResult result = new Trainer(Network.create(spec, 1),
-                new TrainConfig(20, 10, "sgd", 100, "constant", 0, 0, 0, 1, 1), data, null).addListener(diagnostics).run();
+                TrainConfig.builder().epochs(20).batch(10).optimizer("sgd", 100).build(), data, null).addListener(diagnostics).run();
         assertTrue(result.stopped() != null, "expected divergence at rate 100");
         List<HealthReport> history = diagnostics.history();
         assertEquals(1, history.size());

@@ -29,9 +29,9 @@ class HealthTableTest {
         assertTrue(lines[1].startsWith("layer  activation"), lines[1]);
         assertEquals(lines[1].length(), lines[2].length(), text);
         assertEquals(lines[1].length(), lines[3].length(), text);
-        assertTrue(lines[2].matches(" +0  leaky_relu\\(slope=0.01\\) +8 +0.2500 +0.5000 +12.5 +0.0 +37.5 +90.0 "
+        assertTrue(lines[2].matches(" +0  leaky_relu\\(slope=0.01\\) +8 +0.2500 +0.5000 +12.5 +0.0 +- +37.5 +90.0 "
                 + "+0.0123 +0.00400 +0.00200"), lines[2]);
-        assertTrue(lines[3].matches(" +1  identity +1 +-0.1000 +1.5000 +0.0 +0.0 +0.0 +- +- +- +-"), lines[3]);
+        assertTrue(lines[3].matches(" +1  identity +1 +-0.1000 +1.5000 +0.0 +0.0 +- +0.0 +- +- +- +-"), lines[3]);
         assertEquals("advice [dead-units]: use leaky_relu", lines[4]);
         assertEquals("    because layer 0: 3 of 8 units dead", lines[5]);
     }
@@ -59,10 +59,11 @@ class HealthTableTest {
         JsonNode layer = tree.get("layers").get(0);
         for (String field : List.of("index", "activation", "units", "meanActivation", "stdActivation",
                 "saturatedFraction", "saturatedUnits", "deadFraction", "signCoherence", "gradientNorm",
-                "biasGradientNorm", "updateRatio", "preActivations", "saturating", "zeroCentred")) {
+                "biasGradientNorm", "updateRatio", "preActivations", "saturating", "zeroCentred",
+                "nearAsymptoteFraction", "nearAsymptoteUnits")) {
             assertTrue(layer.has(field), field + " missing in " + layer);
         }
-        assertEquals(15, layer.size(), layer.toString());
+        assertEquals(17, layer.size(), layer.toString());
         assertEquals(3, layer.get("preActivations").size(), layer.get("preActivations").toString());
         assertEquals(0.375, layer.get("deadFraction").asDouble(), 0.0);
         assertEquals("NaN", tree.get("gradientRatio").asText());

@@ -1,12 +1,13 @@
 package org.actlab.nn;
 
 import java.util.random.RandomGenerator;
+import org.actlab.spec.Specified;
 
 /**
  * Fills a parameter tensor with its initial values. Made by {@link Initializers#parse(String)};
  * immutable and stateless, so one instance can serve every layer.
  */
-public interface Initializer {
+public interface Initializer extends Specified {
 
     /** The canonical spec, which {@link Initializers#parse(String)} reads back to an equal initialiser. */
     String spec();

@@ -2,6 +2,7 @@ package org.actlab.nn;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.actlab.spec.Named;
 import org.actlab.spec.Param;
 import org.actlab.spec.Registry;
 import org.actlab.spec.Schema;
@@ -200,29 +201,21 @@ public final class Initializers {
         void fill(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng);
     }
 
-    private record Simple(String spec, Filler filler) implements Initializer {
+    private static final class Simple extends Named implements Initializer {
+        private final Filler filler;
+
+        Simple(String spec, Filler filler) {
+            super(spec);
+            this.filler = filler;
+        }
+
         @Override
         public void initialise(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
             if (rows <= 0 || cols <= 0 || fanIn <= 0 || fanOut <= 0 || values.length < rows * cols) {
-                throw new IllegalArgumentException("initialiser " + spec + ": bad shape rows=" + rows + ", cols=" + cols
+                throw new IllegalArgumentException("initialiser " + spec() + ": bad shape rows=" + rows + ", cols=" + cols
                         + ", fanIn=" + fanIn + ", fanOut=" + fanOut + " for an array of " + values.length);
             }
             filler.fill(values, rows, cols, fanIn, fanOut, rng);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Simple that && spec.equals(that.spec);
-        }
-
-        @Override
-        public int hashCode() {
-            return spec.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return spec;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Specified;
+
 /**
  * A gradient-based update rule with its own state (velocities, moment estimates), made by
  * {@link Optimizers#parse(String)}.
@@ -17,7 +19,7 @@ package org.actlab.nn;
  * </ol>
  * Not thread-safe. {@link #toString()} shows the spec with every hyperparameter.
  */
-public interface Optimizer {
+public interface Optimizer extends Specified {
 
     /** The canonical spec with every hyperparameter, for example {@code "adam(beta1=0.9,beta2=0.999,eps=1e-8)"}. */
     String spec();

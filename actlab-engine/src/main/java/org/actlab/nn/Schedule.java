@@ -1,6 +1,8 @@
 package org.actlab.nn;
 
+import org.actlab.spec.Named;
 import org.actlab.spec.Registry;
+import org.actlab.spec.Specified;
 
 /**
  * A learning-rate schedule, parsed from {@code "constant"}, {@code "step(every=50, gamma=0.5)"} or
@@ -12,7 +14,7 @@ import org.actlab.spec.Registry;
  *     step and S the total steps of the run (Loshchilov &amp; Hutter's SGDR without restarts)</li>
  * </ul>
  */
-public interface Schedule {
+public interface Schedule extends Specified {
 
     /** The canonical spec. */
     String spec();
@@ -42,15 +44,17 @@ public interface Schedule {
     }
 
     /** A named rate function. */
-    record Of(String spec, Rate function) implements Schedule {
-        @Override
-        public double rate(double base, int epoch, long globalStep, long totalSteps) {
-            return function.rate(base, epoch, globalStep, totalSteps);
+    final class Of extends Named implements Schedule {
+        private final Rate function;
+
+        public Of(String spec, Rate function) {
+            super(spec);
+            this.function = java.util.Objects.requireNonNull(function, "function");
         }
 
         @Override
-        public String toString() {
-            return spec;
+        public double rate(double base, int epoch, long globalStep, long totalSteps) {
+            return function.rate(base, epoch, globalStep, totalSteps);
         }
     }
 

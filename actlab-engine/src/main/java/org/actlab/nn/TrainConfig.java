@@ -46,8 +46,117 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
         }
     }
 
-    /** Defaults: 100 epochs, batch 10, SGD at 0.03, constant rate, no penalties or clipping, seed 1, 1 thread. */
+    /** Default passes over the training set. */
+    public static final int DEFAULT_EPOCHS = 100;
+    /** Default rows per step (TF Playground's). */
+    public static final int DEFAULT_BATCH = 10;
+    /** Default optimiser spec. */
+    public static final String DEFAULT_OPTIMIZER = "sgd";
+    /** Default base learning rate (TF Playground's). */
+    public static final double DEFAULT_LEARNING_RATE = 0.03;
+    /** Default schedule spec. */
+    public static final String DEFAULT_SCHEDULE = "constant";
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 1;
+
+    /** The defaults: {@code builder().build()}. */
     public static TrainConfig defaults() {
-        return new TrainConfig(100, 10, "sgd", 0.03, "constant", 0, 0, 0, 1, 1);
+        return builder().build();
+    }
+
+    /** A builder with every default: see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config's values. */
+    public Builder toBuilder() {
+        return new Builder().epochs(epochs).batch(batchSize).optimizer(optimizer).learningRate(learningRate)
+                .schedule(schedule).l1(l1).l2(l2).clip(clipNorm).seed(seed).threads(threads);
+    }
+
+    /** Threads used when none are given: every core, since the result does not depend on the count. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Names the settings of a {@link TrainConfig}. The defaults, which the lab's run description and
+     * the playground take from here: 100 epochs, batch 10, {@code sgd} at 0.03, {@code constant} rate,
+     * no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
+     */
+    public static final class Builder {
+        private int epochs = DEFAULT_EPOCHS;
+        private int batch = DEFAULT_BATCH;
+        private String optimizer = DEFAULT_OPTIMIZER;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private String schedule = DEFAULT_SCHEDULE;
+        private double l1;
+        private double l2;
+        private double clip;
+        private long seed = DEFAULT_SEED;
+        private int threads = defaultThreads();
+
+        private Builder() {
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batch(int value) {
+            batch = value;
+            return this;
+        }
+
+        public Builder optimizer(String spec) {
+            optimizer = spec;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        /** The optimiser and its base rate, which go together. */
+        public Builder optimizer(String spec, double rate) {
+            return optimizer(spec).learningRate(rate);
+        }
+
+        public Builder schedule(String spec) {
+            schedule = spec;
+            return this;
+        }
+
+        public Builder l1(double value) {
+            l1 = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            l2 = value;
+            return this;
+        }
+
+        public Builder clip(double norm) {
+            clip = norm;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(epochs, batch, optimizer, learningRate, schedule, l1, l2, clip, seed, threads);
+        }
     }
 }

@@ -51,7 +51,7 @@ class HandComputedNetworkTest {
         Dataset one = new Dataset("one", new float[] {1, 2}, new float[] {1}, 1, 2, 1, Dataset.Task.REGRESSION);
         List<StepSnapshot> steps = new ArrayList<>();
         List<float[][]> copies = new ArrayList<>();
-        TrainConfig config = new TrainConfig(1, 1, "sgd", 0.1, "constant", 0, 0, 0, 1, 1);
+        TrainConfig config = TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).build();
         new Trainer(network, config, one, null).addListener(new TrainingListener() {
             @Override
             public Capture capture() {

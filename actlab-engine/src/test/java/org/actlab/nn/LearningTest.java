@@ -22,7 +22,7 @@ class LearningTest {
         NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(8, "tanh"), new LayerSpec(8, "tanh")), 1,
                 Output.SIGMOID, Loss.BCE, "xavier_uniform", "zeros");
         Network network = Network.create(spec, 1);
-        TrainingResult result = new Trainer(network, new TrainConfig(60, 16, "adam", 0.02, "constant", 0, 0, 0, 1, 1), xor, null).run();
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(60).batch(16).optimizer("adam", 0.02).build(), xor, null).run();
         assertNull(result.stopped());
         assertTrue(result.last().trainAccuracy() >= 0.95, "xor training accuracy " + result.last().trainAccuracy());
     }
@@ -33,7 +33,7 @@ class LearningTest {
         NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(32, "tanh"), new LayerSpec(32, "tanh")), 1,
                 Output.SIGMOID, Loss.BCE, "xavier_uniform", "zeros");
         Network network = Network.create(spec, 2);
-        TrainingResult result = new Trainer(network, new TrainConfig(150, 16, "adam", 0.01, "cosine", 0, 0, 0, 3, 1), spiral, null).run();
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule("cosine").seed(3).build(), spiral, null).run();
         assertNull(result.stopped());
         assertTrue(result.last().trainAccuracy() >= 0.95, "spiral training accuracy " + result.last().trainAccuracy());
     }
@@ -45,7 +45,7 @@ class LearningTest {
         NetworkSpec spec = new NetworkSpec(784, List.of(new LayerSpec(128, "relu")), 10, Output.SOFTMAX, Loss.SOFTMAX_CE,
                 "he_normal", "zeros");
         Network network = Network.create(spec, 1);
-        TrainingResult result = new Trainer(network, new TrainConfig(4, 64, "adam", 1e-3, "constant", 0, 0, 0, 1, 1),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(4).batch(64).optimizer("adam", 1e-3).build(),
                 split.train(), split.test()).run();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertNull(result.stopped());

@@ -36,7 +36,7 @@ class ModelIOTest {
             y[2 * i + (xor.y()[i] > 0.5f ? 1 : 0)] = 1;
         }
         Dataset twoClass = new Dataset("xor2", xor.x(), y, 100, 2, 2, Dataset.Task.MULTICLASS);
-        new Trainer(network, new TrainConfig(3, 10, "adam", 0.01, "constant", 0, 0, 0, 1, 1), twoClass, null).run();
+        new Trainer(network, TrainConfig.builder().epochs(3).batch(10).optimizer("adam", 0.01).build(), twoClass, null).run();
         return network;
     }
 

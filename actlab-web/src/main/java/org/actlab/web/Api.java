@@ -4,17 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
-import org.actlab.activation.Traits;
 import org.actlab.data.Features;
+import org.actlab.lab.run.Catalogue;
 import org.actlab.nn.Initializers;
 import org.actlab.nn.Optimizers;
 
@@ -26,8 +21,6 @@ final class Api {
     /** Most epochs or batches one step request may run. */
     static final int MAX_STEP_EPOCHS = 100;
     static final int MAX_STEP_BATCHES = 10_000;
-
-    private static final Pattern SPEC = Pattern.compile("^([A-Za-z0-9_]+)(?:\\((.*)\\))?$");
 
     private final SessionRegistry registry;
     private final Limits limits;
@@ -47,25 +40,8 @@ final class Api {
 
     /** The activations with their traits and parameters, the data sets, the features and the limits. */
     void catalogue(Context ctx) throws JsonProcessingException {
-        List<Map<String, Object>> activations = new ArrayList<>();
-        for (Activation a : Activations.catalogue()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", a.id());
-            entry.put("spec", a.spec());
-            entry.put("parameters", parameters(a.spec()));
-            Traits t = a.traits();
-            entry.put("formula", t.formula());
-            entry.put("derivativeFormula", t.derivativeFormula());
-            entry.put("range", t.range());
-            entry.put("zeroCentred", t.zeroCentred());
-            entry.put("saturating", t.saturating());
-            entry.put("monotonic", t.monotonic());
-            entry.put("cost", t.cost().name().toLowerCase(Locale.ROOT));
-            entry.put("reference", t.reference());
-            activations.add(entry);
-        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("activations", activations);
+        body.put("activations", Catalogue.activations());
         body.put("datasets", PlaygroundConfig.DATASETS);
         body.put("classification", PlaygroundConfig.CLASSIFICATION.stream().sorted().toList());
         body.put("features", Features.NAMES);
@@ -77,26 +53,15 @@ final class Api {
         reply(ctx, 200, body);
     }
 
-    /** The named parameters of a canonical spec such as {@code leaky_relu(slope=0.01)}, in order. */
-    static List<Map<String, Object>> parameters(String spec) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        Matcher m = SPEC.matcher(spec.trim());
-        if (!m.matches() || m.group(2) == null || m.group(2).isBlank()) {
-            return out;
-        }
-        for (String part : m.group(2).split(",")) {
-            String[] kv = part.split("=", 2);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", kv.length == 2 ? kv[0].trim() : "p" + out.size());
-            String value = (kv.length == 2 ? kv[1] : kv[0]).trim();
-            try {
-                p.put("value", Double.parseDouble(value));
-            } catch (NumberFormatException e) {
-                p.put("value", value);
-            }
-            out.add(p);
-        }
-        return out;
+    /**
+     * The spec schemas and the run description's defaults ({@link Catalogue#schemas()}), plus the
+     * playground's defaults in its own vocabulary: the page builds its forms and its initial settings
+     * from this and never parses a spec.
+     */
+    void schema(Context ctx) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>(Catalogue.schemas());
+        body.put("playground", PlaygroundConfig.defaults());
+        reply(ctx, 200, body);
     }
 
     /**
@@ -131,6 +96,7 @@ final class Api {
             saturated[i] = Math.abs(dy[i]) < limit;
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", f.id());
         body.put("spec", f.spec());
         body.put("formula", f.traits().formula());
         body.put("derivativeFormula", f.traits().derivativeFormula());

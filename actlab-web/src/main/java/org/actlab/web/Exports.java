@@ -10,7 +10,8 @@ import java.util.Map;
 final class Exports {
 
     /** The names a client may ask for. */
-    static final List<String> NAMES = List.of("config.json", "history.json", "history.csv", "diagnostics.json", "diagnostics.csv");
+    static final List<String> NAMES = List.of("config.json", "history.json", "history.csv", "diagnostics.json", "diagnostics.csv",
+            "weights.json");
 
     /** A document and its content type. */
     record Document(String text, String contentType) {
@@ -23,6 +24,8 @@ final class Exports {
         switch (name) {
             case "config.json":
                 return jsonDocument(json, session.config());
+            case "weights.json":
+                return jsonDocument(json, session.weights());
             case "history.json":
                 return jsonDocument(json, session.history());
             case "history.csv":

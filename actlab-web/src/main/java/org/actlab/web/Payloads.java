@@ -3,9 +3,9 @@ package org.actlab.web;
 import java.util.List;
 
 /**
- * The JSON documents of the API, as records that Jackson writes. Non-finite numbers are written as
- * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (Jackson's default), which the
- * page reads back with {@code Number(…)}.
+ * The JSON documents of the API, as records that Jackson writes with actlab's one configuration
+ * ({@code lab.run.RunJson}): non-finite numbers are written as {@code null}, which the page reads as
+ * "no value".
  */
 final class Payloads {
 
@@ -71,6 +71,10 @@ final class Payloads {
     }
 
     /** Where training produced a non-finite value. */
+    /** One layer's exact parameters (the update's {@link LayerState} rounds them for drawing). */
+    record LayerWeights(int index, String activation, int inputs, int units, float[] weights, float[] bias) {
+    }
+
     record Divergence(int epoch, int step, String message) {
     }
 

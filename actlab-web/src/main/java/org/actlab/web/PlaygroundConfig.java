@@ -11,11 +11,18 @@ import java.util.Objects;
 import java.util.Set;
 import org.actlab.activation.Activations;
 import org.actlab.data.Features;
+import org.actlab.lab.run.RunConfig;
+import org.actlab.nn.Initializers;
+import org.actlab.nn.Optimizers;
+import org.actlab.nn.TrainConfig;
+import org.actlab.spec.Registry;
 
 /**
- * One playground run as the page describes it: data, features, network and training settings.
- * Every field is checked against {@link Limits} by {@link #parse}; the engine checks the specs it owns
- * (optimiser, initialisers) when the session builds the network.
+ * One playground run in the page's vocabulary (TF Playground's: noise in percent, a train percentage,
+ * {@code cross_entropy}, one regularisation switch): a thin adapter onto the lab's one run description.
+ * {@link #parse} checks the page's limits ({@link Limits}) and {@link #toRunConfig()} translates, so
+ * every spec is parsed by the same registries as on the CLI and the run is prepared by the same
+ * runner ({@code lab.run.TrainingRun}). The defaults are the run description's.
  *
  * @param dataset            a generated 2-D set ({@link #DATASETS}) or {@code csv}
  * @param csv                the uploaded rows {@code x1,x2,y} when {@code dataset} is {@code csv}, else null
@@ -26,7 +33,8 @@ import org.actlab.data.Features;
  * @param batchSize          rows per step
  * @param features           input features, names of {@link Features#NAMES}
  * @param layers             hidden layers, first to last
- * @param loss               {@code cross_entropy} (sigmoid output, classification only) or {@code mse}
+ * @param loss               {@code cross_entropy} (sigmoid output and binary cross-entropy; classification
+ *                           only) or {@code mse}, the run description's words
  * @param learningRate       the base learning rate, in (0, 10]
  * @param optimizer          optimiser spec, for example {@code sgd} or {@code adam}
  * @param regularization     {@code none}, {@code l1} or {@code l2}
@@ -61,6 +69,18 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
         public Layer {
             Objects.requireNonNull(activation, "activation");
         }
+
+        /** The activation's canonical name, sent so that the page never parses a spec. */
+        @JsonProperty("name")
+        public String name() {
+            return Activations.registry().values(activation).schema().name();
+        }
+
+        /** The activation's parameter values by key, sent so that the page never parses a spec. */
+        @JsonProperty("values")
+        public java.util.Map<String, Double> values() {
+            return Activations.registry().values(activation).byKey();
+        }
     }
 
     public PlaygroundConfig {
@@ -75,8 +95,74 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
     }
 
     /**
-     * Reads and checks a config; absent fields take the Playground's defaults (circle, 500 rows, no noise,
-     * 50 % training data, batch 10, x1 and x2, two tanh layers of 4 and 2 units, rate 0.03, SGD).
+     * A spec as the server reads it, sent so that the page never parses a spec.
+     *
+     * @param name   the canonical name
+     * @param values the parameter values by key
+     */
+    public record SpecView(String name, java.util.Map<String, Double> values) {
+        static SpecView of(Registry<?> registry, String spec) {
+            org.actlab.spec.Values v = registry.values(spec);
+            return new SpecView(v.schema().name(), v.byKey());
+        }
+    }
+
+    /** The optimiser and the initialisers as the server reads them (output only; ignored on input). */
+    @JsonProperty("specs")
+    public java.util.Map<String, SpecView> specs() {
+        java.util.Map<String, SpecView> specs = new java.util.LinkedHashMap<>();
+        specs.put("optimizer", SpecView.of(Optimizers.registry(), optimizer));
+        specs.put("weightInit", SpecView.of(Initializers.registry(), weightInit));
+        specs.put("biasInit", SpecView.of(Initializers.registry(), biasInit));
+        return specs;
+    }
+
+    /** The config of an empty request: the run description's defaults in the page's vocabulary. */
+    public static PlaygroundConfig defaults() {
+        return parse(null, Limits.defaults());
+    }
+
+    /**
+     * The same run in the lab's run description: noise and the train share as fractions, the
+     * problem as the output (sigmoid or identity), the regularisation as L1 or L2, one
+     * thread (a server shares its cores among sessions), and as many epochs as a session may ever
+     * train, since the session drives the trainer an epoch or a step at a time.
+     */
+    public RunConfig toRunConfig() {
+        List<Integer> units = new ArrayList<>();
+        List<String> activations = new ArrayList<>();
+        for (Layer layer : layers) {
+            units.add(layer.units());
+            activations.add(layer.activation());
+        }
+        return RunConfig.builder()
+                .data(dataset.equals("csv") ? "csv" : dataset)
+                .samples(samples)
+                .noise(noisePercent / 100.0)
+                .trainFraction(trainPercent / 100.0)
+                .features(features)
+                .hidden(units)
+                .activations(activations.isEmpty() ? List.of(RunConfig.DEFAULT_ACTIVATION) : activations)
+                .output(classification() ? "sigmoid" : "identity")
+                .loss(loss)
+                .init(weightInit)
+                .biasInit(biasInit)
+                .optimizer(optimizer)
+                .learningRate(learningRate)
+                .batch(batchSize)
+                .epochs(RunConfig.MAX_EPOCHS)
+                .seed(seed)
+                .l1(regularization.equals("l1") ? regularizationRate : 0)
+                .l2(regularization.equals("l2") ? regularizationRate : 0)
+                .threads(1)
+                .build();
+    }
+
+    /**
+     * Reads and checks a config; absent fields take the run description's defaults ({@link RunConfig})
+     * in the page's vocabulary: its data set, {@value RunConfig#DEFAULT_GENERATED_SAMPLES} rows, no
+     * noise, its train share as a percentage, its batch, x1 and x2, its hidden layers and activation,
+     * rate, optimiser and initialisers.
      *
      * @throws IllegalArgumentException naming the field and the bad value
      */
@@ -89,14 +175,15 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
         }
         Set<String> known = Set.of("dataset", "csv", "problem", "samples", "noise", "trainPercent", "batchSize",
                 "features", "layers", "loss", "learningRate", "optimizer", "regularization", "regularizationRate",
-                "weightInit", "biasInit", "seed", "gridSize");
+                "weightInit", "biasInit", "seed", "gridSize", "specs");
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
                 throw new IllegalArgumentException("unknown config field '" + shorten(field) + "'; known: " + String.join(", ", new java.util.TreeSet<>(known)));
             }
         }
-        String dataset = text(json, "dataset", "circle").toLowerCase(Locale.ROOT).replace('-', '_');
+        RunConfig defaults = RunConfig.defaults();
+        String dataset = text(json, "dataset", defaults.data()).toLowerCase(Locale.ROOT).replace('-', '_');
         String csv = null;
         String problem;
         if (dataset.equals("csv")) {
@@ -125,10 +212,10 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
         if (!problem.equals("classification") && !problem.equals("regression")) {
             throw new IllegalArgumentException("problem must be classification or regression, got '" + shorten(problem) + "'");
         }
-        int samples = integer(json, "samples", 500, 10, limits.maxSamples());
-        double noise = number(json, "noise", 0, 0, 50);
-        int trainPercent = integer(json, "trainPercent", 50, 10, 90);
-        int batchSize = integer(json, "batchSize", 10, 1, limits.maxSamples());
+        int samples = integer(json, "samples", RunConfig.DEFAULT_GENERATED_SAMPLES, 10, limits.maxSamples());
+        double noise = number(json, "noise", 100 * defaults.noise(), 0, 50);
+        int trainPercent = integer(json, "trainPercent", (int) Math.round(100 * defaults.trainFraction()), 10, 90);
+        int batchSize = integer(json, "batchSize", TrainConfig.DEFAULT_BATCH, 1, limits.maxSamples());
 
         List<String> features = new ArrayList<>();
         JsonNode featureNode = json.get("features");
@@ -157,8 +244,9 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
         List<Layer> layers = new ArrayList<>();
         JsonNode layerNode = json.get("layers");
         if (layerNode == null || layerNode.isNull()) {
-            layers.add(new Layer(4, "tanh"));
-            layers.add(new Layer(2, "tanh"));
+            for (int i = 0; i < defaults.hidden().size(); i++) {
+                layers.add(new Layer(defaults.hidden().get(i), defaults.activation(i).spec()));
+            }
         } else {
             if (!layerNode.isArray()) {
                 throw new IllegalArgumentException("layers must be an array of {units, activation}, got " + shorten(layerNode.toString()));
@@ -171,8 +259,8 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
                 if (!layer.isObject()) {
                     throw new IllegalArgumentException("layer " + index + " must be an object {units, activation}, got " + shorten(layer.toString()));
                 }
-                int units = integer(layer, "units", 4, 1, limits.maxUnits(), "layer " + index + " units");
-                String activation = text(layer, "activation", "tanh");
+                int units = integer(layer, "units", defaults.hidden().get(0), 1, limits.maxUnits(), "layer " + index + " units");
+                String activation = text(layer, "activation", defaults.activation(0).spec());
                 if (activation.length() > MAX_SPEC_LENGTH) {
                     throw new IllegalArgumentException("layer " + index + " activation spec is longer than " + MAX_SPEC_LENGTH + " characters");
                 }
@@ -193,27 +281,32 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
         if (loss.equals("cross_entropy") && problem.equals("regression")) {
             throw new IllegalArgumentException("loss cross_entropy needs a classification problem; use mse for regression");
         }
-        double learningRate = number(json, "learningRate", 0.03, Double.MIN_VALUE, 10);
-        String optimizer = spec(json, "optimizer", "sgd");
+        double learningRate = number(json, "learningRate", defaults.learningRate(), Double.MIN_VALUE, 10);
+        String optimizer = spec(json, "optimizer", defaults.optimizer(), Optimizers.registry());
         String regularization = text(json, "regularization", "none").toLowerCase(Locale.ROOT);
         if (!Set.of("none", "l1", "l2").contains(regularization)) {
             throw new IllegalArgumentException("regularization must be none, l1 or l2, got '" + shorten(regularization) + "'");
         }
         double regularizationRate = number(json, "regularizationRate", 0, 0, 10);
-        String weightInit = spec(json, "weightInit", "xavier_uniform");
-        String biasInit = spec(json, "biasInit", "zeros");
-        long seed = json.has("seed") ? longValue(json, "seed") : 1;
+        String weightInit = spec(json, "weightInit", defaults.init().spec(), Initializers.registry());
+        String biasInit = spec(json, "biasInit", defaults.biasInit().spec(), Initializers.registry());
+        long seed = json.has("seed") ? longValue(json, "seed") : defaults.seed();
         int gridSize = integer(json, "gridSize", 50, 10, limits.maxGrid());
         return new PlaygroundConfig(dataset, csv, problem, samples, noise, trainPercent, batchSize, features, layers,
                 loss, learningRate, optimizer, regularization, regularizationRate, weightInit, biasInit, seed, gridSize);
     }
 
-    private static String spec(JsonNode json, String field, String fallback) {
+    /** A spec field, in its canonical form. */
+    private static String spec(JsonNode json, String field, String fallback, Registry<?> registry) {
         String value = text(json, field, fallback).trim();
         if (value.isEmpty() || value.length() > MAX_SPEC_LENGTH) {
             throw new IllegalArgumentException(field + " must be a spec of 1.." + MAX_SPEC_LENGTH + " characters, got '" + shorten(value) + "'");
         }
-        return value;
+        try {
+            return registry.canonical(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode json, String field, String fallback) {

@@ -5,83 +5,77 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.actlab.data.Csv;
-import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Features;
-import org.actlab.data.Split;
+import org.actlab.lab.run.RunConfig;
+import org.actlab.lab.run.TrainingRun;
 import org.actlab.nn.Network;
-import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
 
 /**
- * What a {@link PlaygroundConfig} turns into: the 2-D points (for drawing), the feature-expanded
- * train and test sets, the network spec, the training config, and the evaluation grids of the
- * decision-boundary heatmap and the neuron thumbnails.
+ * What a {@link PlaygroundConfig} turns into: the lab's {@link TrainingRun} (data, split, features and
+ * network, prepared exactly as the CLI prepares them), plus what only the page needs: the evaluation
+ * grids of the decision-boundary heatmap and the neuron thumbnails.
  *
- * @param rawTrain   training rows in the plane (x1, x2) with their targets
- * @param rawTest    test rows in the plane
- * @param train      training rows with the selected features
- * @param test       test rows with the selected features
- * @param spec       the network
- * @param training   the training settings
+ * @param runner     the prepared run: its network is this session's, trained in place
  * @param domain     the plotted square of the plane: {x1min, x1max, x2min, x2max}
  * @param grid       the heatmap grid, gridSize² rows with the selected features, row 0 at the top (x2 max)
  * @param gridSize   cells per side of {@code grid}
  * @param thumbs     the thumbnail grid, {@link #THUMB}² rows with the selected features
  */
-record PlaygroundRun(Dataset rawTrain, Dataset rawTest, Dataset train, Dataset test, NetworkSpec spec,
-                     TrainConfig training, double[] domain, Dataset grid, int gridSize, Dataset thumbs) {
+record PlaygroundRun(TrainingRun runner, double[] domain, Dataset grid, int gridSize, Dataset thumbs) {
 
     /** Cells per side of a neuron thumbnail. */
     static final int THUMB = 20;
-
-    /**
-     * Epochs the trainer is configured for; the playground drives it an epoch or a step at a time and
-     * never calls {@code run()}, so this only has to be large.
-     */
-    static final int EPOCH_BUDGET = 1_000_000;
 
     /** The TF Playground's square of the plane. */
     private static final double[] PLAYGROUND_DOMAIN = {-6, 6, -6, 6};
 
     /**
-     * Builds the data and specs of a config (the network itself is made by {@link #newNetwork()}).
+     * Prepares the run of a config through the lab's runner.
      *
      * @throws IllegalArgumentException for a bad CSV or a setting the engine rejects
      */
     static PlaygroundRun of(PlaygroundConfig config, Limits limits) {
-        Dataset raw = config.dataset().equals("csv") ? loadCsv(config, limits) : DataSets.generate(config.dataset(),
-                config.samples(), config.noisePercent() / 100.0, config.seed());
-        Split.TrainTest split = Split.trainTest(raw, config.trainPercent() / 100.0, config.seed());
-        Dataset train = Features.expand(split.train(), config.features());
-        Dataset test = Features.expand(split.test(), config.features());
-
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (PlaygroundConfig.Layer layer : config.layers()) {
-            hidden.add(new NetworkSpec.LayerSpec(layer.units(), layer.activation()));
-        }
-        NetworkSpec.Output output = config.classification() ? NetworkSpec.Output.SIGMOID : NetworkSpec.Output.IDENTITY;
-        NetworkSpec.Loss loss = config.loss().equals("cross_entropy") ? NetworkSpec.Loss.BCE : NetworkSpec.Loss.MSE;
-        NetworkSpec spec = new NetworkSpec(config.features().size(), hidden, 1, output, loss,
-                config.weightInit(), config.biasInit());
-        double l1 = config.regularization().equals("l1") ? config.regularizationRate() : 0;
-        double l2 = config.regularization().equals("l2") ? config.regularizationRate() : 0;
-        TrainConfig training = new TrainConfig(EPOCH_BUDGET, Math.min(config.batchSize(), Math.max(1, train.n())),
-                config.optimizer(), config.learningRate(), "constant", l1, l2, 0, config.seed(), 1);
-
-        double[] domain = config.dataset().equals("csv") ? boundsOf(raw) : PLAYGROUND_DOMAIN.clone();
+        RunConfig run = config.toRunConfig();
+        TrainingRun runner = config.dataset().equals("csv") ? TrainingRun.prepare(run, loadCsv(config, limits))
+                : TrainingRun.prepare(run);
+        double[] domain = config.dataset().equals("csv") ? boundsOf(runner.trainPoints(), runner.testPoints())
+                : PLAYGROUND_DOMAIN.clone();
         Dataset grid = Features.expand(planeGrid(domain, config.gridSize()), config.features());
         Dataset thumbs = Features.expand(planeGrid(domain, THUMB), config.features());
-        return new PlaygroundRun(split.train(), split.test(), train, test, spec, training, domain, grid,
-                config.gridSize(), thumbs);
+        return new PlaygroundRun(runner, domain, grid, config.gridSize(), thumbs);
     }
 
-    /** A fresh network with the config's seed: the same config always starts from the same weights. */
+    /** Training rows in the plane (x1, x2) with their targets. */
+    Dataset rawTrain() {
+        return runner.trainPoints();
+    }
+
+    /** Test rows in the plane. */
+    Dataset rawTest() {
+        return runner.testPoints();
+    }
+
+    /** Training rows with the selected features. */
+    Dataset train() {
+        return runner.train();
+    }
+
+    /** Test rows with the selected features. */
+    Dataset test() {
+        return runner.test();
+    }
+
+    /** The training settings, as the CLI's runner would train them. */
+    TrainConfig training() {
+        return runner.trainConfig();
+    }
+
+    /** The run's network, seeded from the config: the same config always starts from the same weights. */
     Network newNetwork() {
-        return Network.create(spec, training.seed());
+        return runner.network();
     }
 
     /**
@@ -103,14 +97,16 @@ record PlaygroundRun(Dataset rawTrain, Dataset rawTest, Dataset train, Dataset t
     }
 
     /** The bounding square of the rows, widened by 10 % so that no point sits on the edge. */
-    private static double[] boundsOf(Dataset data) {
+    private static double[] boundsOf(Dataset... parts) {
         double lo1 = Double.POSITIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY;
         double lo2 = Double.POSITIVE_INFINITY, hi2 = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < data.n(); i++) {
-            lo1 = Math.min(lo1, data.x()[2 * i]);
-            hi1 = Math.max(hi1, data.x()[2 * i]);
-            lo2 = Math.min(lo2, data.x()[2 * i + 1]);
-            hi2 = Math.max(hi2, data.x()[2 * i + 1]);
+        for (Dataset data : parts) {
+            for (int i = 0; i < data.n(); i++) {
+                lo1 = Math.min(lo1, data.x()[2 * i]);
+                hi1 = Math.max(hi1, data.x()[2 * i]);
+                lo2 = Math.min(lo2, data.x()[2 * i + 1]);
+                hi2 = Math.max(hi2, data.x()[2 * i + 1]);
+            }
         }
         double pad1 = Math.max(0.1 * (hi1 - lo1), 0.5);
         double pad2 = Math.max(0.1 * (hi2 - lo2), 0.5);

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.Optional;
+import org.actlab.lab.run.RunJson;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class PlaygroundServer {
     static final int REQUEST_THREADS = 32;
 
     private final Limits limits;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = RunJson.mapper();
     private final StaticFiles files = new StaticFiles();
     private SessionRegistry registry;
     private Javalin app;
@@ -122,6 +123,7 @@ public final class PlaygroundServer {
         app.get("/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
 
         app.get("/api/catalogue", api::catalogue);
+        app.get("/api/schema", api::schema);
         app.get("/api/activation", api::activation);
         app.post("/api/sessions", api::create);
         app.get("/api/sessions/{id}", api::state);

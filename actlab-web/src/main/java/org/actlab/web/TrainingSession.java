@@ -91,6 +91,17 @@ final class TrainingSession {
         return config;
     }
 
+    /** Every layer's weights and biases as trained, unrounded: the weights.json export. */
+    synchronized List<Payloads.LayerWeights> weights() {
+        List<Payloads.LayerWeights> layers = new ArrayList<>();
+        for (int i = 0; i < network.layers().size(); i++) {
+            DenseLayer layer = network.layers().get(i);
+            layers.add(new Payloads.LayerWeights(i, layer.activation().spec(), layer.inputs(), layer.units(),
+                    layer.weights().clone(), layer.bias().clone()));
+        }
+        return layers;
+    }
+
     boolean playing() {
         return playing;
     }

@@ -83,14 +83,14 @@ class PlaygroundApiTest {
         String id = state.get("session").asText();
         double before = state.get("update").get("trainLoss").asDouble();
         assertEquals(0, state.get("update").get("epoch").asInt());
-        assertEquals(150, state.get("train").get("n").asInt(), "50 % of 300 rows train");
-        assertEquals(150, state.get("test").get("n").asInt());
+        assertEquals(240, state.get("train").get("n").asInt(), "80 % of 300 rows train, the run description's default");
+        assertEquals(60, state.get("test").get("n").asInt());
 
         HttpHelper.Reply step = http.post("/api/sessions/" + id + "/step?epochs=40", "");
         assertEquals(200, step.status(), step.body());
         JsonNode update = step.json();
         assertEquals(40, update.get("epoch").asInt());
-        assertEquals(40 * 15, update.get("step").asLong(), "150 rows in batches of 10 are 15 steps per epoch");
+        assertEquals(40 * 24, update.get("step").asLong(), "240 rows in batches of 10 are 24 steps per epoch");
         assertEquals(40, update.get("points").size(), "one history point per epoch of the call");
         assertEquals(39, update.get("points").get(39).get("epoch").asInt());
         double after = update.get("trainLoss").asDouble();
@@ -160,7 +160,7 @@ class PlaygroundApiTest {
             csv.append(x).append(',').append(-x / 2).append(',').append(x > 0 ? 1 : 0).append('\n');
         }
         JsonNode uploaded = create("{\"dataset\":\"csv\",\"csv\":" + HttpHelper.JSON.valueToTree(csv.toString()) + "}");
-        assertEquals(20, uploaded.get("train").get("n").asInt());
+        assertEquals(32, uploaded.get("train").get("n").asInt());
         JsonNode domain = uploaded.get("domain");
         assertTrue(domain.get(0).asDouble() < -3 && domain.get(1).asDouble() > 2.85, domain.toString());
     }
@@ -391,5 +391,51 @@ class PlaygroundApiTest {
         for (String marker : List.of("root:", "<project", "Manifest-Version", "\u00ca\u00fe\u00ba\u00be", "import {", "[extensions]")) {
             assertFalse(reply.body().contains(marker), target + " leaked " + marker);
         }
+    }
+
+    @Test
+    void schemaServesTheSpecLanguageAndTheDefaultsAsData() {
+        HttpHelper.Reply reply = http.get("/api/schema");
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode body = reply.json();
+        JsonNode adam = null;
+        for (JsonNode schema : body.get("specs").get("optimizer").get("schemas")) {
+            if (schema.get("name").asText().equals("adam")) {
+                adam = schema;
+            }
+        }
+        assertTrue(adam != null, body.get("specs").toString());
+        JsonNode beta2 = adam.get("params").get(1);
+        assertEquals("beta2", beta2.get("key").asText());
+        assertEquals(0.999, beta2.get("defaultValue").asDouble());
+        assertEquals(0.0, beta2.get("min").asDouble());
+        assertTrue(beta2.get("minExclusive").asBoolean() && beta2.get("maxExclusive").asBoolean());
+        assertEquals("identity", body.get("specs").get("activation").get("aliases").get("linear").asText());
+        assertEquals("sigmoid", body.get("specs").get("output").get("aliases").get("logistic").asText());
+        // The run description's defaults and the playground's are the same facts in two vocabularies.
+        JsonNode run = body.get("defaults");
+        JsonNode page = body.get("playground");
+        assertEquals(run.get("trainFraction").asDouble() * 100, page.get("trainPercent").asDouble());
+        assertEquals(run.get("learningRate").asDouble(), page.get("learningRate").asDouble());
+        assertEquals(run.get("optimizer").asText(), page.get("optimizer").asText());
+        assertEquals(run.get("activations").get(0).asText(), page.get("layers").get(0).get("activation").asText());
+        assertEquals(run.get("hidden").get(0).asInt(), page.get("layers").get(0).get("units").asInt());
+        assertEquals(run.get("biasInit").asText(), page.get("biasInit").asText());
+    }
+
+    @Test
+    void sessionsSendEverySpecWithItsNameAndValues() {
+        JsonNode config = create("{\"layers\":[{\"units\":2,\"activation\":\"Leaky_ReLU(0.2)\"}],"
+                + "\"biasInit\":\"constant(-2)\",\"optimizer\":\"momentum(0.8)\"}").get("config");
+        JsonNode layer = config.get("layers").get(0);
+        assertEquals("leaky_relu(slope=0.2)", layer.get("activation").asText());
+        assertEquals("leaky_relu", layer.get("name").asText());
+        assertEquals(0.2f, (float) layer.get("values").get("slope").asDouble());
+        assertEquals("constant(value=-2.0)", config.get("biasInit").asText());
+        assertEquals(-2.0, config.get("specs").get("biasInit").get("values").get("value").asDouble());
+        assertEquals("momentum", config.get("specs").get("optimizer").get("name").asText());
+        assertEquals(0.8, config.get("specs").get("optimizer").get("values").get("mu").asDouble());
+        // What the server sent can be sent back as it is.
+        assertEquals(201, http.post("/api/sessions", config.toString()).status());
     }
 }

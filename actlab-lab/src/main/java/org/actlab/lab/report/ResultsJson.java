@@ -9,16 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.actlab.lab.experiment.ExperimentResult;
 import org.actlab.lab.experiment.RunOptions;
+import org.actlab.lab.run.RunJson;
 
 /**
  * JSON for results: one {@link ExperimentResult} as
  * {@code {"name","claim","setup","criterion","verdict","figures","seeds","charts"}}, and the whole
- * run as {@code {"options":{…},"total_seconds":…,"results":[{…,"seconds":…}]}}. NaN and infinite
- * figures are written as the strings "NaN", "Infinity", "-Infinity" (Jackson's default).
+ * run as {@code {"options":{…},"total_seconds":…,"results":[{…,"seconds":…}]}}, in actlab's one JSON
+ * configuration ({@link RunJson}): NaN and infinite figures are written as {@code null}.
  */
 public final class ResultsJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = RunJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
     }

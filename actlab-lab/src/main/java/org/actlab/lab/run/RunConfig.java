@@ -3,27 +3,35 @@ package org.actlab.lab.run;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Features;
+import org.actlab.nn.Initializer;
 import org.actlab.nn.Initializers;
 import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.Optimizers;
 import org.actlab.nn.Schedule;
 import org.actlab.nn.TrainConfig;
+import org.actlab.spec.Registry;
 
 /**
- * One training run as plain values: where the data comes from, the network, and how to train it.
- * A recorded config replays the run exactly (with {@code threads = 1}).
+ * One training run, the one run description of actlab: where the data comes from, the network, and
+ * how to train it. The CLI's flags, a JSON document and the playground's HTTP body are all read into
+ * this record once, at the edge; inside, specs are typed values ({@link Activation},
+ * {@link Initializer}, {@link Schedule}) that print their canonical spec, and JSON shows those specs.
+ * A recorded config replays the run exactly, whatever its thread count.
  *
- * <p>Build one with {@link #builder()} (every field has a default, listed there) or from JSON:
- * Jackson reads it through the builder, so absent fields keep their defaults; a bad value surfaces as
- * a Jackson exception whose cause is the {@link IllegalArgumentException} naming it.
+ * <p>Build one with {@link #builder()} (every field has a default, listed there; the training
+ * defaults are {@link TrainConfig.Builder}'s) or from JSON: Jackson reads it through the builder,
+ * so absent fields keep their defaults; a bad value surfaces as a Jackson exception whose cause is
+ * the {@link IllegalArgumentException} naming it.
  *
  * @param data          a generated set ({@link DataSets#names()}), {@code mnist} (the bundled 10,000
  *                      digits), or the path of a CSV file with a header line
@@ -34,31 +42,37 @@ import org.actlab.nn.TrainConfig;
  * @param features      Playground features ({@link Features#NAMES}) computed from the first two
  *                      columns; empty means the data set's own columns
  * @param hidden        hidden-layer widths, first to last; may be empty (a linear or logistic model)
- * @param activations   one activation spec for every hidden layer, or one per hidden layer
+ * @param activations   one activation for every hidden layer, or one per hidden layer
  * @param output        {@code auto}, {@code identity}, {@code sigmoid}, {@code tanh} or {@code softmax};
  *                      auto picks sigmoid for binary, softmax for multiclass, identity for regression
- * @param loss          {@code auto}, {@code mse}, {@code bce} or {@code softmax_ce}; auto follows the output
- * @param init          weight initialiser spec, for example {@code xavier_uniform} or {@code he_normal}
- * @param biasInit      bias initialiser spec, for example {@code zeros} or {@code constant(0.1)}
- * @param optimizer     optimiser spec, for example {@code sgd} or {@code adam}
+ * @param loss          {@code auto}, {@code mse}, {@code bce}, {@code softmax_ce} or {@code cross_entropy}
+ *                      (whichever of the two fits the output); auto follows the output
+ * @param init          weight initialiser, for example {@code xavier_uniform} or {@code he_normal}
+ * @param biasInit      bias initialiser, for example {@code zeros} or {@code constant(0.1)}
+ * @param optimizer     the canonical optimiser spec, for example {@code sgd}; kept as a spec because an
+ *                      optimiser carries state, so each trainer makes its own from it
  * @param learningRate  the base learning rate, finite and &gt; 0
- * @param batch         rows per step, ≥ 1
+ * @param batch         rows per step, ≥ 1, or 0 for {@link #autoBatch(int) a size chosen from the data}
  * @param epochs        passes over the training set, 0..{@value #MAX_EPOCHS}
  * @param seed          seeds the data, the split, the initialisation and the shuffling
  * @param l1            L1 penalty strength, ≥ 0
  * @param l2            L2 penalty strength, ≥ 0
- * @param schedule      learning-rate schedule spec, for example {@code constant} or {@code cosine}
+ * @param schedule      learning-rate schedule, for example {@code constant} or {@code cosine}
  * @param clip          per-layer gradient-norm clip, 0 for none
- * @param threads       threads for matrix multiply, ≥ 1 (1 gives bit-identical replays)
+ * @param threads       threads for matrix multiply, ≥ 1; the result is bit-identical for any count
  * @param label         the CSV label column, by name or 0-based index; null means the last column
  * @param standardize   z-score the features with the training rows' means and stds (test rows reuse them)
  */
 @JsonDeserialize(builder = RunConfig.Builder.class)
 public record RunConfig(String data, int samples, double noise, double trainFraction, List<String> features,
-                        List<Integer> hidden, List<String> activations, String output, String loss, String init,
-                        String biasInit, String optimizer, double learningRate, int batch, int epochs, long seed,
-                        double l1, double l2, String schedule, double clip, int threads, String label,
-                        boolean standardize) {
+                        List<Integer> hidden,
+                        @JsonSerialize(contentUsing = RunJson.SpecOnly.class) List<Activation> activations,
+                        String output, String loss,
+                        @JsonSerialize(using = RunJson.SpecOnly.class) Initializer init,
+                        @JsonSerialize(using = RunJson.SpecOnly.class) Initializer biasInit,
+                        String optimizer, double learningRate, int batch, int epochs, long seed, double l1, double l2,
+                        @JsonSerialize(using = RunJson.SpecOnly.class) Schedule schedule,
+                        double clip, int threads, String label, boolean standardize) {
 
     /** The most epochs one run may ask for. */
     public static final int MAX_EPOCHS = 1_000_000;
@@ -67,10 +81,37 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
     /** Rows generated when {@code samples} is 0. */
     public static final int DEFAULT_GENERATED_SAMPLES = 500;
 
-    /** The outputs {@link #output} may name, besides {@code auto}. */
-    public static final List<String> OUTPUTS = List.of("identity", "sigmoid", "tanh", "softmax");
-    /** The losses {@link #loss} may name, besides {@code auto}. */
-    public static final List<String> LOSSES = List.of("mse", "bce", "softmax_ce");
+    /** Default data set. */
+    public static final String DEFAULT_DATA = "circle";
+    /** Default share of rows for training. */
+    public static final double DEFAULT_TRAIN_FRACTION = 0.8;
+    /** Default hidden-layer widths, as the CLI writes them. */
+    public static final String DEFAULT_HIDDEN = "4,2";
+    /** Default activation of every hidden layer. */
+    public static final String DEFAULT_ACTIVATION = "tanh";
+    /** Default weight initialiser. */
+    public static final String DEFAULT_INIT = "xavier_uniform";
+    /** Default bias initialiser. */
+    public static final String DEFAULT_BIAS_INIT = "zeros";
+
+    /** Training rows from which {@link #autoBatch(int)} leaves the small-data default for a larger batch. */
+    public static final int AUTO_BATCH_ROWS = 1000;
+    /** The batch {@link #autoBatch(int)} picks for {@value #AUTO_BATCH_ROWS} or more training rows. */
+    public static final int LARGE_BATCH = 128;
+
+    /** The outputs {@link #output} may name, with the activations' aliases for them. */
+    public static final Registry<String> OUTPUTS = new Registry<String>("output")
+            .register("auto", v -> v.spec()).register("identity", v -> v.spec()).register("sigmoid", v -> v.spec())
+            .register("tanh", v -> v.spec()).register("softmax", v -> v.spec())
+            .alias("linear", "identity").alias("logistic", "sigmoid");
+    /**
+     * The losses {@link #loss} may name. {@code cross_entropy} (alias {@code ce}) is the cross-entropy
+     * that fits the output: binary with a sigmoid, softmax with a softmax, as the playground means it.
+     */
+    public static final Registry<String> LOSSES = new Registry<String>("loss")
+            .register("auto", v -> v.spec()).register("mse", v -> v.spec()).register("bce", v -> v.spec())
+            .register("softmax_ce", v -> v.spec()).register("cross_entropy", v -> v.spec())
+            .alias("ce", "cross_entropy").alias("softmax-ce", "softmax_ce");
 
     public RunConfig {
         data = required("data", data);
@@ -84,8 +125,14 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             throw new IllegalArgumentException("train fraction must be in (0, 1], got " + trainFraction);
         }
         features = List.copyOf(features == null ? List.of() : features);
+        List<String> canonicalFeatures = new ArrayList<>();
         for (String feature : features) {
-            Features.canonical(feature);
+            canonicalFeatures.add(Features.canonical(feature));
+        }
+        features = List.copyOf(canonicalFeatures);
+        if (!features.isEmpty() && data.equalsIgnoreCase("mnist")) {
+            throw new IllegalArgumentException("features " + String.join(",", features) + " are computed from 2-D points (x1, x2);"
+                    + " mnist has 784 pixel inputs, so give no --features");
         }
         hidden = List.copyOf(hidden == null ? List.of() : hidden);
         for (Integer units : hidden) {
@@ -102,22 +149,16 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             throw new IllegalArgumentException(activations.size() + " activations " + activations + " for "
                     + hidden.size() + " hidden layers " + hidden + "; give one for all or one per layer");
         }
-        for (String spec : activations) {
-            Activations.parse(spec);
-        }
-        output = choice("output", output, OUTPUTS);
-        loss = choice("loss", loss, LOSSES);
-        init = required("init", init);
-        Initializers.parse(init);
-        biasInit = required("biasInit", biasInit);
-        Initializers.parse(biasInit);
-        optimizer = required("optimizer", optimizer);
-        Optimizers.parse(optimizer);
+        output = OUTPUTS.parse(output == null ? "auto" : output);
+        loss = LOSSES.parse(loss == null ? "auto" : loss);
+        java.util.Objects.requireNonNull(init, "init");
+        java.util.Objects.requireNonNull(biasInit, "biasInit");
+        optimizer = Optimizers.registry().canonical(required("optimizer", optimizer));
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
         }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batch);
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch size must be >= 1 (or 0 for a size chosen from the data), got " + batch);
         }
         if (epochs < 0 || epochs > MAX_EPOCHS) {
             throw new IllegalArgumentException("epochs must be in 0.." + MAX_EPOCHS + ", got " + epochs);
@@ -128,8 +169,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be finite and >= 0, got " + l2);
         }
-        schedule = required("schedule", schedule);
-        Schedule.parse(schedule);
+        java.util.Objects.requireNonNull(schedule, "schedule");
         if (!(clip >= 0) || Double.isInfinite(clip)) {
             throw new IllegalArgumentException("clip must be finite and >= 0 (0 for none), got " + clip);
         }
@@ -145,21 +185,6 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         return value.trim();
     }
 
-    private static String choice(String field, String value, List<String> allowed) {
-        String key = value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT);
-        if (key.equals("linear")) {
-            key = "identity";
-        } else if (key.equals("logistic")) {
-            key = "sigmoid";
-        } else if (key.equals("ce") || key.equals("cross_entropy") || key.equals("softmax-ce")) {
-            key = "softmax_ce";
-        }
-        if (!key.equals("auto") && !allowed.contains(key)) {
-            throw new IllegalArgumentException("unknown " + field + " '" + value + "'; expected auto, " + String.join(", ", allowed));
-        }
-        return key;
-    }
-
     /** A builder with every default: see {@link Builder}. */
     public static Builder builder() {
         return new Builder();
@@ -167,10 +192,26 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** A builder starting from this config's values. */
     public Builder toBuilder() {
-        return new Builder().data(data).samples(samples).noise(noise).trainFraction(trainFraction).features(features)
-                .hidden(hidden).activations(activations).output(output).loss(loss).init(init).biasInit(biasInit)
-                .optimizer(optimizer).learningRate(learningRate).batch(batch).epochs(epochs).seed(seed).l1(l1).l2(l2)
-                .schedule(schedule).clip(clip).threads(threads).label(label).standardize(standardize);
+        Builder b = new Builder().data(data).samples(samples).noise(noise).trainFraction(trainFraction).features(features)
+                .hidden(hidden).output(output).loss(loss).optimizer(optimizer).learningRate(learningRate).batch(batch)
+                .epochs(epochs).seed(seed).l1(l1).l2(l2).clip(clip).threads(threads).label(label).standardize(standardize);
+        b.activations = activations;
+        b.init = init;
+        b.biasInit = biasInit;
+        b.schedule = schedule;
+        return b;
+    }
+
+    /**
+     * The batch size for {@code trainRows} training rows: this config's when given, else the engine's
+     * small-data default (TF Playground's 10) below {@value #AUTO_BATCH_ROWS} rows and
+     * {@value #LARGE_BATCH} from there, where batch 10 spends most of its time on per-step overhead.
+     */
+    public int autoBatch(int trainRows) {
+        if (batch > 0) {
+            return batch;
+        }
+        return trainRows < AUTO_BATCH_ROWS ? TrainConfig.defaults().batchSize() : LARGE_BATCH;
     }
 
     /** The default config: {@code builder().build()}. */
@@ -193,8 +234,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         return generated() || mnist() ? null : Path.of(data);
     }
 
-    /** The activation spec of hidden layer {@code i}. */
-    public String activation(int i) {
+    /** The activation of hidden layer {@code i}. */
+    public Activation activation(int i) {
         return activations.size() == 1 ? activations.get(0) : activations.get(i);
     }
 
@@ -208,6 +249,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
                 return NetworkSpec.Output.SIGMOID;
             case "softmax_ce":
                 return NetworkSpec.Output.SOFTMAX;
+            case "cross_entropy":
+                return task == Dataset.Task.MULTICLASS ? NetworkSpec.Output.SOFTMAX : NetworkSpec.Output.SIGMOID;
             case "mse":
                 return task == Dataset.Task.REGRESSION ? NetworkSpec.Output.IDENTITY
                         : task == Dataset.Task.MULTICLASS ? NetworkSpec.Output.SOFTMAX : NetworkSpec.Output.SIGMOID;
@@ -219,6 +262,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** The loss resolved for a task (after the output). */
     public NetworkSpec.Loss resolvedLoss(Dataset.Task task) {
+        if (loss.equals("cross_entropy")) {
+            return resolvedOutput(task) == NetworkSpec.Output.SOFTMAX ? NetworkSpec.Loss.SOFTMAX_CE : NetworkSpec.Loss.BCE;
+        }
         if (!loss.equals("auto")) {
             return NetworkSpec.Loss.valueOf(loss.toUpperCase(Locale.ROOT));
         }
@@ -236,48 +282,53 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
     public NetworkSpec networkSpec(int inputs, int outputs, Dataset.Task task) {
         List<NetworkSpec.LayerSpec> layers = new ArrayList<>();
         for (int i = 0; i < hidden.size(); i++) {
-            layers.add(new NetworkSpec.LayerSpec(hidden.get(i), activation(i)));
+            layers.add(new NetworkSpec.LayerSpec(hidden.get(i), activation(i).spec()));
         }
-        return new NetworkSpec(inputs, layers, outputs, resolvedOutput(task), resolvedLoss(task), init, biasInit);
+        return new NetworkSpec(inputs, layers, outputs, resolvedOutput(task), resolvedLoss(task), init.spec(), biasInit.spec());
     }
 
-    /** How to train, as the engine takes it. */
-    public TrainConfig trainConfig() {
-        return new TrainConfig(epochs, batch, optimizer, learningRate, schedule, l1, l2, clip, seed, threads);
+    /** How to train, as the engine takes it, for a training set of {@code trainRows} rows (which an automatic batch needs). */
+    public TrainConfig trainConfig(int trainRows) {
+        return TrainConfig.builder().epochs(epochs).batch(autoBatch(trainRows)).optimizer(optimizer, learningRate)
+                .schedule(schedule.spec()).l1(l1).l2(l2).clip(clip).seed(seed).threads(threads).build();
     }
 
     /**
-     * Builds a {@link RunConfig}. Defaults: data {@code circle}, samples 0 (auto), noise 0, train
-     * fraction 0.5, the data set's own features, hidden {@code [4, 2]}, activation {@code tanh},
-     * output and loss {@code auto}, init {@code xavier_uniform}, bias init {@code zeros}, optimizer
-     * {@code sgd}, learning rate 0.03, batch 10, 100 epochs, seed 1, no L1, L2 or clipping, schedule
-     * {@code constant}, 1 thread, label: the last column, no standardisation. These are TF Playground's
-     * defaults where it has them.
+     * Builds a {@link RunConfig}; the string setters parse their spec at once. Defaults: data
+     * {@code circle}, samples 0 (auto), noise 0, train fraction 0.8, the data set's own features,
+     * hidden {@code [4, 2]}, activation {@code tanh}, output and loss {@code auto}, init
+     * {@code xavier_uniform}, bias init {@code zeros}, batch 0 (chosen from the data: see
+     * {@link RunConfig#autoBatch(int)}), label: the last column, no standardisation; and
+     * {@link TrainConfig.Builder}'s optimiser, rate, epochs, seed, penalties, clipping, schedule and
+     * threads. These are TF Playground's defaults where it has them, except the train fraction
+     * (its 50 % wastes half of the data).
      */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static final class Builder {
-        private String data = "circle";
+        private static final TrainConfig TRAINING = TrainConfig.defaults();
+
+        private String data = DEFAULT_DATA;
         private int samples;
         private double noise;
-        private double trainFraction = 0.5;
+        private double trainFraction = DEFAULT_TRAIN_FRACTION;
         private List<String> features = List.of();
-        private List<Integer> hidden = List.of(4, 2);
-        private List<String> activations = List.of("tanh");
+        private List<Integer> hidden = java.util.Arrays.stream(DEFAULT_HIDDEN.split(",")).map(Integer::valueOf).toList();
+        private List<Activation> activations = List.of(Activations.parse(DEFAULT_ACTIVATION));
         private String output = "auto";
         private String loss = "auto";
-        private String init = "xavier_uniform";
-        private String biasInit = "zeros";
-        private String optimizer = "sgd";
-        private double learningRate = 0.03;
-        private int batch = 10;
-        private int epochs = 100;
-        private long seed = 1;
-        private double l1;
-        private double l2;
-        private String schedule = "constant";
-        private double clip;
-        private int threads = 1;
+        private Initializer init = Initializers.parse(DEFAULT_INIT);
+        private Initializer biasInit = Initializers.parse(DEFAULT_BIAS_INIT);
+        private String optimizer = TRAINING.optimizer();
+        private double learningRate = TRAINING.learningRate();
+        private int batch;
+        private int epochs = TRAINING.epochs();
+        private long seed = TRAINING.seed();
+        private double l1 = TRAINING.l1();
+        private double l2 = TRAINING.l2();
+        private Schedule schedule = Schedule.parse(TRAINING.schedule());
+        private double clip = TRAINING.clipNorm();
+        private int threads = TRAINING.threads();
         private String label;
         private boolean standardize;
 
@@ -311,8 +362,17 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder activations(List<String> value) {
-            activations = value;
+        /** Activation specs: one for every hidden layer, or one per layer. */
+        public Builder activations(List<String> specs) {
+            if (specs == null) {
+                activations = null;
+                return this;
+            }
+            List<Activation> parsed = new ArrayList<>();
+            for (String spec : specs) {
+                parsed.add(Activations.parse(spec));
+            }
+            activations = parsed;
             return this;
         }
 
@@ -326,13 +386,13 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder init(String value) {
-            init = value;
+        public Builder init(String spec) {
+            init = Initializers.parse(spec);
             return this;
         }
 
-        public Builder biasInit(String value) {
-            biasInit = value;
+        public Builder biasInit(String spec) {
+            biasInit = Initializers.parse(spec);
             return this;
         }
 
@@ -371,8 +431,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder schedule(String value) {
-            schedule = value;
+        public Builder schedule(String spec) {
+            schedule = Schedule.parse(spec);
             return this;
         }
 
@@ -405,7 +465,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     @Override
     public String toString() {
-        return "RunConfig[data=" + data + ", hidden=" + hidden + ", activations=" + activations + ", optimizer="
+        return "RunConfig[data=" + data + ", hidden=" + hidden + ", activations=" + activations.stream().map(Activation::spec).toList() + ", optimizer="
                 + optimizer + ", lr=" + learningRate + ", batch=" + batch + ", epochs=" + epochs + ", seed=" + seed + "]";
     }
 }

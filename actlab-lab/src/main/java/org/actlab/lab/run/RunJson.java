@@ -1,16 +1,27 @@
 package org.actlab.lab.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import org.actlab.spec.Specified;
 
 /**
- * The JSON conventions of run results: non-finite numbers (accuracy of a regression, a missing test
- * loss) are written as {@code null}, so that every consumer, JavaScript included, can parse them.
+ * actlab's one JSON configuration, used by the CLI, the report and the web server alike.
+ * <ul>
+ * <li>Non-finite numbers (the accuracy of a regression, a missing test loss, a diverged figure) are
+ *     written as {@code null}, in scalars and in arrays: JSON has no NaN, and {@code null} is what
+ *     every parser, JavaScript's included, reads without special cases. Readers take null as "no value".</li>
+ * <li>A {@link Specified} value (an activation, initialiser, optimiser or schedule) is written as its
+ *     canonical spec string.</li>
+ * <li>Reading is strict: duplicate keys and trailing content after the document are errors.</li>
+ * </ul>
  */
 public final class RunJson {
 
@@ -19,7 +30,7 @@ public final class RunJson {
     private RunJson() {
     }
 
-    /** The shared, configured mapper (thread-safe once configured). */
+    /** The shared, configured mapper (thread-safe once configured; {@code copy()} it to change settings). */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -34,33 +45,71 @@ public final class RunJson {
     }
 
     private static ObjectMapper create() {
-        SimpleModule finiteOrNull = new SimpleModule("finite-or-null");
-        finiteOrNull.addSerializer(Double.class, new FiniteDouble());
-        finiteOrNull.addSerializer(double.class, new FiniteDouble());
-        finiteOrNull.addSerializer(Float.class, new FiniteFloat());
-        finiteOrNull.addSerializer(float.class, new FiniteFloat());
-        return new ObjectMapper().registerModule(finiteOrNull).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        SimpleModule conventions = new SimpleModule("actlab-json");
+        conventions.addSerializer(Double.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(double.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(Float.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(float.class, serializer((value, gen) -> finite(gen, value)));
+        conventions.addSerializer(double[].class, serializer((values, gen) -> {
+            gen.writeStartArray(values, values.length);
+            for (double v : values) {
+                finite(gen, v);
+            }
+            gen.writeEndArray();
+        }));
+        conventions.addSerializer(float[].class, serializer((values, gen) -> {
+            gen.writeStartArray(values, values.length);
+            for (float v : values) {
+                finite(gen, v);
+            }
+            gen.writeEndArray();
+        }));
+        conventions.addSerializer(Specified.class, new SpecOnly());
+        return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(conventions)
+                .build();
     }
 
-    private static final class FiniteDouble extends JsonSerializer<Double> {
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (Double.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
-            }
+    /** A float is written as a float, so that its shortest decimal is written, not the double's. */
+    private static void finite(JsonGenerator gen, float value) throws IOException {
+        if (Float.isFinite(value)) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNull();
         }
     }
 
-    private static final class FiniteFloat extends JsonSerializer<Float> {
-        @Override
-        public void serialize(Float value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (Float.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
+    private static void finite(JsonGenerator gen, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNull();
+        }
+    }
+
+    /** How one type is written. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    private static <T> JsonSerializer<T> serializer(Writer<T> writer) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                writer.write(value, gen);
             }
+        };
+    }
+
+    /** Writes a {@link Specified} value as its canonical spec; also usable in {@code @JsonSerialize}. */
+    public static final class SpecOnly extends JsonSerializer<Specified> {
+        @Override
+        public void serialize(Specified value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.spec());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.actlab.diagnose.HealthReport;
 import org.actlab.nn.EpochSnapshot;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.TrainConfig;
 import org.actlab.nn.Trainer;
 import org.actlab.nn.TrainingListener;
 import org.actlab.nn.TrainingResult;
@@ -27,7 +28,11 @@ import org.actlab.nn.TrainingResult;
  * the trainer, runs it with listeners and a progress callback, and returns a {@link RunResult}.
  *
  * <p>Seeds: the generator uses {@code seed}, the row sample and the split {@code seed + 1},
- * network initialisation and training {@code seed} (through the engine).
+ * network initialisation and training {@code seed} (through the engine). The CLI and the playground
+ * both prepare their runs here, so the same settings give the same split and the same weights.
+ *
+ * <p>Where the data makes a guess necessary (a batch size chosen from the row count, labels −1/+1
+ * read as classes), the guess is made here and said in one line of {@link #notices()}.
  */
 public final class TrainingRun {
 
@@ -47,19 +52,24 @@ public final class TrainingRun {
     public static final int DIAGNOSTIC_ROWS = 1000;
 
     private final RunConfig config;
+    private final Split.TrainTest points;
     private final Dataset train;
     private final Dataset test;
     private final DataSummary summary;
     private final Network network;
+    private final List<String> notices;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private Diagnostics diagnostics;
 
-    private TrainingRun(RunConfig config, Dataset train, Dataset test, DataSummary summary, Network network) {
+    private TrainingRun(RunConfig config, Split.TrainTest points, Dataset train, Dataset test, DataSummary summary,
+                        Network network, List<String> notices) {
         this.config = config;
+        this.points = points;
         this.train = train;
         this.test = test;
         this.summary = summary;
         this.network = network;
+        this.notices = List.copyOf(notices);
     }
 
     /**
@@ -69,30 +79,105 @@ public final class TrainingRun {
      */
     public static TrainingRun prepare(RunConfig config) {
         Objects.requireNonNull(config, "config");
-        Dataset raw = load(config);
+        return prepare(config, load(config));
+    }
+
+    /**
+     * Builds the run on data already read (the playground's uploaded rows), as {@link #prepare(RunConfig)}
+     * does on the data the config names.
+     *
+     * @throws IllegalArgumentException for data the config does not fit
+     */
+    public static TrainingRun prepare(RunConfig config, Dataset raw) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(raw, "raw");
+        List<String> notices = new ArrayList<>();
         long splitSeed = config.seed() + 1;
         if (!config.generated() && config.samples() > 0 && config.samples() < raw.n()) {
             int[] order = Split.permutation(raw.n(), splitSeed);
             raw = Split.rows(raw, java.util.Arrays.copyOf(order, config.samples()));
         }
-        Dataset expanded = config.features().isEmpty() ? raw : Features.expand(raw, config.features());
-        Split.TrainTest split = Split.trainTest(expanded, config.trainFraction(), splitSeed);
-        Dataset train = split.train();
-        Dataset test = split.test();
+        raw = plusMinusOneAsClasses(config, raw, notices);
+        if (!config.features().isEmpty() && raw.features() != 2) {
+            throw new IllegalArgumentException("features " + String.join(",", config.features()) + " are computed from 2-D points (x1, x2); "
+                    + raw.name() + " has " + raw.features() + " input columns, so give no features");
+        }
+        // Split the plain rows, then expand each part: the same rows as expanding first, and the
+        // playground draws the plain points.
+        Split.TrainTest points = Split.trainTest(raw, config.trainFraction(), splitSeed);
+        Dataset train = expand(points.train(), config);
+        Dataset test = expand(points.test(), config);
         Standardisation standardisation = null;
         if (config.standardize()) {
             standardisation = Standardisation.fit(train);
             train = standardisation.apply(train);
             test = standardisation.apply(test);
         }
-        List<String> featureNames = new ArrayList<>();
-        for (String feature : config.features()) {
-            featureNames.add(Features.canonical(feature));
+        if (config.batch() == 0) {
+            int batch = config.autoBatch(train.n());
+            if (batch != TrainConfig.defaults().batchSize()) {
+                notices.add("batch " + batch + " chosen for " + train.n() + " training rows (batch "
+                        + TrainConfig.defaults().batchSize() + " below " + RunConfig.AUTO_BATCH_ROWS + " rows); give a batch size to choose");
+            }
+            config = config.toBuilder().batch(batch).build();
         }
-        DataSummary summary = new DataSummary(raw.name(), raw.task(), train.features(), featureNames, raw.features(),
-                train.n(), test.n(), standardisation);
         NetworkSpec spec = config.networkSpec(train.features(), train.targets(), train.task());
-        return new TrainingRun(config, train, test, summary, Network.create(spec, config.seed()));
+        if (spec.loss() == NetworkSpec.Loss.BCE) {
+            requireUnitTargets(train, raw.name());
+        }
+        DataSummary summary = new DataSummary(raw.name(), raw.task(), train.features(), config.features(), raw.features(),
+                train.n(), test.n(), standardisation);
+        return new TrainingRun(config, points, train, test, summary, Network.create(spec, config.seed()), notices);
+    }
+
+    private static Dataset expand(Dataset data, RunConfig config) {
+        return config.features().isEmpty() ? data : Features.expand(data, config.features());
+    }
+
+    /**
+     * Labels that are all −1 or +1 (TF Playground's convention, also LIBSVM's) in data read as
+     * regression become the classes 0 and 1, unless the config asks for an output or a loss itself.
+     */
+    private static Dataset plusMinusOneAsClasses(RunConfig config, Dataset raw, List<String> notices) {
+        if (raw.task() != Dataset.Task.REGRESSION || raw.targets() != 1 || !config.output().equals("auto")
+                || !config.loss().equals("auto")) {
+            return raw;
+        }
+        boolean minus = false;
+        boolean plus = false;
+        for (int i = 0; i < raw.n(); i++) {
+            float y = raw.y()[i];
+            if (y == -1f) {
+                minus = true;
+            } else if (y == 1f) {
+                plus = true;
+            } else {
+                return raw;
+            }
+        }
+        if (!minus || !plus) {
+            return raw;
+        }
+        float[] y = new float[raw.n()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = raw.y()[i] > 0 ? 1f : 0f;
+        }
+        notices.add("labels -1/+1 read as the classes 0/1 (binary classification); give an output or a loss to train a regression instead");
+        return new Dataset(raw.name(), raw.x(), y, raw.n(), raw.features(), 1, Dataset.Task.BINARY);
+    }
+
+    /** Binary cross-entropy is −[y log p + (1−y) log(1−p)]: outside [0, 1] it has no minimum and training runs away. */
+    private static void requireUnitTargets(Dataset train, String name) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < train.n() * train.targets(); i++) {
+            min = Math.min(min, train.y()[i]);
+            max = Math.max(max, train.y()[i]);
+        }
+        if (min < 0 || max > 1) {
+            throw new IllegalArgumentException("loss bce needs targets in [0, 1]; " + name + "'s span [" + min + ", " + max
+                    + "]; use mse, or labels 0 and 1");
+        }
     }
 
     /** The data set a config names, before feature expansion and splitting. */
@@ -148,7 +233,7 @@ public final class TrainingRun {
      */
     public RunResult run(Progress progress) {
         Objects.requireNonNull(progress, "progress");
-        Trainer trainer = new Trainer(network, config.trainConfig(), train, test.n() > 0 ? test : null);
+        Trainer trainer = new Trainer(network, trainConfig(), train, test.n() > 0 ? test : null);
         for (TrainingListener listener : listeners) {
             trainer.addListener(listener);
         }
@@ -183,8 +268,29 @@ public final class TrainingRun {
                 network.accuracy(train), hasTest ? network.accuracy(test) : Double.NaN);
     }
 
+    /** The config, with an automatic batch size resolved: replaying it gives this run again. */
     public RunConfig config() {
         return config;
+    }
+
+    /** How the engine trains this run. */
+    public TrainConfig trainConfig() {
+        return config.trainConfig(train.n());
+    }
+
+    /** The guesses made for this run, one line each (empty when none was needed). */
+    public List<String> notices() {
+        return notices;
+    }
+
+    /** The training rows before feature expansion and standardisation (the playground draws them). */
+    public Dataset trainPoints() {
+        return points.train();
+    }
+
+    /** The test rows before feature expansion and standardisation. */
+    public Dataset testPoints() {
+        return points.test();
     }
 
     /** The training set, after features and standardisation. */

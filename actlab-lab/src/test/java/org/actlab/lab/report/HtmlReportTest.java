@@ -127,7 +127,7 @@ class HtmlReportTest {
         }
         assertEquals("cost", node.get("name").asText());
         assertEquals(2, node.get("seeds").size());
-        assertTrue(node.get("figures").get("a table").get("row b").get("col").isTextual(), "NaN becomes a string");
+        assertTrue(node.get("figures").get("a table").get("row b").get("col").isNull(), "NaN becomes null, as in all of actlab's JSON");
     }
 
     @Test

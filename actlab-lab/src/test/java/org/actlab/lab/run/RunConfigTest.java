@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
 import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
@@ -21,17 +22,20 @@ class RunConfigTest {
     void defaultsAreThePlaygroundsWhereItHasThem() {
         RunConfig c = RunConfig.defaults();
         assertEquals("circle", c.data());
-        assertEquals(0.5, c.trainFraction());
+        assertEquals(0.8, c.trainFraction());
         assertEquals(List.of(4, 2), c.hidden());
-        assertEquals("tanh", c.activation(0));
-        assertEquals("tanh", c.activation(1));
+        assertEquals(Activations.tanh(), c.activation(0));
+        assertEquals(Activations.tanh(), c.activation(1));
         assertEquals(0.03, c.learningRate());
-        assertEquals(10, c.batch());
+        assertEquals(0, c.batch(), "chosen from the data");
         assertTrue(c.generated());
         assertNull(c.csvPath());
-        TrainConfig t = c.trainConfig();
+        TrainConfig t = c.trainConfig(400);
         assertEquals(100, t.epochs());
-        assertEquals(1, t.threads());
+        assertEquals(10, t.batchSize(), "TF Playground's batch below 1000 training rows");
+        assertEquals(128, c.trainConfig(8000).batchSize(), "a larger batch for MNIST-sized data");
+        assertEquals(16, c.toBuilder().batch(16).build().trainConfig(8000).batchSize(), "a given batch is kept");
+        assertEquals(Runtime.getRuntime().availableProcessors(), t.threads(), "all cores: results do not depend on the count");
     }
 
     @Test
@@ -46,6 +50,13 @@ class RunConfigTest {
         RunConfig mse = RunConfig.builder().loss("mse").build();
         assertEquals(NetworkSpec.Output.SIGMOID, mse.resolvedOutput(Dataset.Task.BINARY));
         assertEquals(NetworkSpec.Loss.MSE, mse.resolvedLoss(Dataset.Task.BINARY));
+        RunConfig ce = RunConfig.builder().loss("CE").build();
+        assertEquals("cross_entropy", ce.loss());
+        assertEquals(NetworkSpec.Output.SIGMOID, ce.resolvedOutput(Dataset.Task.BINARY));
+        assertEquals(NetworkSpec.Loss.BCE, ce.resolvedLoss(Dataset.Task.BINARY), "the playground's meaning");
+        assertEquals(NetworkSpec.Output.SOFTMAX, ce.resolvedOutput(Dataset.Task.MULTICLASS));
+        assertEquals(NetworkSpec.Loss.SOFTMAX_CE, ce.resolvedLoss(Dataset.Task.MULTICLASS));
+        assertEquals("identity", RunConfig.builder().output("Linear").build().output());
         RunConfig tanhOut = RunConfig.builder().output("tanh").build();
         assertEquals(NetworkSpec.Loss.MSE, tanhOut.resolvedLoss(Dataset.Task.BINARY));
         NetworkSpec spec = RunConfig.builder().hidden(List.of(3, 5)).activations(List.of("relu", "elu(alpha=0.5)"))
@@ -67,7 +78,8 @@ class RunConfigTest {
         assertBad(b -> b.loss("hinge"), "hinge");
         assertBad(b -> b.learningRate(0), "0.0");
         assertBad(b -> b.learningRate(Double.POSITIVE_INFINITY), "Infinity");
-        assertBad(b -> b.batch(0), "got 0");
+        assertBad(b -> b.batch(-1), "got -1");
+        assertBad(b -> b.data("mnist").features(List.of("x1", "x2")), "mnist has 784 pixel inputs");
         assertBad(b -> b.epochs(-3), "-3");
         assertBad(b -> b.l2(-1e-3), "-0.001");
         assertBad(b -> b.clip(-1), "-1.0");
@@ -95,9 +107,13 @@ class RunConfigTest {
         RunConfig partial = RunJson.mapper().readValue("{\"data\":\"xor\",\"epochs\":3}", RunConfig.class);
         assertEquals(RunConfig.builder().data("xor").epochs(3).build(), partial);
         JsonMappingException e = assertThrows(JsonMappingException.class,
-                () -> RunJson.mapper().readValue("{\"batch\":0}", RunConfig.class));
+                () -> RunJson.mapper().readValue("{\"batch\":-1}", RunConfig.class));
         assertInstanceOf(IllegalArgumentException.class, rootCause(e));
-        assertTrue(rootCause(e).getMessage().contains("batch size must be >= 1, got 0"));
+        assertTrue(rootCause(e).getMessage().contains("batch size must be >= 1 (or 0 for a size chosen from the data), got -1"));
+        assertTrue(json.contains("\"activations\":[\"relu\",\"tanh\"]"), json);
+        assertTrue(json.contains("\"biasInit\":\"constant(value=0.1)\""), json);
+        assertTrue(json.contains("\"schedule\":\"cosine(min=0.0)\""), json);
+        assertTrue(json.contains("\"optimizer\":\"adam(beta1=0.9, beta2=0.999, eps=1.0E-8)\""), json);
     }
 
     @Test

@@ -36,10 +36,14 @@ class TrainingRunTest {
         assertEquals(30, run.test().n());
         assertEquals(4, run.train().features());
         assertEquals(4, run.network().spec().inputs());
-        // Row by row, feature 3 is feature 1 squared: the expansion ran before the split.
+        // Row by row, feature 3 is feature 1 squared, on the same rows as the plain points.
         for (int i = 0; i < run.train().n(); i++) {
             float x1 = run.train().x()[4 * i];
             assertEquals(x1 * x1, run.train().x()[4 * i + 2], 1e-6f * Math.max(1, x1 * x1));
+        }
+        for (int i = 0; i < run.train().n(); i++) {
+            assertEquals(run.trainPoints().x()[2 * i], run.train().x()[4 * i]);
+            assertEquals(run.trainPoints().x()[2 * i + 1], run.train().x()[4 * i + 1]);
         }
         assertEquals(List.of("x1", "x2", "x1^2", "x2^2"), run.summary().featureNames());
         assertEquals(2, run.summary().rawFeatures());
@@ -68,7 +72,7 @@ class TrainingRunTest {
     void csvAndSampleSubsets() throws Exception {
         Path csv = dir.resolve("moons.csv");
         Csv.write(DataSets.generate("moons", 200, 0.1, 3), csv);
-        TrainingRun run = TrainingRun.prepare(small().data(csv.toString()).samples(50).label("label").build());
+        TrainingRun run = TrainingRun.prepare(small().data(csv.toString()).samples(50).label("label").trainFraction(0.5).build());
         assertEquals(25, run.train().n());
         assertEquals(25, run.test().n());
         assertEquals(Dataset.Task.BINARY, run.train().task());
@@ -187,5 +191,70 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SavedModel.read(dir.resolve("none.json")));
         assertTrue(e.getMessage().contains("none.json"), e.getMessage());
+    }
+
+    // Issue 12, "defaults that surprise": each guess is made from the data and said in one line.
+
+    @Test
+    void theBatchIsChosenFromTheDataAndSaid() {
+        TrainingRun small = TrainingRun.prepare(small().batch(0).build());
+        assertEquals(10, small.config().batch(), "TF Playground's batch for a few hundred rows");
+        assertEquals(List.of(), small.notices(), "the familiar default needs no notice");
+        TrainingRun mnist = TrainingRun.prepare(RunConfig.builder().data("mnist").samples(1500).hidden(List.of(8))
+                .activations(List.of("relu")).epochs(0).build());
+        assertEquals(1200, mnist.train().n());
+        assertEquals(RunConfig.LARGE_BATCH, mnist.config().batch(), "the resolved batch is recorded for replays");
+        assertEquals(RunConfig.LARGE_BATCH, mnist.trainConfig().batchSize());
+        assertEquals(List.of("batch 128 chosen for 1200 training rows (batch 10 below 1000 rows); give a batch size to choose"),
+                mnist.notices());
+        assertEquals(7, TrainingRun.prepare(small().batch(7).build()).config().batch(), "a given batch is kept");
+    }
+
+    @Test
+    void plusMinusOneLabelsAreClassesUnlessAskedOtherwise() throws Exception {
+        Path csv = dir.resolve("pm.csv");
+        StringBuilder text = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i * 0.1).append(',').append(-i * 0.05).append(',').append(i % 3 == 0 ? "-1" : "1").append('\n');
+        }
+        Files.writeString(csv, text);
+        TrainingRun run = TrainingRun.prepare(RunConfig.builder().data(csv.toString()).hidden(List.of(3)).epochs(1).build());
+        assertEquals(Dataset.Task.BINARY, run.train().task());
+        assertEquals("SIGMOID", run.network().spec().output().name());
+        for (int i = 0; i < run.train().n(); i++) {
+            float y = run.train().y()[i];
+            assertTrue(y == 0f || y == 1f, "label " + y);
+        }
+        assertEquals(1, run.notices().size());
+        assertTrue(run.notices().get(0).startsWith("labels -1/+1 read as the classes 0/1"), run.notices().get(0));
+        TrainingRun regression = TrainingRun.prepare(RunConfig.builder().data(csv.toString()).hidden(List.of(3))
+                .loss("mse").output("identity").epochs(1).build());
+        assertEquals(Dataset.Task.REGRESSION, regression.train().task(), "an explicit loss keeps the data as it is");
+        assertEquals(List.of(), regression.notices());
+    }
+
+    @Test
+    void bceIsRefusedForTargetsOutsideTheUnitInterval() throws Exception {
+        Path csv = dir.resolve("reg.csv");
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 20; i++) {
+            text.append(i).append(',').append(i * 0.5 - 3).append('\n');
+        }
+        Files.writeString(csv, text);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(
+                RunConfig.builder().data(csv.toString()).hidden(List.of(3)).loss("bce").trainFraction(1).build()));
+        assertEquals("loss bce needs targets in [0, 1]; reg's span [-3.0, 6.5]; use mse, or labels 0 and 1", e.getMessage());
+    }
+
+    @Test
+    void playgroundFeaturesAreRefusedForDataThatIsNotTwoDimensional() throws Exception {
+        IllegalArgumentException mnist = assertThrows(IllegalArgumentException.class,
+                () -> RunConfig.builder().data("mnist").features(List.of("x1", "x2")).build());
+        assertTrue(mnist.getMessage().contains("mnist has 784 pixel inputs"), mnist.getMessage());
+        Path csv = dir.resolve("three.csv");
+        Files.writeString(csv, "a,b,c,y\n1,2,3,0\n4,5,6,1\n7,8,9,0\n1,1,1,1\n");
+        IllegalArgumentException three = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(
+                RunConfig.builder().data(csv.toString()).features(List.of("x1", "x1^2")).build()));
+        assertTrue(three.getMessage().contains("has 3 input columns"), three.getMessage());
     }
 }

@@ -26,6 +26,7 @@ async function call(method, path, body) {
 
 export const api = {
   catalogue: () => call('GET', '/api/catalogue'),
+  schema: () => call('GET', '/api/schema'),
   activation: (spec, from, to, points) =>
     call('GET', `/api/activation?spec=${encodeURIComponent(spec)}&from=${from}&to=${to}&points=${points}`),
   create: (config) => call('POST', '/api/sessions', config),
@@ -38,7 +39,7 @@ export const api = {
   events: (id) => new EventSource(`/api/sessions/${id}/events`),
 };
 
-/** Numbers arrive as JSON numbers, or as "NaN"/"Infinity" strings for non-finite values. */
+/** Numbers arrive as JSON numbers, or as null where the server has no finite value (NaN, ±Infinity). */
 export function num(v) {
   return v === null || v === undefined ? NaN : Number(v);
 }

@@ -14,16 +14,12 @@ const FEATURE_FORMULAS = {
   'x1*x2': (a, b) => a * b, 'sin(x1)': (a) => Math.sin(a), 'sin(x2)': (a, b) => Math.sin(b),
 };
 
-const DEFAULTS = {
-  dataset: 'circle', problem: 'classification', samples: 500, noise: 0, trainPercent: 50, batchSize: 10,
-  features: ['x1', 'x2'], layers: [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'tanh' }],
-  loss: 'cross_entropy', learningRate: 0.03, optimizer: 'sgd', regularization: 'none', regularizationRate: 0,
-  weightInit: 'xavier_uniform', biasInit: 'zeros', seed: 1, gridSize: 50,
-};
+// The server's defaults (GET /api/schema): the run description's, in the page's vocabulary.
+let DEFAULTS = null;
 
 const $ = (id) => document.getElementById(id);
 let catalogue = null;
-let cfg = structuredClone(DEFAULTS);
+let cfg = null;
 let ui = { showTest: false, discretize: false, compare: false, compareField: 'activation', compareValue: 'relu' };
 let csvText = null;
 let playing = false;
@@ -123,19 +119,37 @@ function showDivergence() {
   banner.hidden = lines.length === 0;
 }
 
-// ---------- activation specs ----------
+// ---------- specs ----------
+// The page never parses a spec: the server sends every spec it shows with its name and values
+// (the catalogue's defaults, a session's layers and initialisers), and the page remembers them,
+// and the specs the page writes itself from a schema's keys.
 
-function parseSpec(spec) {
-  const m = /^([A-Za-z0-9_]+)(?:\((.*)\))?$/.exec(spec.trim());
-  if (!m) return { id: spec, params: {} };
-  const params = {};
-  if (m[2]) {
-    m[2].split(',').forEach((part, i) => {
-      const [k, v] = part.includes('=') ? part.split('=') : [null, part];
-      params[k ? k.trim() : `#${i}`] = v.trim();
-    });
+const knownSpecs = new Map();
+
+function rememberSpec(spec, id, params) {
+  knownSpecs.set(spec, { id, params: { ...params } });
+  return spec;
+}
+
+/** A spec's name and parameter values as the server read it; an unknown spec stands for itself. */
+function specParts(spec) {
+  return knownSpecs.get(spec) || { id: spec, params: {} };
+}
+
+/** The spec of a name with parameter values, keyed as the schema declares them. */
+function writeSpec(id, params) {
+  const keys = Object.keys(params);
+  return rememberSpec(keys.length === 0 ? id : `${id}(${keys.map((k) => `${k}=${params[k]}`).join(', ')})`, id, params);
+}
+
+/** Remembers the specs of a session's config, as the server read them. */
+function rememberConfig(config) {
+  config.layers.forEach((l) => rememberSpec(l.activation, l.name, l.values));
+  if (config.specs) {
+    for (const field of ['optimizer', 'weightInit', 'biasInit']) {
+      rememberSpec(config[field], config.specs[field].name, config.specs[field].values);
+    }
   }
-  return { id: m[1], params };
 }
 
 function entryOf(id) {
@@ -157,23 +171,23 @@ function activationControl(spec, onChange, small) {
     o.textContent = a.id;
     select.appendChild(o);
   }
-  const parsed = parseSpec(spec);
+  const parsed = specParts(spec);
   select.value = parsed.id;
   wrap.appendChild(select);
   const entry = entryOf(parsed.id);
   const inputs = [];
   if (entry) {
-    entry.parameters.forEach((p, i) => {
+    entry.parameters.forEach((p) => {
       const input = document.createElement('input');
       input.type = 'number';
       input.step = 'any';
-      input.title = p.name;
-      input.dataset.param = p.name;
-      const given = parsed.params[p.name] ?? parsed.params[`#${i}`];
-      input.value = given !== undefined ? given : p.value;
+      input.title = p.key;
+      input.dataset.param = p.key;
+      const given = parsed.params[p.key];
+      input.value = given !== undefined ? given : p.defaultValue;
       if (!small) {
         const label = document.createElement('label');
-        label.textContent = p.name;
+        label.textContent = p.key;
         label.appendChild(input);
         wrap.appendChild(label);
       } else {
@@ -188,7 +202,7 @@ function activationControl(spec, onChange, small) {
       onChange(defaultSpec(select.value));
       return;
     }
-    onChange(`${select.value}(${inputs.map((input) => `${input.dataset.param}=${input.value}`).join(',')})`);
+    onChange(writeSpec(select.value, Object.fromEntries(inputs.map((input) => [input.dataset.param, Number(input.value)]))));
   };
   select.addEventListener('change', emit);
   inputs.forEach((input) => input.addEventListener('change', emit));
@@ -325,6 +339,7 @@ async function setCompare(enabled) {
 // ---------- applying what the server sends ----------
 
 function applyState(run, state) {
+  rememberConfig(state.config);
   run.state = state;
   run.history = state.history.slice();
   run.update = state.update;
@@ -678,8 +693,8 @@ function renderExplorerControls() {
   params.innerHTML = '';
   control.element.querySelectorAll('label').forEach((label) => params.appendChild(label));
   params.querySelectorAll('input').forEach((input) => input.addEventListener('change', () => {
-    const id = parseSpec(explorerSpec).id;
-    explorerSpec = `${id}(${[...params.querySelectorAll('input')].map((x) => `${x.dataset.param}=${x.value}`).join(',')})`;
+    const id = specParts(explorerSpec).id;
+    explorerSpec = writeSpec(id, Object.fromEntries([...params.querySelectorAll('input')].map((x) => [x.dataset.param, Number(x.value)])));
     scheduleExplorer();
   }));
 }
@@ -693,7 +708,7 @@ async function drawExplorer() {
   try {
     const data = await api.activation(explorerSpec, Number($('explorerFrom').value), Number($('explorerTo').value), 401);
     explorerPlot($('explorer'), data);
-    const entry = entryOf(parseSpec(data.spec).id);
+    const entry = entryOf(data.id);
     $('explorerInfo').innerHTML = `<b>${escapeHtml(data.spec)}</b>: f(x) = ${escapeHtml(data.formula)}; f′(x) = ${escapeHtml(data.derivativeFormula)}.`
       + (entry ? ` Range ${escapeHtml(entry.range)}; ${entry.zeroCentred ? 'zero-centred' : 'not zero-centred'}; ${entry.saturating ? 'saturating' : 'non-saturating'}; cost ${entry.cost}.` : '')
       + ' <span style="color:#0877bd">f</span>, <span style="color:#f59322">f′</span>; shaded: |f′| below 1% of its maximum (saturated).';
@@ -728,12 +743,13 @@ function renderControls() {
   $('optimizer').value = cfg.optimizer;
   if (![...$('weightInit').options].some((o) => o.value === cfg.weightInit)) $('weightInit').add(new Option(cfg.weightInit, cfg.weightInit));
   $('weightInit').value = cfg.weightInit;
-  const bias = /^constant\((.*)\)$/.exec(cfg.biasInit);
-  $('biasKind').value = bias ? 'constant' : 'zeros';
-  $('biasValue').hidden = !bias;
-  if (bias) $('biasValue').value = bias[1];
+  const bias = specParts(cfg.biasInit);
+  const constant = bias.id === 'constant';
+  $('biasKind').value = constant ? 'constant' : 'zeros';
+  $('biasValue').hidden = !constant;
+  if (constant) $('biasValue').value = bias.params.value;
   $('seed').value = cfg.seed;
-  const layerIds = new Set(cfg.layers.map((l) => parseSpec(l.activation).id));
+  const layerIds = new Set(cfg.layers.map((l) => specParts(l.activation).id));
   $('activationAll').value = layerIds.size === 1 ? [...layerIds][0] : '';
   for (const [id, label] of [['trainPercent', `${cfg.trainPercent}%`], ['noise', cfg.noise], ['batchSize', cfg.batchSize], ['samples', cfg.samples]]) {
     $(id).value = cfg[id];
@@ -814,7 +830,7 @@ function bindControls() {
   on('optimizer', 'change', (e) => { cfg.optimizer = e.target.value; applyConfig(); });
   on('weightInit', 'change', (e) => { cfg.weightInit = e.target.value; applyConfig(); });
   const biasChanged = () => {
-    cfg.biasInit = $('biasKind').value === 'constant' ? `constant(${Number($('biasValue').value)})` : 'zeros';
+    cfg.biasInit = $('biasKind').value === 'constant' ? writeSpec('constant', { value: Number($('biasValue').value) }) : writeSpec('zeros', {});
     applyConfig();
   };
   on('biasKind', 'change', biasChanged);
@@ -894,6 +910,12 @@ function deriveProblem(hash) {
 async function main() {
   try {
     catalogue = await api.catalogue();
+    const schema = await api.schema();
+    DEFAULTS = schema.playground;
+    rememberConfig(DEFAULTS);
+    for (const a of catalogue.activations) {
+      rememberSpec(a.spec, a.id, Object.fromEntries(a.parameters.map((p) => [p.key, p.defaultValue])));
+    }
   } catch (e) {
     showError(`Cannot reach the server: ${e.message}`);
     return;

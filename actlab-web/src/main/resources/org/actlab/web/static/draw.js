@@ -1,5 +1,7 @@
 // Canvas drawing: heatmaps, data points, thumbnails and small charts. Nothing here computes the network.
 
+import { num } from './api.js';
+
 const ORANGE = [245, 147, 34];
 const GREY = [232, 234, 235];
 const BLUE = [8, 119, 189];
@@ -21,7 +23,7 @@ export function paintGrid(canvas, values, size, toUnit, discretize) {
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(size, size);
   for (let i = 0; i < size * size; i++) {
-    let t = toUnit(Number(values[i]));
+    let t = toUnit(num(values[i]));
     if (discretize && !Number.isNaN(t)) t = t >= 0 ? 1 : -1;
     const [r, g, b] = colour(t);
     image.data[4 * i] = r;
@@ -88,7 +90,7 @@ export function lineChart(canvas, series, { log = false, xMax = null } = {}) {
   for (const s of series) {
     n = Math.max(n, s.values.length);
     for (const v of s.values) {
-      const t = tx(Number(v));
+      const t = tx(num(v));
       if (Number.isFinite(t)) {
         lo = Math.min(lo, t);
         hi = Math.max(hi, t);
@@ -119,7 +121,7 @@ export function lineChart(canvas, series, { log = false, xMax = null } = {}) {
     ctx.lineWidth = s.width || 1.5;
     let pen = false;
     s.values.forEach((v, i) => {
-      const t = tx(Number(v));
+      const t = tx(num(v));
       if (!Number.isFinite(t)) {
         pen = false;
         return;
