@@ -169,6 +169,68 @@ final class Api {
         reply(ctx, 200, update);
     }
 
+    /**
+     * Applies a config that keeps the network (learning rate, regularisation, batch size, optimiser, new data):
+     * the weights, the epoch count and the history stay, and a playing session goes on playing.
+     */
+    void settings(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
+        Payloads.State state = registry.compute(() -> {
+            session.retune(config);
+            return session.state();
+        });
+        registry.broadcast(session, "state", state);
+        reply(ctx, 200, state);
+    }
+
+    /** Sets one weight or bias: {@code {"layer": 0, "unit": 1, "input": 2, "value": 0.5}}; no {@code input} means the bias. */
+    void parameter(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        JsonNode body = PlaygroundServer.body(ctx, json);
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("body must be a JSON object {layer, unit, input?, value}");
+        }
+        for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!List.of("layer", "unit", "input", "value").contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + PlaygroundConfig.shorten(field) + "'; known: layer, unit, input, value");
+            }
+        }
+        int layer = index(body, "layer");
+        int unit = index(body, "unit");
+        int input = body.hasNonNull("input") ? index(body, "input") : -1;
+        JsonNode value = body.get("value");
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException("value must be a number, got " + (value == null ? "nothing" : PlaygroundConfig.shorten(value.toString())));
+        }
+        Payloads.Update update = registry.compute(() -> {
+            session.setParameter(layer, unit, input, value.asDouble());
+            return session.update();
+        });
+        registry.broadcast(session, "update", update);
+        reply(ctx, 200, update);
+    }
+
+    /** One unit's activation over the full heatmap grid: {@code ?layer=0&unit=1}. */
+    void unit(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        int layer = intParam(ctx, "layer", -1, 0, limits.maxLayers());
+        int unit = intParam(ctx, "unit", -1, 0, limits.maxUnits() - 1);
+        if (ctx.queryParam("layer") == null || ctx.queryParam("unit") == null) {
+            throw new IllegalArgumentException("query parameters 'layer' and 'unit' are required");
+        }
+        reply(ctx, 200, registry.compute(() -> session.unitGrid(layer, unit)));
+    }
+
+    private static int index(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0) {
+            throw new IllegalArgumentException(field + " must be an integer >= 0, got " + (node == null ? "nothing" : PlaygroundConfig.shorten(node.toString())));
+        }
+        return node.asInt();
+    }
+
     /** config.json, history.json, history.csv, diagnostics.json or diagnostics.csv, as a download. */
     void export(Context ctx) throws JsonProcessingException {
         TrainingSession session = registry.get(ctx.pathParam("id"));

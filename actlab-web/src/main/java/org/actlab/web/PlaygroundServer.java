@@ -132,6 +132,9 @@ public final class PlaygroundServer {
         app.post("/api/sessions/{id}/play", api::play);
         app.post("/api/sessions/{id}/pause", api::pause);
         app.post("/api/sessions/{id}/step", api::step);
+        app.post("/api/sessions/{id}/settings", api::settings);
+        app.post("/api/sessions/{id}/parameter", api::parameter);
+        app.get("/api/sessions/{id}/unit", api::unit);
         app.get("/api/sessions/{id}/export/{name}", api::export);
         // The stream's session is looked up before the SSE handler commits a 200, so a bad id gets a 404.
         app.before("/api/sessions/{id}/events", ctx -> registry.get(ctx.pathParam("id")));
