@@ -64,6 +64,25 @@ final class Api {
         reply(ctx, 200, body);
     }
 
+    /** Rows per data set in {@link #previews}: enough to show the shape on a thumbnail. */
+    static final int PREVIEW_ROWS = 160;
+
+    /** A small noise-free sample of every generated data set, for the page's data-set thumbnails. */
+    void previews(Context ctx) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String name : PlaygroundConfig.DATASETS) {
+            org.actlab.data.Dataset data = org.actlab.data.DataSets.generate(name, PREVIEW_ROWS, 0, 1);
+            float[] xy = new float[data.n() * 3];
+            for (int i = 0; i < data.n(); i++) {
+                xy[3 * i] = data.x()[i * data.features()];
+                xy[3 * i + 1] = data.x()[i * data.features() + 1];
+                xy[3 * i + 2] = data.y()[i * data.targets()];
+            }
+            body.put(name, new Payloads.Points(data.n(), TrainingSession.round(xy, 100f)));
+        }
+        reply(ctx, 200, body);
+    }
+
     /**
      * f and f′ of an activation on [from, to]: {@code ?spec=tanh&from=-6&to=6&points=241}; a point is
      * saturated where |f′(x)| &lt; 0.01 · max|f′| (the diagnostics' threshold).
