@@ -136,7 +136,7 @@ class PlaygroundBrowserTest {
         double after = Double.parseDouble(text("lossTrain"));
         assertTrue(after < 0.8 * before, "training loss " + before + " -> " + after);
         assertNotEquals(pixelsBefore, heatmapPixels(), "the decision boundary was repainted");
-        assertTrue((Boolean) js("return document.getElementById('links').querySelectorAll("path.link").length === 2*4 + 4*2 + 2"),
+        assertTrue((Boolean) js("return window.actlabLinks() === 2*4 + 4*2 + 2"),
                 "one link per weight");
         screenshot("playground-training.png");
     }

@@ -39,6 +39,7 @@ class PlaygroundLectureBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         browser = Chromium.start(1440, 1500);
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(15));
         server = new PlaygroundServer(Limits.defaults());
         http = new HttpHelper(server.start("127.0.0.1", 0));
     }
@@ -126,9 +127,7 @@ class PlaygroundLectureBrowserTest {
         // A point on the drawn curve of the weight x1 -> unit 0 of layer 0, in viewport coordinates.
         @SuppressWarnings("unchecked")
         Map<String, Number> point = (Map<String, Number>) js(
-                "const p = document.getElementById('link-0-0-0'); p.scrollIntoView({block: 'center'});"
-                        + "const q = p.getPointAtLength(p.getTotalLength() / 2).matrixTransform(p.getScreenCTM());"
-                        + "return {x: q.x, y: q.y};");
+                "document.getElementById('network').scrollIntoView({block: 'center'}); return window.actlabLinkPoint(0, 0, 0);");
         new Actions(browser.driver).moveToLocation(point.get("x").intValue(), point.get("y").intValue()).perform();
         browser.waitFor(5).until(d -> d.findElement(By.id("card")).isDisplayed());
         assertTrue(text("card").startsWith("weight x₁ → unit 0 of layer 0:"), text("card"));
@@ -206,7 +205,7 @@ class PlaygroundLectureBrowserTest {
     }
 
     @Test
-    void layoutHasNoOverlapsFrom800To1920PixelsWith0To8Layers() {
+    void layoutHasNoOverlapsFrom800To1920PixelsWith0To8Layers() throws IOException {
         String eight = String.join("|", java.util.Collections.nCopies(8, "16%3Aleaky_relu"));
         String six = String.join("|", java.util.Collections.nCopies(6, "4%3Atanh"));
         for (int width : new int[] {800, 1024, 1440, 1920}) {
@@ -218,8 +217,62 @@ class PlaygroundLectureBrowserTest {
                 long scroll = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
                 assertTrue(scroll <= 0, "no horizontal scrolling at " + width + " px: " + scroll);
             }
+            screenshot("layout-" + width + "-8x16");
         }
         browser.viewport(1440, 1500);
+    }
+
+    /**
+     * Not a timed assertion but a measurement: with 8 hidden layers of 16 units playing, the page's frame rate
+     * (requestAnimationFrame callbacks per second) and how many updates it drew per second, in a first and a
+     * later window of {@code actlab.fps.seconds} (default 8) each, written to target/playground-fps.txt.
+     * The figures go into docs/PLAYGROUND.md by hand, with the machine's load.
+     */
+    @Test
+    void frameRateProbeWith8LayersOf16Units() throws IOException {
+        int seconds = Integer.getInteger("actlab.fps.seconds", 8);
+        int gap = Integer.getInteger("actlab.fps.gap", 10);
+        String layers = String.join("|", java.util.Collections.nCopies(8, "16%3Atanh"));
+        open("dataset=spiral&layers=" + layers + "&lr=0.01");
+        browser.driver.findElement(By.id("play")).click();
+        browser.waitFor(30).until(d -> epoch() > 0);
+        String first = probe(seconds);
+        try {
+            Thread.sleep(gap * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String later = probe(seconds);
+        js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        String line = String.format(Locale.ROOT, "8x16 tanh, spiral, %d s windows %d s apart: first %s; later %s; epoch %d; load %s%n",
+                seconds, gap, first, later, epoch(), Files.readString(Path.of("/proc/loadavg")).trim());
+        Files.writeString(Paths.get("target", "playground-fps.txt"), line, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(line);
+        assertTrue(first.contains("fps") && later.contains("fps"), line);
+    }
+
+    /** Frames and distinct drawn epochs over a window, as "N fps, M updates/s". */
+    private static String probe(int seconds) {
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ms = arguments[0] * 1000;
+                const canvas = document.getElementById('heatmap');
+                let frames = 0, updates = 0, last = canvas.dataset.epoch, longest = 0, prev = performance.now();
+                const start = prev;
+                const stats = window.actlabFrameStats;
+                const before = {...stats};
+                function tick(now) {
+                  frames++;
+                  longest = Math.max(longest, now - prev);
+                  prev = now;
+                  if (canvas.dataset.epoch !== last) { updates++; last = canvas.dataset.epoch; }
+                  if (now - start < ms) requestAnimationFrame(tick);
+                  else done(`${(1000 * frames / (now - start)).toFixed(1)} fps, ${(1000 * updates / (now - start)).toFixed(1)} updates/s, longest frame ${longest.toFixed(0)} ms, script per drawn update ${((stats.total - before.total) / Math.max(1, stats.frames - before.frames)).toFixed(1)} ms (network ${((stats.network - before.network) / Math.max(1, stats.frames - before.frames)).toFixed(1)}, diagnostics ${((stats.diagnostics - before.diagnostics) / Math.max(1, stats.frames - before.frames)).toFixed(1)}), JSON.parse per message ${((stats.parse - before.parse) / Math.max(1, stats.messages - before.messages)).toFixed(1)} ms for ${((stats.bytes - before.bytes) / Math.max(1, stats.messages - before.messages) / 1024).toFixed(0)} KiB, ${(1000 * (stats.messages - before.messages) / (now - start)).toFixed(1)} messages/s`);
+                }
+                requestAnimationFrame(tick);
+                """, seconds);
+        return String.valueOf(result);
     }
 
     /** Pairs of overlapping boxes among the layer headers, the units, and the controls of each bar and column. */

@@ -312,7 +312,14 @@ function connect(run) {
   run.events = events;
   run.lostConnection = false;
   events.addEventListener('state', (e) => applyState(run, JSON.parse(e.data)));
-  events.addEventListener('update', (e) => applyUpdate(run, JSON.parse(e.data)));
+  events.addEventListener('update', (e) => {
+    const t0 = performance.now();
+    const update = JSON.parse(e.data);
+    frameStats.parse += performance.now() - t0;
+    frameStats.messages++;
+    frameStats.bytes += e.data.length;
+    applyUpdate(run, update);
+  });
   events.addEventListener('failure', (e) => showError(JSON.parse(e.data).error));
   events.addEventListener('open', async () => {
     if (!run.lostConnection) return;
@@ -518,7 +525,30 @@ function applyUpdate(run, update) {
 // Updates arrive up to 20 times a second per run; they are drawn at most once per animation frame, the
 // latest one only, so a slow frame never queues work behind it and the page keeps its frame rate.
 const dirty = new Set();
+// Milliseconds of script spent drawing updates, by part (read by the frame-rate probe; cheap to keep).
+const frameStats = { frames: 0, total: 0, network: 0, diagnostics: 0, messages: 0, parse: 0, bytes: 0 };
+window.actlabFrameStats = frameStats;
 let frameRequested = false;
+
+// The diagnostic panels are read rather than watched: they are redrawn at most four times a second (the
+// latest report always ends up drawn), which leaves the frame budget to the heatmap and the diagram.
+const DIAGNOSTICS_INTERVAL_MS = 250;
+let diagnosticsDue = 0;
+let diagnosticsTimer = null;
+
+function scheduleDiagnostics() {
+  const now = performance.now();
+  if (now >= diagnosticsDue && !diagnosticsTimer) {
+    diagnosticsDue = now + DIAGNOSTICS_INTERVAL_MS;
+    renderDiagnostics();
+  } else if (!diagnosticsTimer) {
+    diagnosticsTimer = setTimeout(() => {
+      diagnosticsTimer = null;
+      diagnosticsDue = performance.now() + DIAGNOSTICS_INTERVAL_MS;
+      renderDiagnostics();
+    }, Math.max(0, diagnosticsDue - now));
+  }
+}
 
 function scheduleRender(run) {
   dirty.add(run);
@@ -528,16 +558,23 @@ function scheduleRender(run) {
     frameRequested = false;
     const todo = [...dirty];
     dirty.clear();
+    const t0 = performance.now();
     for (const r of todo) {
       renderRun(r);
       if (r.name === 'A') {
+        const t1 = performance.now();
         updateNetwork();
+        frameStats.network += performance.now() - t1;
         if (hovered && hovered.layer !== undefined) refreshHoveredUnit();
       }
     }
-    if (todo.some((r) => r.name === 'A')) renderDiagnostics();
+    const t2 = performance.now();
+    if (todo.some((r) => r.name === 'A')) scheduleDiagnostics();
+    frameStats.diagnostics += performance.now() - t2;
     showDivergence();
     lectureTick();
+    frameStats.frames++;
+    frameStats.total += performance.now() - t0;
   });
 }
 
@@ -629,7 +666,7 @@ function renderNetwork() {
   if (!run || !run.state || !catalogue) return;
   hideCard(true);
   const container = $('network');
-  const svg = $('links');
+  const canvas = $('links');
   container.querySelectorAll('.node, .col-head').forEach((n) => n.remove());
   const width = container.clientWidth || 600;
   const columns = cfg.layers.length + 2;
@@ -742,42 +779,149 @@ function renderNetwork() {
   }
   const height = top + maxRows * gap + 10;
   container.style.height = `${height}px`;
-  svg.setAttribute('width', width);
-  svg.setAttribute('height', height);
-  buildLinks(svg);
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  buildLinks();
   $('layerCount').textContent = `${cfg.layers.length} hidden layer${cfg.layers.length === 1 ? '' : 's'}`;
   updateNetwork();
 }
 
-/** One hit path (wide, transparent: it takes the pointer) and one drawn path per weight, made once per diagram. */
-function buildLinks(svg) {
+/** The geometry of every weight's link, made once per diagram; drawn by drawLinks, hit-tested by linkAt. */
+function buildLinks() {
   const selected = diagram.features.filter((f) => cfg.features.includes(f.feature));
-  const parts = [];
-  const index = [];
+  diagram.links = [];
   diagram.layers.forEach((targets, i) => {
     const sources = i === 0 ? selected : diagram.layers[i - 1];
     targets.forEach((target, j) => {
       sources.forEach((source, k) => {
-        const x1 = source.x + 20;
-        const y1 = source.y + 20;
-        const x2 = target.x - 20;
-        const y2 = target.y + 20;
-        const mx = (x1 + x2) / 2;
-        const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
-        parts.push(`<path class="hit" data-l="${i}" data-u="${j}" data-i="${k}" d="${d}"/><path class="link" id="link-${i}-${j}-${k}" d="${d}" fill="none" stroke-opacity="0.65"/>`);
-        index.push([i, j, k]);
+        diagram.links.push({ layer: i, unit: j, input: k, x1: source.x + 20, y1: source.y + 20, x2: target.x - 20, y2: target.y + 20 });
       });
     });
   });
-  svg.innerHTML = parts.join('');
-  const links = svg.querySelectorAll('path.link');
-  diagram.links = index.map(([i, j, k], n) => ({ layer: i, unit: j, input: k, el: links[n], key: '' }));
-  svg.querySelectorAll('path.hit').forEach((hit) => {
-    const [i, j, k] = [Number(hit.dataset.l), Number(hit.dataset.u), Number(hit.dataset.i)];
-    hit.addEventListener('mouseenter', (e) => hoverParameter(e, i, j, k));
-    hit.addEventListener('mouseleave', () => hideCard());
-    hit.addEventListener('click', (e) => editParameter(e, i, j, k));
+  diagram.linkKey = '';
+}
+
+/** A point of a link's curve (cubic Bézier with control points at mid-x), t in [0, 1]. */
+function linkPoint(link, t) {
+  const mx = (link.x1 + link.x2) / 2;
+  const s = 1 - t;
+  const x = s * s * s * link.x1 + 3 * s * s * t * mx + 3 * s * t * t * mx + t * t * t * link.x2;
+  const y = s * s * s * link.y1 + 3 * s * s * t * link.y1 + 3 * s * t * t * link.y2 + t * t * t * link.y2;
+  return { x, y };
+}
+
+/** The link under a point of the diagram (within 4 px of its curve), nearest first, or null. */
+function linkAt(px, py) {
+  let best = null;
+  let bestDistance = 4;
+  for (const link of diagram ? diagram.links : []) {
+    if (px < link.x1 || px > link.x2 || py < Math.min(link.y1, link.y2) - 5 || py > Math.max(link.y1, link.y2) + 5) continue;
+    // x(t) rises monotonically: find t with x(t) = px by bisection, then compare y.
+    let lo = 0;
+    let hi = 1;
+    for (let n = 0; n < 18; n++) {
+      const mid = (lo + hi) / 2;
+      if (linkPoint(link, mid).x < px) lo = mid;
+      else hi = mid;
+    }
+    const distance = Math.abs(linkPoint(link, (lo + hi) / 2).y - py);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = link;
+    }
+  }
+  return best;
+}
+
+/**
+ * Draws every link: blue positive, orange negative, width by size, dashed, with the dashes moved by the
+ * optimiser's step (TF Playground's animation). Links of one colour and width are stroked together.
+ */
+function drawLinks(u) {
+  const canvas = $('links');
+  const ctx = canvas.getContext('2d');
+  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+  const groups = new Map();
+  for (const link of diagram.links) {
+    const layer = u.layers[link.layer];
+    const w = num(layer.weights[link.unit * layer.inputs + link.input]);
+    if (!Number.isFinite(w)) continue;
+    const width = Math.round(Math.min(8, 0.4 + Math.abs(w) * 2) * 4) / 4;
+    const key = `${w >= 0 ? '#0877bd' : '#f59322'} ${width}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(link);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.globalAlpha = 0.65;
+  ctx.setLineDash([4, 2]);
+  ctx.lineDashOffset = -((u.step / 4) % 600);
+  for (const [key, links] of groups) {
+    const [colourName, width] = key.split(' ');
+    ctx.strokeStyle = colourName;
+    ctx.lineWidth = Number(width);
+    ctx.beginPath();
+    for (const l of links) {
+      const mx = (l.x1 + l.x2) / 2;
+      ctx.moveTo(l.x1, l.y1);
+      ctx.bezierCurveTo(mx, l.y1, mx, l.y2, l.x2, l.y2);
+    }
+    ctx.stroke();
+  }
+  const hot = diagram.hoveredLink;
+  if (hot) {
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+    ctx.strokeStyle = '#222';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    const mx = (hot.x1 + hot.x2) / 2;
+    ctx.moveTo(hot.x1, hot.y1);
+    ctx.bezierCurveTo(mx, hot.y1, mx, hot.y2, hot.x2, hot.y2);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The link under the pointer gets the hover card; a click edits its weight. */
+function bindLinkPointer() {
+  const canvas = $('links');
+  const local = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return linkAt(e.clientX - r.left, e.clientY - r.top);
+  };
+  canvas.addEventListener('mousemove', (e) => {
+    const link = local(e);
+    if (link !== (diagram && diagram.hoveredLink)) {
+      diagram.hoveredLink = link;
+      canvas.classList.toggle('over-link', link !== null);
+      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+    }
+    if (link) hoverParameter(e, link.layer, link.unit, link.input);
+    else hideCard();
   });
+  canvas.addEventListener('mouseleave', () => {
+    if (diagram && diagram.hoveredLink) {
+      diagram.hoveredLink = null;
+      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+    }
+    hideCard();
+  });
+  canvas.addEventListener('click', (e) => {
+    const link = local(e);
+    if (link) editParameter(e, link.layer, link.unit, link.input);
+  });
+  // For tests and tools: where a link's curve is, in viewport coordinates, and how many links there are.
+  window.actlabLinks = () => (diagram ? diagram.links.length : 0);
+  window.actlabLinkPoint = (i, j, k) => {
+    const link = diagram.links.find((l) => l.layer === i && l.unit === j && l.input === k);
+    const r = canvas.getBoundingClientRect();
+    const p = linkPoint(link, 0.5);
+    return { x: r.left + p.x, y: r.top + p.y };
+  };
 }
 
 function makeNode(x, y, id) {
@@ -961,21 +1105,7 @@ function updateNetwork() {
       }
     });
   });
-  for (const link of diagram.links) {
-    const layer = u.layers[link.layer];
-    const w = num(layer.weights[link.unit * layer.inputs + link.input]);
-    if (!Number.isFinite(w)) continue;
-    // Quantised so that only visible changes touch the DOM.
-    const width = (Math.round(Math.min(8, 0.4 + Math.abs(w) * 2) * 4) / 4).toFixed(2);
-    const key = `${w >= 0 ? 'p' : 'n'}${width}`;
-    if (key !== link.key) {
-      link.key = key;
-      link.el.setAttribute('stroke', w >= 0 ? '#0877bd' : '#f59322');
-      link.el.setAttribute('stroke-width', width);
-    }
-  }
-  // The dashes travel with the optimiser's steps, as in TF Playground.
-  $('links').style.setProperty('--dash', String(-((u.step / 4) % 600)));
+  drawLinks(u);
 }
 
 function renderDiagnostics() {
@@ -1426,6 +1556,7 @@ async function main() {
   }
   paintLegend($('legendBar'));
   bindControls();
+  bindLinkPointer();
   bindLecture();
   renderControls();
   runs.push(makeRun('A'));
