@@ -195,10 +195,7 @@ final class Api {
     void settings(Context ctx) throws JsonProcessingException {
         TrainingSession session = registry.get(ctx.pathParam("id"));
         PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
-        Payloads.State state = registry.compute(() -> {
-            session.retune(config);
-            return session.state();
-        });
+        Payloads.State state = registry.compute(() -> session.retuned(config));
         registry.broadcast(session, "state", state);
         reply(ctx, 200, state);
     }

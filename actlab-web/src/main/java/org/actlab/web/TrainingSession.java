@@ -100,6 +100,12 @@ final class TrainingSession {
         stepOfLastPoint = -1;
     }
 
+    /** {@link #retune} and the state after it, under one hold of the monitor. */
+    synchronized Payloads.State retuned(PlaygroundConfig newConfig) {
+        retune(newConfig);
+        return state();
+    }
+
     /** A new trainer, diagnostics and data over {@code newNetwork}; the counters are the caller's business. */
     private void attach(PlaygroundConfig newConfig, PlaygroundRun newRun, Network newNetwork) {
         Trainer newTrainer = new Trainer(newNetwork, newRun.training(), newRun.train(), newRun.test());
@@ -137,14 +143,7 @@ final class TrainingSession {
      */
     synchronized void setParameter(int layer, int unit, int input, double value) {
         requireNotDiverged();
-        List<DenseLayer> layers = network.layers();
-        if (layer < 0 || layer >= layers.size()) {
-            throw new IllegalArgumentException("layer must be in 0.." + (layers.size() - 1) + ", got " + layer);
-        }
-        DenseLayer target = layers.get(layer);
-        if (unit < 0 || unit >= target.units()) {
-            throw new IllegalArgumentException("unit of layer " + layer + " must be in 0.." + (target.units() - 1) + ", got " + unit);
-        }
+        DenseLayer target = layerOfUnit(layer, unit);
         if (input < -1 || input >= target.inputs()) {
             throw new IllegalArgumentException("input of layer " + layer + " must be in 0.." + (target.inputs() - 1)
                     + " (or absent for the bias), got " + input);
@@ -161,19 +160,25 @@ final class TrainingSession {
         stepOfLastPoint = -1;
     }
 
+    /** The layer holding unit {@code unit} of layer {@code layer}, or a 400's message naming the bad index. */
+    private DenseLayer layerOfUnit(int layer, int unit) {
+        List<DenseLayer> layers = network.layers();
+        if (layer < 0 || layer >= layers.size()) {
+            throw new IllegalArgumentException("layer must be in 0.." + (layers.size() - 1) + ", got " + layer);
+        }
+        DenseLayer target = layers.get(layer);
+        if (unit < 0 || unit >= target.units()) {
+            throw new IllegalArgumentException("unit of layer " + layer + " must be in 0.." + (target.units() - 1) + ", got " + unit);
+        }
+        return target;
+    }
+
     /** Largest magnitude a hand-edited weight or bias may take. */
     static final double MAX_EDIT = 1000;
 
     /** One unit's activation (the output's value for the last layer) over the full heatmap grid, row 0 at the top. */
     synchronized Payloads.Heatmap unitGrid(int layer, int unit) {
-        List<DenseLayer> layers = network.layers();
-        if (layer < 0 || layer >= layers.size()) {
-            throw new IllegalArgumentException("layer must be in 0.." + (layers.size() - 1) + ", got " + layer);
-        }
-        int units = layers.get(layer).units();
-        if (unit < 0 || unit >= units) {
-            throw new IllegalArgumentException("unit of layer " + layer + " must be in 0.." + (units - 1) + ", got " + unit);
-        }
+        int units = layerOfUnit(layer, unit).units();
         int cells = run.gridSize() * run.gridSize();
         float[] a = network.trace(run.grid().x(), cells).get(layer).a();
         float[] values = new float[cells];

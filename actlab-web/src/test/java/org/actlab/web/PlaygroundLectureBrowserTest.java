@@ -89,15 +89,22 @@ class PlaygroundLectureBrowserTest {
         browser.screenshot(full);
         String docs = System.getProperty("actlab.docs.img");
         if (docs != null) {
-            BufferedImage image = ImageIO.read(full.toFile());
-            int w = image.getWidth() / 2;
-            int h = image.getHeight() / 2;
-            BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            small.getGraphics().drawImage(image.getScaledInstance(w, h, Image.SCALE_SMOOTH), 0, 0, null);
             Path target = Paths.get(docs, name + ".png");
             Files.createDirectories(target.getParent());
-            ImageIO.write(small, "png", target.toFile());
+            // Down to the Lecture panel's tour text and check, with a little of the highlighted panel.
+            int bottom = ((Number) js("return Math.ceil(document.getElementById('lecture').getBoundingClientRect().bottom + 120)")).intValue();
+            ImageIO.write(docsImage(ImageIO.read(full.toFile()), bottom), "png", target.toFile());
         }
+    }
+
+    /** A screenshot made small for the docs: its top {@code height} px, halved, in Java's default 256-colour palette. */
+    static BufferedImage docsImage(BufferedImage image, int height) {
+        BufferedImage top = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), height));
+        int w = top.getWidth() / 2;
+        int h = top.getHeight() / 2;
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED);
+        small.getGraphics().drawImage(top.getScaledInstance(w, h, Image.SCALE_SMOOTH), 0, 0, null);
+        return small;
     }
 
     @ParameterizedTest
@@ -117,6 +124,7 @@ class PlaygroundLectureBrowserTest {
             assertTrue(epoch() > 0, "the tour trains");
         }
         js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        browser.waitFor(20).until(d -> !(Boolean) js("return document.getElementById('play').classList.contains('playing')"));
         screenshot("tour-" + tour);
     }
 
@@ -225,13 +233,13 @@ class PlaygroundLectureBrowserTest {
     /**
      * Not a timed assertion but a measurement: with 8 hidden layers of 16 units playing, the page's frame rate
      * (requestAnimationFrame callbacks per second) and how many updates it drew per second, in a first and a
-     * later window of {@code actlab.fps.seconds} (default 8) each, written to target/playground-fps.txt.
+     * later window of {@code actlab.fps.seconds} (default 5) each, {@code actlab.fps.gap} (default 5) apart, written to target/playground-fps.txt.
      * The figures go into docs/PLAYGROUND.md by hand, with the machine's load.
      */
     @Test
     void frameRateProbeWith8LayersOf16Units() throws IOException {
-        int seconds = Integer.getInteger("actlab.fps.seconds", 8);
-        int gap = Integer.getInteger("actlab.fps.gap", 10);
+        int seconds = Integer.getInteger("actlab.fps.seconds", 5);
+        int gap = Integer.getInteger("actlab.fps.gap", 5);
         String layers = String.join("|", java.util.Collections.nCopies(8, "16%3Atanh"));
         open("dataset=spiral&layers=" + layers + "&lr=0.01");
         browser.driver.findElement(By.id("play")).click();
