@@ -445,7 +445,10 @@ async function restoreFromServer() {
 function setPlaying(value) {
   playing = value;
   $('play').classList.toggle('playing', value);
-  $('play').innerHTML = value ? '&#x275A;&#x275A;' : '&#x25B6;';
+  // Inline SVG icons: no font has to supply the glyphs.
+  $('play').innerHTML = value
+    ? '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z" fill="currentColor"/></svg>'
+    : '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path d="M8 5v14l11-7z" fill="currentColor"/></svg>';
 }
 
 function setExportLinks(id) {
@@ -1415,7 +1418,14 @@ function bindControls() {
     cfg = restored.config;
     deriveProblem(location.hash);
     const compare = restored.ui.compare;
+    const previousTour = ui.tour;
     ui = { ...restored.ui, compare: ui.compare };
+    if (ui.tour && ui.tour !== previousTour) {
+      // A pasted tour URL starts that tour.
+      startTour(ui.tour);
+      return;
+    }
+    renderLecture();
     applyConfig().then(() => { if (compare !== ui.compare) setCompare(compare); });
   });
   let resizeTimer = null;
