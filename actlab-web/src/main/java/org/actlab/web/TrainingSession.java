@@ -87,7 +87,7 @@ final class TrainingSession {
     synchronized void retune(PlaygroundConfig newConfig) {
         requireNotDiverged();
         PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
-        if (!newRun.spec().equals(run.spec())) {
+        if (!newRun.newNetwork().spec().equals(network.spec())) {
             throw new IllegalArgumentException("these settings change the network (features, layers, output, loss or"
                     + " initialisers); reset it instead");
         }
