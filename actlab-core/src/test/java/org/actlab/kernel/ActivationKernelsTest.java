@@ -482,6 +482,39 @@ class ActivationKernelsTest {
         }
     }
 
+    /**
+     * The one rrelu backward (the engine calls it too): NaN gives NaN, z = −∞ and ±0 the inference
+     * slope, +∞ gives 1, whatever a holds there; both paths give the same bits.
+     */
+    @Test
+    void rreluBackwardPinsItsSpecialValuesOnBothPaths() {
+        RRelu f = new RRelu(0.125f, 0.375f);
+        float s = 0.25f;
+        float[] z = {Float.NaN, Float.NEGATIVE_INFINITY, -0f, 0f, Float.POSITIVE_INFINITY, -2f, 3f, -2f, Float.NaN};
+        float[] a = {Float.NaN, Float.NEGATIVE_INFINITY, 0f, 0f, Float.POSITIVE_INFINITY, -0.5f, 3f, -0.5f, 1f};
+        float[] dA = {1f, 1f, 1f, 1f, 1f, 1f, 1f, 4f, 1f};
+        float[] expected = {Float.NaN, s, s, s, 1f, 0.25f, 1f, 1f, Float.NaN};
+        kernels().forEach(k -> {
+            // Long enough that the vector path runs whole vectors as well as its tail.
+            int copies = 40;
+            int m = z.length;
+            float[] zz = new float[m * copies];
+            float[] aa = new float[m * copies];
+            float[] dd = new float[m * copies];
+            for (int c = 0; c < copies; c++) {
+                System.arraycopy(z, 0, zz, c * m, m);
+                System.arraycopy(a, 0, aa, c * m, m);
+                System.arraycopy(dA, 0, dd, c * m, m);
+            }
+            float[] dZ = new float[m * copies];
+            k.backward(f, zz, 0, aa, 0, dd, 0, dZ, 0, m * copies, null);
+            for (int i = 0; i < m * copies; i++) {
+                assertEquals(Float.floatToIntBits(expected[i % m]), Float.floatToIntBits(dZ[i]),
+                        k.name() + " at z = " + zz[i] + ", a = " + aa[i]);
+            }
+        });
+    }
+
     @Test
     void bothPathsExistInTestJvms() {
         assertNotNull(Kernels.vector(), "tests run with --add-modules jdk.incubator.vector");
