@@ -12,6 +12,7 @@ import org.actlab.activation.Kind;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
+import org.actlab.activation.Softplus;
 import org.actlab.activation.Standard;
 import org.actlab.activation.Threshold;
 import org.actlab.activation.ThresholdedRelu;
@@ -42,14 +43,11 @@ final class VectorActivationKernels implements ActivationKernels {
     /** Forward passes that run the scalar twin. */
     static final Map<String, String> SCALAR_FORWARD = Map.ofEntries(
             Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
-            Map.entry("mish", NOT_YET),
-            Map.entry("log_sigmoid", NOT_YET),
             Map.entry("tanhshrink", NOT_YET),
             Map.entry("rational_tanh", NOT_YET),
             Map.entry("sin", "no vector sin: the scalar's Math.sin has a full-range argument reduction"),
             Map.entry("bent_identity", NOT_YET),
             Map.entry("arctan", NOT_YET),
-            Map.entry("softplus", NOT_YET),
             Map.entry("softshrink", NOT_YET),
             Map.entry("hardshrink", NOT_YET),
             Map.entry("squareplus", NOT_YET),
@@ -58,16 +56,11 @@ final class VectorActivationKernels implements ActivationKernels {
     /** Backward passes that run the scalar twin. */
     static final Map<String, String> SCALAR_BACKWARD = Map.ofEntries(
             Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
-            Map.entry("gelu_tanh", NOT_YET + " (f' has a root near which e^x to 2^-31 is not enough)"),
-            Map.entry("silu", NOT_YET + " (f' has a root near which e^x to 2^-31 is not enough)"),
-            Map.entry("mish", NOT_YET),
-            Map.entry("log_sigmoid", NOT_YET),
             Map.entry("tanhshrink", NOT_YET),
             Map.entry("rational_tanh", NOT_YET),
             Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"),
             Map.entry("bent_identity", NOT_YET),
             Map.entry("arctan", NOT_YET),
-            Map.entry("softplus", NOT_YET),
             Map.entry("softshrink", NOT_YET),
             Map.entry("hardshrink", NOT_YET),
             Map.entry("squareplus", NOT_YET),
@@ -104,6 +97,11 @@ final class VectorActivationKernels implements ActivationKernels {
             case CELU:
                 VectorTranscendentals.celuForward(((Celu) f).alpha(), z, zOff, a, aOff, n);
                 return true;
+            case SOFTPLUS: {
+                Softplus p = (Softplus) f;
+                VectorSmooth.softplusForward(p.beta(), p.threshold(), z, zOff, a, aOff, n);
+                return true;
+            }
             case HARD_TANH: {
                 HardTanh h = (HardTanh) f;
                 VectorPiecewise.clampForward(f, h.min(), false, h.max(), z, zOff, a, aOff, n);
@@ -181,6 +179,12 @@ final class VectorActivationKernels implements ActivationKernels {
             case RECTIFIED_TANH:
                 VectorTranscendentals.rectifiedTanhForward(z, zOff, a, aOff, n);
                 return true;
+            case LOG_SIGMOID:
+                VectorSmooth.logSigmoidForward(z, zOff, a, aOff, n);
+                return true;
+            case MISH:
+                VectorSmooth.mishForward(z, zOff, a, aOff, n);
+                return true;
             default:
                 return false;
         }
@@ -241,6 +245,11 @@ final class VectorActivationKernels implements ActivationKernels {
             case CELU:
                 VectorTranscendentals.celuBackward(((Celu) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n);
                 return true;
+            case SOFTPLUS: {
+                Softplus p = (Softplus) f;
+                VectorSmooth.softplusBackward(p.beta(), p.threshold(), z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            }
             case HARD_TANH: {
                 HardTanh h = (HardTanh) f;
                 VectorPiecewise.intervalBackward(f, h.min(), h.max(), 1f, z, zOff, dA, dAOff, dZ, dZOff, n);
@@ -302,6 +311,18 @@ final class VectorActivationKernels implements ActivationKernels {
                 return true;
             case RECTIFIED_TANH:
                 VectorTranscendentals.rectifiedTanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case LOG_SIGMOID:
+                VectorSmooth.logSigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case MISH:
+                VectorSmooth.mishBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case SILU:
+                VectorSmooth.siluBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case GELU_TANH:
+                VectorSmooth.geluTanhBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
                 return true;
             default:
                 return false;

@@ -19,6 +19,7 @@ import org.actlab.activation.HardTanh;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
+import org.actlab.activation.Softplus;
 import org.actlab.activation.Standard;
 import org.actlab.activation.Threshold;
 import org.actlab.activation.ThresholdedRelu;
@@ -257,7 +258,8 @@ class ActivationKernelsTest {
     void pathsAgreeWithinOneUlpWithTheScalarActivation(ActivationKernels kernels) {
         float[] z = randomInputs(7, 1 << 18);
         List<Activation> functions = List.of(Standard.SIGMOID, Standard.TANH, new Elu(), Standard.SELU, new Celu(0.7f),
-                Standard.EXPONENTIAL, Standard.SILU, Standard.GELU_TANH, Standard.GAUSSIAN, Standard.RECTIFIED_TANH);
+                Standard.EXPONENTIAL, Standard.SILU, Standard.GELU_TANH, Standard.GAUSSIAN, Standard.RECTIFIED_TANH,
+                Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f), new Softplus(0.5f, -3f));
         for (Activation f : functions) {
             float[] a = new float[z.length];
             float[] dZ = new float[z.length];
@@ -277,7 +279,7 @@ class ActivationKernelsTest {
     static Stream<Object[]> piecewise() {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         // Not vectorised: these exercise the vector path's fallback.
-        all.add(Standard.MISH);
+        all.add(Standard.GELU);
         all.add(Standard.ARCTAN);
         return kernels().flatMap(k -> all.stream().map(f -> new Object[] {k, f}));
     }
@@ -326,6 +328,7 @@ class ActivationKernelsTest {
     static List<Activation> vectorised() {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         Stream.concat(SEEDS.stream(), OTHERS.stream()).forEach(t -> all.add(t.f()));
+        all.addAll(List.of(Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f)));
         return all;
     }
 
