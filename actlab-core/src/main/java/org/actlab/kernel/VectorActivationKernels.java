@@ -7,12 +7,16 @@ import jdk.incubator.vector.VectorSpecies;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Celu;
 import org.actlab.activation.Elu;
+import org.actlab.activation.HardShrink;
 import org.actlab.activation.HardTanh;
+import org.actlab.activation.Isru;
 import org.actlab.activation.Kind;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
+import org.actlab.activation.SoftShrink;
 import org.actlab.activation.Softplus;
+import org.actlab.activation.Squareplus;
 import org.actlab.activation.Standard;
 import org.actlab.activation.Threshold;
 import org.actlab.activation.ThresholdedRelu;
@@ -21,13 +25,16 @@ import org.actlab.activation.ThresholdedRelu;
  * The Vector API kernels. The only place in actlab that touches {@code jdk.incubator.vector},
  * together with the other {@code Vector*} classes of this package.
  *
- * <p>Vectorised in double lanes ({@link VectorTranscendentals}): sigmoid, tanh, elu, selu, celu,
- * exponential, gaussian, rectified_tanh, softsign, cube, sparse_plus and hard_swish, forward and
- * backward; silu, gelu_tanh and hard_sigmoid forward.
- * In float lanes ({@link VectorPiecewise}): identity, relu, relu6, leaky_relu, prelu (with its slope
- * gradient), rrelu (inference forward and backward), hard_tanh, threshold, thresholded_relu, and
- * hard_sigmoid backward. Everything else, the backward passes of silu and gelu_tanh, and rrelu's
- * training forward (a sequential random stream) run the scalar twin.
+ * <p>Which class computes what: {@link VectorTranscendentals} (double lanes, one exp core):
+ * sigmoid, tanh, elu, selu, celu, exponential, gaussian, rectified_tanh, softsign, cube,
+ * sparse_plus, hard_swish forward and backward, silu, gelu_tanh, hard_sigmoid forward;
+ * {@link VectorSmooth} (double lanes, on that exp core): softplus, log_sigmoid, mish forward and
+ * backward, silu and gelu_tanh backward; {@link VectorAlgebraic} (double lanes, the scalar's own
+ * operations): isru, squareplus, bent_identity; {@link VectorPiecewise} (float lanes): identity,
+ * relu, relu6, leaky_relu, prelu (with its slope gradient), rrelu (inference forward, backward),
+ * hard_tanh, threshold, thresholded_relu, softshrink, hardshrink, hard_sigmoid backward. What runs
+ * the scalar twin instead is listed with the reason in {@link #SCALAR_FORWARD} and
+ * {@link #SCALAR_BACKWARD}; rrelu's training forward (a sequential random stream) also does.
  */
 final class VectorActivationKernels implements ActivationKernels {
 
@@ -46,12 +53,7 @@ final class VectorActivationKernels implements ActivationKernels {
             Map.entry("tanhshrink", NOT_YET),
             Map.entry("rational_tanh", NOT_YET),
             Map.entry("sin", "no vector sin: the scalar's Math.sin has a full-range argument reduction"),
-            Map.entry("bent_identity", NOT_YET),
-            Map.entry("arctan", NOT_YET),
-            Map.entry("softshrink", NOT_YET),
-            Map.entry("hardshrink", NOT_YET),
-            Map.entry("squareplus", NOT_YET),
-            Map.entry("isru", NOT_YET));
+            Map.entry("arctan", NOT_YET));
 
     /** Backward passes that run the scalar twin. */
     static final Map<String, String> SCALAR_BACKWARD = Map.ofEntries(
@@ -59,12 +61,7 @@ final class VectorActivationKernels implements ActivationKernels {
             Map.entry("tanhshrink", NOT_YET),
             Map.entry("rational_tanh", NOT_YET),
             Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"),
-            Map.entry("bent_identity", NOT_YET),
-            Map.entry("arctan", NOT_YET),
-            Map.entry("softshrink", NOT_YET),
-            Map.entry("hardshrink", NOT_YET),
-            Map.entry("squareplus", NOT_YET),
-            Map.entry("isru", NOT_YET));
+            Map.entry("arctan", NOT_YET));
 
     @Override
     public String name() {
@@ -102,6 +99,18 @@ final class VectorActivationKernels implements ActivationKernels {
                 VectorSmooth.softplusForward(p.beta(), p.threshold(), z, zOff, a, aOff, n);
                 return true;
             }
+            case SOFT_SHRINK:
+                VectorPiecewise.shrinkForward(f, ((SoftShrink) f).lambda(), true, z, zOff, a, aOff, n);
+                return true;
+            case HARD_SHRINK:
+                VectorPiecewise.shrinkForward(f, ((HardShrink) f).lambda(), false, z, zOff, a, aOff, n);
+                return true;
+            case ISRU:
+                VectorAlgebraic.isruForward(f, ((Isru) f).alpha(), z, zOff, a, aOff, n);
+                return true;
+            case SQUAREPLUS:
+                VectorAlgebraic.squareplusForward(f, ((Squareplus) f).b(), z, zOff, a, aOff, n);
+                return true;
             case HARD_TANH: {
                 HardTanh h = (HardTanh) f;
                 VectorPiecewise.clampForward(f, h.min(), false, h.max(), z, zOff, a, aOff, n);
@@ -185,6 +194,9 @@ final class VectorActivationKernels implements ActivationKernels {
             case MISH:
                 VectorSmooth.mishForward(z, zOff, a, aOff, n);
                 return true;
+            case BENT_IDENTITY:
+                VectorAlgebraic.bentIdentityForward(f, z, zOff, a, aOff, n);
+                return true;
             default:
                 return false;
         }
@@ -250,6 +262,18 @@ final class VectorActivationKernels implements ActivationKernels {
                 VectorSmooth.softplusBackward(p.beta(), p.threshold(), z, zOff, dA, dAOff, dZ, dZOff, n);
                 return true;
             }
+            case SOFT_SHRINK:
+                VectorPiecewise.shrinkBackward(f, ((SoftShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case HARD_SHRINK:
+                VectorPiecewise.shrinkBackward(f, ((HardShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case ISRU:
+                VectorAlgebraic.isruBackward(f, ((Isru) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case SQUAREPLUS:
+                VectorAlgebraic.squareplusBackward(f, ((Squareplus) f).b(), z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
             case HARD_TANH: {
                 HardTanh h = (HardTanh) f;
                 VectorPiecewise.intervalBackward(f, h.min(), h.max(), 1f, z, zOff, dA, dAOff, dZ, dZOff, n);
@@ -317,6 +341,9 @@ final class VectorActivationKernels implements ActivationKernels {
                 return true;
             case MISH:
                 VectorSmooth.mishBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case BENT_IDENTITY:
+                VectorAlgebraic.bentIdentityBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
                 return true;
             case SILU:
                 VectorSmooth.siluBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);

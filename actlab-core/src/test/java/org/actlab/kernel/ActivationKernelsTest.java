@@ -15,11 +15,15 @@ import java.util.stream.Stream;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Celu;
 import org.actlab.activation.Elu;
+import org.actlab.activation.HardShrink;
 import org.actlab.activation.HardTanh;
+import org.actlab.activation.Isru;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
+import org.actlab.activation.SoftShrink;
 import org.actlab.activation.Softplus;
+import org.actlab.activation.Squareplus;
 import org.actlab.activation.Standard;
 import org.actlab.activation.Threshold;
 import org.actlab.activation.ThresholdedRelu;
@@ -40,6 +44,11 @@ class ActivationKernelsTest {
             new LeakyRelu(0.01f), new LeakyRelu(-0.5f), new LeakyRelu(0f), new PRelu(0.25f), new RRelu(),
             new HardTanh(), new HardTanh(-2f, 0.5f), new Threshold(0.5f, -3f), new ThresholdedRelu(1f),
             Standard.HARD_SIGMOID, Standard.HARD_SWISH, Standard.SOFTSIGN, Standard.CUBE, Standard.SPARSE_PLUS);
+
+    /** Vectorised in the scalar's own operations, so also bit-identical on every path. */
+    static final List<Activation> ALGEBRAIC = List.of(new Isru(), new Isru(0.01f), new Squareplus(4f),
+            new Squareplus(0.5f), Standard.BENT_IDENTITY, new SoftShrink(0.5f), new SoftShrink(2f),
+            new HardShrink(0.5f));
 
     static final double SELU_SCALE = 1.0507009873554804934193349852946;
     static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -281,6 +290,8 @@ class ActivationKernelsTest {
         // Not vectorised: these exercise the vector path's fallback.
         all.add(Standard.GELU);
         all.add(Standard.ARCTAN);
+        // Vectorised with the scalar's own double operations: bit-identical too.
+        all.addAll(ALGEBRAIC);
         return kernels().flatMap(k -> all.stream().map(f -> new Object[] {k, f}));
     }
 
@@ -329,6 +340,7 @@ class ActivationKernelsTest {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         Stream.concat(SEEDS.stream(), OTHERS.stream()).forEach(t -> all.add(t.f()));
         all.addAll(List.of(Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f)));
+        all.addAll(ALGEBRAIC);
         return all;
     }
 
