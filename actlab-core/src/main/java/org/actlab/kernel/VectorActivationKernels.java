@@ -30,7 +30,7 @@ import org.actlab.activation.ThresholdedRelu;
  * sparse_plus, hard_swish forward and backward, silu, gelu_tanh, hard_sigmoid forward;
  * {@link VectorSmooth} (double lanes, on that exp core): softplus, log_sigmoid, mish forward and
  * backward, silu and gelu_tanh backward; {@link VectorAlgebraic} (double lanes, the scalar's own
- * operations): isru, squareplus, bent_identity; {@link VectorPiecewise} (float lanes): identity,
+ * operations): isru, squareplus, bent_identity, rational_tanh, arctan; {@link VectorPiecewise} (float lanes): identity,
  * relu, relu6, leaky_relu, prelu (with its slope gradient), rrelu (inference forward, backward),
  * hard_tanh, threshold, thresholded_relu, softshrink, hardshrink, hard_sigmoid backward. What runs
  * the scalar twin instead is listed with the reason in {@link #SCALAR_FORWARD} and
@@ -51,17 +51,13 @@ final class VectorActivationKernels implements ActivationKernels {
     static final Map<String, String> SCALAR_FORWARD = Map.ofEntries(
             Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
             Map.entry("tanhshrink", NOT_YET),
-            Map.entry("rational_tanh", NOT_YET),
-            Map.entry("sin", "no vector sin: the scalar's Math.sin has a full-range argument reduction"),
-            Map.entry("arctan", NOT_YET));
+            Map.entry("sin", "no vector sin: the scalar's Math.sin has a full-range argument reduction"));
 
     /** Backward passes that run the scalar twin. */
     static final Map<String, String> SCALAR_BACKWARD = Map.ofEntries(
             Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
             Map.entry("tanhshrink", NOT_YET),
-            Map.entry("rational_tanh", NOT_YET),
-            Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"),
-            Map.entry("arctan", NOT_YET));
+            Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"));
 
     @Override
     public String name() {
@@ -196,6 +192,12 @@ final class VectorActivationKernels implements ActivationKernels {
                 return true;
             case BENT_IDENTITY:
                 VectorAlgebraic.bentIdentityForward(f, z, zOff, a, aOff, n);
+                return true;
+            case RATIONAL_TANH:
+                VectorAlgebraic.rationalTanhForward(f, z, zOff, a, aOff, n);
+                return true;
+            case ARCTAN:
+                VectorAlgebraic.arctanForward(f, z, zOff, a, aOff, n);
                 return true;
             default:
                 return false;
@@ -344,6 +346,12 @@ final class VectorActivationKernels implements ActivationKernels {
                 return true;
             case BENT_IDENTITY:
                 VectorAlgebraic.bentIdentityBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case RATIONAL_TANH:
+                VectorAlgebraic.rationalTanhBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case ARCTAN:
+                VectorAlgebraic.arctanBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
                 return true;
             case SILU:
                 VectorSmooth.siluBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);

@@ -8,11 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
 import org.actlab.activation.Activation;
 
 /**
- * The algebraic activations in double lanes: isru, squareplus and bent_identity, forward and
- * backward. Each lane performs the scalar twin's double operations in the same order (square
- * roots and divisions are correctly rounded in both), so the results are the scalar's floats bit
- * for bit; the lanes at ±∞, where a formula gives ∞/∞, take the catalogue's limits. Tails run the
- * scalar activation, which gives the same floats.
+ * The algebraic activations in double lanes: isru, squareplus, bent_identity and rational_tanh,
+ * forward and backward, and arctan. Each lane performs the scalar twin's double operations in the
+ * same order (square roots and divisions are correctly rounded in both), so the results are the
+ * scalar's floats bit for bit; the lanes at ±∞, where a formula gives ∞/∞, take the catalogue's
+ * limits. Tails run the scalar activation. The one exception is arctan's value: the Vector API's
+ * {@code ATAN} (Intel SVML on x86, else {@code Math.atan} per lane) instead of {@code Math.atan},
+ * both within a double ULP or so, so the float may differ from the scalar's in the last bit where
+ * the double lands next to a float rounding midpoint (arctan' = 1/(1 + x²) is bit-identical).
  */
 final class VectorAlgebraic {
 
@@ -139,6 +142,81 @@ final class VectorAlgebraic {
             DoubleVector y = x.div(TWO.mul(x.mul(x).add(ONE).lanewise(VectorOperators.SQRT))).add(ONE);
             limits(round(y), xf, atPlus, atMinus).mul(FloatVector.fromArray(FH, dA, dAOff + i))
                     .intoArray(dZ, dZOff + i);
+        }
+        for (; i < n; i++) {
+            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
+        }
+    }
+
+    private static final DoubleVector RATIONAL_TANH_SCALE = DoubleVector.broadcast(D, 1.7159);
+    private static final DoubleVector RATIONAL_TANH_QUARTIC = DoubleVector.broadcast(D, 1.41645);
+    private static final DoubleVector RATIONAL_TANH_QUARTIC_4 = DoubleVector.broadcast(D, 4 * 1.41645);
+    private static final DoubleVector RATIONAL_TANH_SLOPE_SCALE = DoubleVector.broadcast(D, 1.7159 * (2.0 / 3));
+    private static final DoubleVector THREE = DoubleVector.broadcast(D, 3);
+    private static final long SIGN = 0x8000000000000000L;
+
+    /** rational_tanh(x) = sign(x) · 1.7159 · r/(1 + r), r = y + y² + 1.41645 y⁴, y = |2x/3|. */
+    static void rationalTanhForward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
+        FloatVector atPlus = FloatVector.broadcast(FH, f.apply(Float.POSITIVE_INFINITY));
+        FloatVector atMinus = FloatVector.broadcast(FH, f.apply(Float.NEGATIVE_INFINITY));
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y = TWO.mul(x).div(THREE).abs();
+            DoubleVector y2 = y.mul(y);
+            DoubleVector rest = y.add(y2).add(RATIONAL_TANH_QUARTIC.mul(y2.mul(y2)));
+            DoubleVector magnitude = RATIONAL_TANH_SCALE.mul(rest.div(ONE.add(rest)));
+            // copySign by bits, as Math.copySign (NaN stays NaN: its magnitude is NaN).
+            DoubleVector v = magnitude.reinterpretAsLongs().lanewise(VectorOperators.AND, ~SIGN)
+                    .lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, SIGN))
+                    .reinterpretAsDoubles();
+            limits(round(v), xf, atPlus, atMinus).intoArray(a, aOff + i);
+        }
+        for (; i < n; i++) {
+            a[aOff + i] = f.apply(z[zOff + i]);
+        }
+    }
+
+    /** rational_tanh'(x) = 1.7159 · (2/3) · (1 + 2y + 4 · 1.41645 y³)/a/a, a = 1 + r. */
+    static void rationalTanhBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff,
+                                     float[] dZ, int dZOff, int n) {
+        FloatVector atPlus = FloatVector.broadcast(FH, f.derivative(Float.POSITIVE_INFINITY));
+        FloatVector atMinus = FloatVector.broadcast(FH, f.derivative(Float.NEGATIVE_INFINITY));
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y = TWO.mul(x).div(THREE).abs();
+            DoubleVector y2 = y.mul(y);
+            DoubleVector a = ONE.add(y).add(y2).add(RATIONAL_TANH_QUARTIC.mul(y2.mul(y2)));
+            DoubleVector num = ONE.add(TWO.mul(y)).add(RATIONAL_TANH_QUARTIC_4.mul(y2.mul(y)));
+            DoubleVector v = RATIONAL_TANH_SLOPE_SCALE.mul(num.div(a).div(a));
+            limits(round(v), xf, atPlus, atMinus).mul(FloatVector.fromArray(FH, dA, dAOff + i))
+                    .intoArray(dZ, dZOff + i);
+        }
+        for (; i < n; i++) {
+            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
+        }
+    }
+
+    /** arctan(x) by the Vector API's ATAN in double, rounded once. */
+    static void arctanForward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            round(load(z, zOff + i).lanewise(VectorOperators.ATAN)).intoArray(a, aOff + i);
+        }
+        for (; i < n; i++) {
+            a[aOff + i] = f.apply(z[zOff + i]);
+        }
+    }
+
+    /** arctan'(x) = 1/(1 + x²) (0 at ±∞ by itself). */
+    static void arctanBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            round(ONE.div(ONE.add(x.mul(x)))).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
         }
         for (; i < n; i++) {
             dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);

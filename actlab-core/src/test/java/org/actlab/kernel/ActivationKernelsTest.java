@@ -48,7 +48,7 @@ class ActivationKernelsTest {
     /** Vectorised in the scalar's own operations, so also bit-identical on every path. */
     static final List<Activation> ALGEBRAIC = List.of(new Isru(), new Isru(0.01f), new Squareplus(4f),
             new Squareplus(0.5f), Standard.BENT_IDENTITY, new SoftShrink(0.5f), new SoftShrink(2f),
-            new HardShrink(0.5f));
+            new HardShrink(0.5f), Standard.RATIONAL_TANH);
 
     static final double SELU_SCALE = 1.0507009873554804934193349852946;
     static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -268,7 +268,8 @@ class ActivationKernelsTest {
         float[] z = randomInputs(7, 1 << 18);
         List<Activation> functions = List.of(Standard.SIGMOID, Standard.TANH, new Elu(), Standard.SELU, new Celu(0.7f),
                 Standard.EXPONENTIAL, Standard.SILU, Standard.GELU_TANH, Standard.GAUSSIAN, Standard.RECTIFIED_TANH,
-                Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f), new Softplus(0.5f, -3f));
+                Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f), new Softplus(0.5f, -3f),
+                Standard.ARCTAN);
         for (Activation f : functions) {
             float[] a = new float[z.length];
             float[] dZ = new float[z.length];
@@ -289,7 +290,7 @@ class ActivationKernelsTest {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         // Not vectorised: these exercise the vector path's fallback.
         all.add(Standard.GELU);
-        all.add(Standard.ARCTAN);
+        all.add(Standard.TANHSHRINK);
         // Vectorised with the scalar's own double operations: bit-identical too.
         all.addAll(ALGEBRAIC);
         return kernels().flatMap(k -> all.stream().map(f -> new Object[] {k, f}));
