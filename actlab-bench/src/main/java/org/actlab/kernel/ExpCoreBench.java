@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import org.actlab.bench.BenchData;
+import org.actlab.bench.CpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,9 +50,9 @@ public class ExpCoreBench {
         z = BenchData.preActivations(size, BenchData.SEED);
         a = new float[size];
         float[] b = new float[size];
-        helper();
+        helper(new CpuTime());
         System.arraycopy(a, 0, b, 0, size);
-        inlined();
+        inlined(new CpuTime());
         for (int i = 0; i < size; i++) {
             if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
                 throw new IllegalStateException(function + " differs at z = " + z[i] + ": " + a[i] + " vs " + b[i]);
@@ -60,22 +61,26 @@ public class ExpCoreBench {
     }
 
     @Benchmark
-    public float[] helper() {
+    public float[] helper(CpuTime cpu) {
+        long started = cpu.start();
         if (function.equals("sigmoid")) {
             VectorTranscendentals.sigmoidForward(z, 0, a, 0, size);
         } else {
             VectorTranscendentals.eluForward(1.0, z, 0, a, 0, size);
         }
+        cpu.stop(started);
         return a;
     }
 
     @Benchmark
-    public float[] inlined() {
+    public float[] inlined(CpuTime cpu) {
+        long started = cpu.start();
         if (function.equals("sigmoid")) {
             sigmoidInlined(z, a, size);
         } else {
             eluInlined(1.0, z, a, size);
         }
+        cpu.stop(started);
         return a;
     }
 

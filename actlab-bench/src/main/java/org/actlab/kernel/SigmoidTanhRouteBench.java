@@ -7,6 +7,7 @@ import org.actlab.accuracy.AccuracyAudit;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Standard;
 import org.actlab.bench.BenchData;
+import org.actlab.bench.CpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,14 +61,18 @@ public class SigmoidTanhRouteBench {
     }
 
     @Benchmark
-    public float[] forward() {
+    public float[] forward(CpuTime cpu) {
+        long started = cpu.start();
         kernels.forward(f, z, 0, a, 0, size);
+        cpu.stop(started);
         return a;
     }
 
     @Benchmark
-    public float[] backward() {
+    public float[] backward(CpuTime cpu) {
+        long started = cpu.start();
         kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, size, null);
+        cpu.stop(started);
         return dZ;
     }
 
