@@ -52,9 +52,18 @@ final class VectorSmooth {
     private static final FloatVector F_ONE = FloatVector.broadcast(FH, 1f);
     private static final FloatVector F_ZERO = FloatVector.zero(FH);
     private static final FloatVector F_MINUS_ZERO = FloatVector.broadcast(FH, -0f);
-    private static final FloatVector[] SILU_WINDOW = window(SILU_SLOPE_ROOT);
-    private static final FloatVector[] GELU_TANH_WINDOW = window(GELU_TANH_SLOPE_ROOT);
-    private static final FloatVector[] MISH_WINDOW = window(MISH_SLOPE_ROOT);
+    private static final float SILU_LOW = (float) (SILU_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float SILU_HIGH = (float) (SILU_SLOPE_ROOT + ROOT_WINDOW);
+    private static final float GELU_TANH_LOW = (float) (GELU_TANH_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float GELU_TANH_HIGH = (float) (GELU_TANH_SLOPE_ROOT + ROOT_WINDOW);
+    private static final float MISH_LOW = (float) (MISH_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float MISH_HIGH = (float) (MISH_SLOPE_ROOT + ROOT_WINDOW);
+    private static final FloatVector SILU_LOW_V = FloatVector.broadcast(FH, SILU_LOW);
+    private static final FloatVector SILU_HIGH_V = FloatVector.broadcast(FH, SILU_HIGH);
+    private static final FloatVector GELU_TANH_LOW_V = FloatVector.broadcast(FH, GELU_TANH_LOW);
+    private static final FloatVector GELU_TANH_HIGH_V = FloatVector.broadcast(FH, GELU_TANH_HIGH);
+    private static final FloatVector MISH_LOW_V = FloatVector.broadcast(FH, MISH_LOW);
+    private static final FloatVector MISH_HIGH_V = FloatVector.broadcast(FH, MISH_HIGH);
 
     private VectorSmooth() {
     }
@@ -179,7 +188,9 @@ final class VectorSmooth {
             DoubleVector y = s.mul(x.fma(sMinus, ONE));
             FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
             g.intoArray(dZ, dZOff + i);
-            fixNearRoot(f, xf, SILU_WINDOW, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, SILU_LOW_V).and(xf.compare(VectorOperators.LT, SILU_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, SILU_LOW, SILU_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
         }
         if (i < n) {
             float[] buffer = tail(z, zOff + i, n - i);
@@ -212,7 +223,9 @@ final class VectorSmooth {
             DoubleVector y = x.mul(uSlope.add(uSlope)).fma(sSlope, s);
             FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
             g.intoArray(dZ, dZOff + i);
-            fixNearRoot(f, xf, GELU_TANH_WINDOW, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, GELU_TANH_LOW_V).and(xf.compare(VectorOperators.LT, GELU_TANH_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, GELU_TANH_LOW, GELU_TANH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
         }
         if (i < n) {
             float[] buffer = tail(z, zOff + i, n - i);
@@ -272,7 +285,9 @@ final class VectorSmooth {
             DoubleVector y = x.fma(slopeNeg.blend(slopePos, positive), g);
             FloatVector out = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
             out.intoArray(dZ, dZOff + i);
-            fixNearRoot(f, xf, MISH_WINDOW, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, MISH_LOW_V).and(xf.compare(VectorOperators.LT, MISH_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, MISH_LOW, MISH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
         }
         if (i < n) {
             float[] buffer = tail(z, zOff + i, n - i);
@@ -283,23 +298,18 @@ final class VectorSmooth {
         }
     }
 
-    /** Recomputes with the scalar twin the lanes of one vector whose x lies within ROOT_WINDOW of root. */
-    private static void fixNearRoot(Activation f, FloatVector x, FloatVector[] window, float[] z, int zOff,
+    /**
+     * Recomputes with the scalar twin the elements of one vector whose x lies in (low, high). It
+     * takes no vectors: a vector argument to a call that is not inlined would be boxed.
+     */
+    private static void fixNearRoot(Activation f, float low, float high, float[] z, int zOff,
                                     float[] dA, int dAOff, float[] dZ, int dZOff) {
-        VectorMask<Float> near = x.compare(VectorOperators.GT, window[0]).and(x.compare(VectorOperators.LT, window[1]));
-        if (near.anyTrue()) {
-            for (int j = 0; j < LANES; j++) {
-                if (near.laneIsSet(j)) {
-                    dZ[dZOff + j] = dA[dAOff + j] * f.derivative(z[zOff + j]);
-                }
+        for (int j = 0; j < LANES; j++) {
+            float x = z[zOff + j];
+            if (x > low && x < high) {
+                dZ[dZOff + j] = dA[dAOff + j] * f.derivative(x);
             }
         }
-    }
-
-    /** The open interval (root − ROOT_WINDOW, root + ROOT_WINDOW) as two float vectors. */
-    private static FloatVector[] window(double root) {
-        return new FloatVector[] {FloatVector.broadcast(FH, (float) (root - ROOT_WINDOW)),
-                FloatVector.broadcast(FH, (float) (root + ROOT_WINDOW))};
     }
 
     /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
