@@ -1,6 +1,7 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,15 @@ import org.actlab.diagnose.UnitState;
  */
 public final class DeadRelu implements Experiment {
 
-    /** Differences in dead share smaller than this are treated as noise. */
-    static final double DEAD_MARGIN = 0.02;
-    /** The largest learning rate must leave at least this much more dead share than the smallest. */
-    static final double MIN_RATE_EFFECT = 0.1;
+    /** Pre-registered: a knocked-out unit "never recovers" when the share of seeds where it recovers is below this. */
+    static final double RECOVERY_SHARE = 0.5;
+    /** Pre-registered: the high learning rate must leave more than this extra dead share (paired, bias 0). */
+    static final double RATE_MARGIN = 0.02;
+    /** Pre-registered: a positive bias "helps" when it removes more than this dead share against bias 0. */
+    static final double BIAS_MARGIN = 0.01;
+    /** The learning rates compared: the high one is the largest that is in both the quick and the full sweep. */
+    static final double LOW_RATE = 0.01;
+    static final double HIGH_RATE = 1.0;
     /** The bias inits are compared at learning rates up to this, where the rate itself does not kill most units. */
     static final double MODERATE_RATE = 0.3;
 
@@ -35,48 +41,45 @@ public final class DeadRelu implements Experiment {
 
     @Override
     public String setup() {
-        return "(a) " + Dying.knockoutSetup(false) + " (b, c) " + Dying.sweepSetup(false) + " Quick: fewer epochs and rates.";
+        return "(a) " + Dying.knockoutSetup(false) + " Run for relu and, as the control, leaky_relu. (b, c, d) " + Dying.sweepSetup(false) + " Quick: fewer epochs and rates.";
     }
 
     @Override
     public String criterion() {
-        return String.format(Locale.ROOT, "Supported when (a) in every seed the knocked-out unit is dead right after the "
-                        + "update (the diagnostics' definition: f'(z) = 0 on every training row) and its weights and bias "
-                        + "stay bit-identical while other units move; (b) the largest learning rate "
-                        + "leaves a mean dead share at least %.2f above the smallest; and (c) at learning rates ≤ %s the "
-                        + "mean dead share with bias +0.1 is at most that with bias 0 (+%.2f) and at least %.2f below that "
-                        + "with bias −0.5. Not supported when a knocked-out unit moves, the largest rate leaves fewer dead "
-                        + "units than the smallest, or bias +0.1 leaves more than bias 0 by over %.2f.",
-                MIN_RATE_EFFECT, Figures.format(MODERATE_RATE), DEAD_MARGIN, DEAD_MARGIN, DEAD_MARGIN);
+        return String.format(Locale.ROOT, "Four pre-registered effects, each with a 95%% t interval over seeds (paired by seed "
+                        + "where two arms are compared). (a) Share of seeds whose knocked-out relu unit recovers (active on "
+                        + "some row again and lower loss) below %.1f; control: the same share for leaky_relu must not be "
+                        + "below %.1f. (b) Dead share at lr %s minus lr %s (bias 0) above %.2f. (c) Dead share with bias 0 "
+                        + "minus bias +0.1, mean over lr ≤ %s, above %.2f; (d) the same for bias +0.01. Supported when every "
+                        + "claim interval clears its margin; not supported when any lies wholly on the wrong side.",
+                RECOVERY_SHARE, RECOVERY_SHARE, Figures.format(HIGH_RATE), Figures.format(LOW_RATE), RATE_MARGIN,
+                Figures.format(MODERATE_RATE), BIAS_MARGIN);
     }
 
-    /**
-     * The verdict.
-     *
-     * @param trials           knock-out trials whose unit was dead right after the update
-     * @param knockedMoved     of which the knocked-out unit moved
-     * @param othersMovedInAll whether other units moved in every trial
-     * @param deadSmallestRate mean dead share at the smallest learning rate (over bias inits)
-     * @param deadLargestRate  the same at the largest learning rate
-     * @param deadNegative     mean dead share with bias −0.5 at moderate rates
-     * @param deadZero         with bias 0
-     * @param deadPositive     with bias +0.1
-     */
-    static Verdict judge(int trials, int knockedMoved, boolean othersMovedInAll, double deadSmallestRate,
-                         double deadLargestRate, double deadNegative, double deadZero, double deadPositive) {
-        boolean knockoutHolds = trials > 0 && knockedMoved == 0 && othersMovedInAll;
-        boolean rateKills = deadLargestRate >= deadSmallestRate + MIN_RATE_EFFECT;
-        boolean biasHelps = deadPositive <= deadZero + DEAD_MARGIN && deadPositive <= deadNegative - DEAD_MARGIN;
-        boolean contradicted = knockedMoved > 0 || deadLargestRate < deadSmallestRate
-                || deadPositive > deadZero + DEAD_MARGIN;
-        return Verdict.of(knockoutHolds && rateKills && biasHelps, contradicted);
+    /** The (a) effects: per-seed recovery (1 or 0) of the relu knock-out (claim) and the leaky_relu one (control). */
+    static List<Effect> knockoutEffects(double[] reluRecovered, double[] leakyRecovered) {
+        return List.of(
+                Effect.ofSeeds("share of seeds where the knocked-out relu unit recovers", Effect.Role.claim,
+                        Effect.Direction.below, RECOVERY_SHARE, reluRecovered),
+                Effect.ofSeeds("share of seeds where the knocked-out leaky_relu unit recovers", Effect.Role.control,
+                        Effect.Direction.below, RECOVERY_SHARE, leakyRecovered));
     }
+
+    /** 1 when the knock-out recovered, else 0. */
+    static double recovered(Dying.Knockout k) {
+        return k.recovered() ? 1 : 0;
+    }
+
+    /** The knock-out's claim arm and its control. */
+    private static final List<String> KNOCKED = List.of("relu", "leaky_relu");
 
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (int s = 0; s < options.seeds(); s++) {
-            trials.add(Dying.knockoutTrial(name(), "relu", options.quick(), options.seed(s)));
+        for (String activation : KNOCKED) {
+            for (int s = 0; s < options.seeds(); s++) {
+                trials.add(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s)));
+            }
         }
         trials.addAll(Dying.sweepTrials(name(), "relu", options));
         return trials;
@@ -91,55 +94,62 @@ public final class DeadRelu implements Experiment {
     @Override
     public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
         Trials.Lookup done = new Trials.Lookup(results);
-        int trials = 0;
-        int knockedMoved = 0;
-        int preconditionMissed = 0;
-        boolean othersMovedInAll = true;
-        double[] othersMovedShare = new double[options.seeds()];
-        for (int s = 0; s < options.seeds(); s++) {
-            Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), "relu", options.quick(), options.seed(s))));
-            othersMovedShare[s] = (double) k.othersMoved() / k.others();
-            if (k.knockedState() != UnitState.DEAD) {
-                preconditionMissed++;
-                continue;
+        Map<String, double[]> recovered = new LinkedHashMap<>();
+        Map<String, Object> knockout = new LinkedHashMap<>();
+        for (String activation : KNOCKED) {
+            double[] rec = new double[options.seeds()];
+            double[] activeRows = new double[options.seeds()];
+            double[] lossChange = new double[options.seeds()];
+            int dead = 0;
+            int moved = 0;
+            for (int s = 0; s < options.seeds(); s++) {
+                Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s))));
+                rec[s] = recovered(k);
+                activeRows[s] = k.activeRows();
+                lossChange[s] = k.lossAfter() - k.lossAtKnock();
+                dead += k.knockedState() == UnitState.DEAD ? 1 : 0;
+                moved += k.knockedMoved() ? 1 : 0;
             }
-            trials++;
-            knockedMoved += k.knockedMoved() ? 1 : 0;
-            othersMovedInAll &= k.othersMoved() > 0;
+            recovered.put(activation, rec);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seeds where the unit recovered", (int) Arrays.stream(rec).sum());
+            row.put("rows where the unit is active after training on", Summary.of(activeRows));
+            row.put("training loss change since the knock-out", Summary.of(lossChange));
+            row.put("seeds where the unit was dead right after the knock-out (f' = 0 on every row)", dead);
+            row.put("seeds where the unit's bits changed", moved);
+            knockout.put(activation, row);
         }
         Dying.Sweep sweep = Dying.sweep(name(), "relu", options, done);
-        double deadNegative = sweep.meanDead(-0.5, MODERATE_RATE);
-        double deadZero = sweep.meanDead(0.0, MODERATE_RATE);
-        double deadPositive = sweep.meanDead(0.1, MODERATE_RATE);
-        double smallestRate = sweep.rates().get(0);
-        double largestRate = sweep.rates().get(sweep.rates().size() - 1);
-        double deadSmallestRate = sweep.meanDeadAtRate(smallestRate);
-        double deadLargestRate = sweep.meanDeadAtRate(largestRate);
-        Verdict verdict = judge(trials, knockedMoved, othersMovedInAll, deadSmallestRate, deadLargestRate,
-                deadNegative, deadZero, deadPositive);
-
-        Map<String, Object> knockout = new LinkedHashMap<>();
-        knockout.put("trials with the unit dead right after the update", trials);
-        knockout.put("trials where the unit was not dead (left out)", preconditionMissed);
-        knockout.put("knocked-out units whose bits changed", knockedMoved);
-        knockout.put("share of other units that moved", Summary.of(othersMovedShare));
-        Map<String, Object> byRate = new LinkedHashMap<>();
-        byRate.put("lr " + Figures.format(smallestRate), deadSmallestRate);
-        byRate.put("lr " + Figures.format(largestRate), deadLargestRate);
-        Map<String, Object> byBias = new LinkedHashMap<>();
-        byBias.put("bias -0.5", deadNegative);
-        byBias.put("bias 0", deadZero);
-        byBias.put("bias +0.1", deadPositive);
+        double[] deadLow = sweep.deadBySeed().get(0.0).get(LOW_RATE);
+        double[] deadHigh = sweep.deadBySeed().get(0.0).get(HIGH_RATE);
+        double[] deadZero = Dying.Sweep.perSeed(sweep.deadBySeed(), 0.0, MODERATE_RATE);
+        List<Effect> effects = new ArrayList<>(knockoutEffects(recovered.get("relu"), recovered.get("leaky_relu")));
+        effects.add(Effect.paired("dead share lr " + Figures.format(HIGH_RATE) + " − lr " + Figures.format(LOW_RATE)
+                + " (bias 0)", Effect.Role.claim, Effect.Direction.above, RATE_MARGIN, deadHigh, deadLow));
+        Map<String, Object> accuracyByBias = new LinkedHashMap<>();
+        double[] accuracyZero = Dying.Sweep.perSeed(sweep.accuracyBySeed(), 0.0, MODERATE_RATE);
+        for (double bias : List.of(0.1, 0.01)) {
+            effects.add(Effect.paired("dead share bias 0 − bias +" + Figures.format(bias) + " (lr ≤ "
+                            + Figures.format(MODERATE_RATE) + ")", Effect.Role.claim, Effect.Direction.above, BIAS_MARGIN,
+                    deadZero, Dying.Sweep.perSeed(sweep.deadBySeed(), bias, MODERATE_RATE)));
+            Statistics.Interval gain = Statistics.meanInterval(Statistics.differences(
+                    Dying.Sweep.perSeed(sweep.accuracyBySeed(), bias, MODERATE_RATE), accuracyZero));
+            accuracyByBias.put("bias +" + Figures.format(bias) + " − bias 0", intervalText(gain));
+        }
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
-                "knocked-out units moved: %d of %d; dead share lr %s→%s: %s→%s; bias −0.5/0/+0.1 at lr ≤ %s: %s/%s/%s",
-                knockedMoved, trials, Figures.format(smallestRate), Figures.format(largestRate),
-                Figures.percent(deadSmallestRate), Figures.percent(deadLargestRate), Figures.format(MODERATE_RATE),
-                Figures.percent(deadNegative), Figures.percent(deadZero), Figures.percent(deadPositive)));
-        figures.put("(a) knock-out", knockout);
-        figures.put("(b) mean dead share by learning rate (over bias inits and seeds)", byRate);
-        figures.put("(c) mean dead share by bias init at learning rates ≤ " + Figures.format(MODERATE_RATE), byBias);
+                "knocked-out unit recovered: relu %d/%d, leaky %d/%d; dead share lr %s→%s: %s→%s; bias 0/+0.01/+0.1 at "
+                        + "lr ≤ %s: %s/%s/%s",
+                (int) Arrays.stream(recovered.get("relu")).sum(), options.seeds(),
+                (int) Arrays.stream(recovered.get("leaky_relu")).sum(), options.seeds(),
+                Figures.format(LOW_RATE), Figures.format(HIGH_RATE), Figures.percent(Summary.of(deadLow).mean()),
+                Figures.percent(Summary.of(deadHigh).mean()), Figures.format(MODERATE_RATE),
+                Figures.percent(sweep.meanDead(0.0, MODERATE_RATE)), Figures.percent(sweep.meanDead(0.01, MODERATE_RATE)),
+                Figures.percent(sweep.meanDead(0.1, MODERATE_RATE))));
+        figures.put("(a) knock-out and recovery", knockout);
+        figures.put("(c, d) training accuracy change with a positive bias, lr ≤ " + Figures.format(MODERATE_RATE)
+                + " (paired t interval)", accuracyByBias);
         figures.put("largest cell dead share", sweep.maxDead());
         figures.put("diverged runs (left out)", sweep.diverged());
         figures.put("dead share by bias init and learning rate (mean ± std [min, max] over seeds)", sweep.table());
@@ -147,6 +157,12 @@ public final class DeadRelu implements Experiment {
                 "learning rate", "dead share of hidden units", true, false, sweep.series()));
         return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs and rates.",
                 options.quick() ? "(quick run: " + Dying.sweepSetup(true) + ")" : ""), criterion(),
-                verdict, figures, options.seedList(), charts);
+                figures, options.seedList(), charts, effects);
+    }
+
+    /** "mean [low, high], n = …" of an interval. */
+    static String intervalText(Statistics.Interval ci) {
+        return String.format(Locale.ROOT, "%s [%s, %s], n = %d", Figures.format(ci.mean()), Figures.format(ci.low()),
+                Figures.format(ci.high()), ci.n());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What an experiment measured and concluded. Serialises with Jackson to
- * {@code {"name","claim","setup","criterion","verdict","figures":{…},"seeds":[…],"charts":[…]}}.
+ * {@code {"name","claim","setup","criterion","verdict","figures":{…},"seeds":[…],"charts":[…],"effects":[…]}}.
  *
  * <p>Figures are JSON-friendly values: numbers, strings, booleans, {@link Summary}, lists, and maps
  * of these (a map of maps is a table: rows, then columns). The entry {@value #HEADLINE} holds the
@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param figures   the measured figures, in display order
  * @param seeds     the seeds used (empty when nothing random was used)
  * @param charts    figures as chart data
+ * @param effects   the pre-stated criteria on effect sizes, each with its interval, n, test and verdict
+ *                  (claims and controls); the verdict is {@link Effect#verdictOf} of these
  */
 public record ExperimentResult(String name, String claim, String setup, String criterion, Verdict verdict,
-                               Map<String, Object> figures, List<Long> seeds, List<Chart> charts) {
+                               Map<String, Object> figures, List<Long> seeds, List<Chart> charts, List<Effect> effects) {
 
     /** The figure key of the one-line key figure. */
     public static final String HEADLINE = "headline";
@@ -35,6 +37,13 @@ public record ExperimentResult(String name, String claim, String setup, String c
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         seeds = List.copyOf(seeds);
         charts = List.copyOf(charts);
+        effects = List.copyOf(effects);
+    }
+
+    /** A result whose verdict is computed from its effects ({@link Effect#verdictOf}). */
+    public ExperimentResult(String name, String claim, String setup, String criterion, Map<String, Object> figures,
+                            List<Long> seeds, List<Chart> charts, List<Effect> effects) {
+        this(name, claim, setup, criterion, Effect.verdictOf(effects), figures, seeds, charts, effects);
     }
 
     /** The one-line key figure, or an empty string. */

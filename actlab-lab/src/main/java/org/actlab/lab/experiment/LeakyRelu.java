@@ -1,13 +1,13 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.actlab.data.Dataset;
 import org.actlab.diagnose.Diagnostics;
-import org.actlab.diagnose.UnitState;
 import org.actlab.nn.Network;
 import org.actlab.nn.Trainer;
 
@@ -27,37 +27,36 @@ public final class LeakyRelu implements Experiment {
 
     @Override
     public String claim() {
-        return "Leaky ReLU neither saturates nor dies: the dead-relu sweeps leave no dead unit, gradients keep flowing "
-                + "into a knocked-out unit, and its mean output is closer to zero than ReLU's.";
+        return "Leaky ReLU does not die: gradients keep flowing into a knocked-out unit so that it recovers, and its "
+                + "mean output is closer to zero than ReLU's.";
     }
 
     @Override
     public String setup() {
-        return "The dead-relu procedures with leaky_relu (slope 0.01): (a) " + Dying.knockoutSetup(false) + " (b) "
-                + Dying.sweepSetup(false) + " (c) the diagnostics' mean hidden output μ (training rows) of relu and "
-                + "leaky_relu networks of the sweep with bias 0 and learning rate " + COMPARISON_RATE + ", same seeds. Quick: fewer epochs and rates.";
+        return "(a) " + Dying.knockoutSetup(false) + " Run for leaky_relu (slope 0.01) and, as the control, relu. (b) the "
+                + "diagnostics' |mean hidden output| μ (training rows) of relu and leaky_relu networks of the dead-relu "
+                + "sweep with bias 0 and learning rate " + COMPARISON_RATE + ", same seeds. Quick: fewer epochs. (The "
+                + "sweep's dead share is not measured here: f' ≥ 0.01 makes it 0 by definition.)";
     }
 
     @Override
     public String criterion() {
-        return "Supported when no sweep cell has a dead unit, the knocked-out unit moves in every seed, and the mean "
-                + "|mean hidden output| of leaky_relu is below ReLU's. Not supported when any unit is dead, no knocked-out "
-                + "unit moves, or leaky_relu's |mean output| exceeds ReLU's. Inconclusive otherwise.";
+        return String.format(Locale.ROOT, "(a) Share of seeds whose knocked-out leaky_relu unit recovers (active on some row "
+                        + "again and lower loss) above %.1f (t interval over seeds, 95%%); control: the same share for relu "
+                        + "must not be above %.1f. (b) |mean output| relu minus leaky_relu, paired by seed, above 0. "
+                        + "Supported when both claim intervals clear their margins, not supported when either lies wholly "
+                        + "on the wrong side.", DeadRelu.RECOVERY_SHARE, DeadRelu.RECOVERY_SHARE);
     }
 
-    /**
-     * The verdict.
-     *
-     * @param maxDead          the largest mean dead share of any sweep cell
-     * @param trials           knock-out trials
-     * @param knockedMoved     trials where the knocked-out unit moved
-     * @param leakyMeanOutput  mean over seeds of |mean hidden output| with leaky_relu
-     * @param reluMeanOutput   the same with relu
-     */
-    static Verdict judge(double maxDead, int trials, int knockedMoved, double leakyMeanOutput, double reluMeanOutput) {
-        boolean supported = maxDead == 0 && trials > 0 && knockedMoved == trials && leakyMeanOutput < reluMeanOutput;
-        boolean contradicted = !(maxDead == 0) || knockedMoved == 0 || leakyMeanOutput > reluMeanOutput;
-        return Verdict.of(supported, contradicted);
+    /** The pre-registered effects. */
+    static List<Effect> effects(double[] leakyRecovered, double[] reluRecovered, double[] reluOutput, double[] leakyOutput) {
+        return List.of(
+                Effect.ofSeeds("share of seeds where the knocked-out leaky_relu unit recovers", Effect.Role.claim,
+                        Effect.Direction.above, DeadRelu.RECOVERY_SHARE, leakyRecovered),
+                Effect.paired("|mean hidden output| relu − leaky_relu", Effect.Role.claim, Effect.Direction.above, 0,
+                        reluOutput, leakyOutput),
+                Effect.ofSeeds("share of seeds where the knocked-out relu unit recovers", Effect.Role.control,
+                        Effect.Direction.above, DeadRelu.RECOVERY_SHARE, reluRecovered));
     }
 
     private static final List<String> COMPARED = List.of("leaky_relu", "relu");
@@ -70,10 +69,11 @@ public final class LeakyRelu implements Experiment {
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (int s = 0; s < options.seeds(); s++) {
-            trials.add(Dying.knockoutTrial(name(), "leaky_relu", options.quick(), options.seed(s)));
+        for (String activation : COMPARED) {
+            for (int s = 0; s < options.seeds(); s++) {
+                trials.add(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s)));
+            }
         }
-        trials.addAll(Dying.sweepTrials(name(), "leaky_relu", options));
         for (int s = 0; s < options.seeds(); s++) {
             for (String activation : COMPARED) {
                 trials.add(outputTrial(activation, options.quick(), options.seed(s)));
@@ -82,42 +82,45 @@ public final class LeakyRelu implements Experiment {
         return trials;
     }
 
-    /** A knock-out, one cell of the sweep (see {@link Dying}), or the |mean hidden output| of one trained network. */
+    /** A knock-out (see {@link Dying}) or the |mean hidden output| of one trained network. */
     @Override
     public TrialResult runTrial(Trial trial) {
-        switch (trial.measure()) {
-            case "knockout":
-                return Dying.runKnockout(trial);
-            case "sweep-cell":
-                return Dying.runSweepCell(trial);
-            default:
-                int epochs = trial.integer("epochs");
-                long seed = trial.seed();
-                Dataset train = Dying.standardised(Lab.data("circle", 400, 0.1, seed));
-                Network net = Network.create(Lab.binary(2, Lab.hidden(2, Dying.SWEEP_WIDTH, trial.text("activation")),
-                        "he_normal", "zeros"), seed);
-                Diagnostics diagnostics = HealthFigures.listener(train, epochs);
-                new Trainer(net, Lab.sgd(epochs, 10, COMPARISON_RATE, seed), train, null).addListener(diagnostics).run();
-                return TrialResult.of(trial)
-                        .put("mean output", Math.abs(HealthFigures.hiddenMeanActivation(HealthFigures.last(diagnostics)))).build();
+        if (trial.measure().equals("knockout")) {
+            return Dying.runKnockout(trial);
         }
+        int epochs = trial.integer("epochs");
+        long seed = trial.seed();
+        Dataset train = Dying.standardised(Lab.data("circle", 400, 0.1, seed));
+        Network net = Network.create(Lab.binary(2, Lab.hidden(2, Dying.SWEEP_WIDTH, trial.text("activation")),
+                "he_normal", "zeros"), seed);
+        Diagnostics diagnostics = HealthFigures.listener(train, epochs);
+        new Trainer(net, Lab.sgd(epochs, 10, COMPARISON_RATE, seed), train, null).addListener(diagnostics).run();
+        return TrialResult.of(trial)
+                .put("mean output", Math.abs(HealthFigures.hiddenMeanActivation(HealthFigures.last(diagnostics)))).build();
     }
 
     @Override
     public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
         Trials.Lookup done = new Trials.Lookup(results);
-        int knockedMoved = 0;
-        int knockedDead = 0;
-        double[] othersMovedShare = new double[options.seeds()];
-        double[] biasAfter = new double[options.seeds()];
-        for (int s = 0; s < options.seeds(); s++) {
-            Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), "leaky_relu", options.quick(), options.seed(s))));
-            knockedMoved += k.knockedMoved() ? 1 : 0;
-            knockedDead += k.knockedState() == UnitState.DEAD ? 1 : 0;
-            othersMovedShare[s] = (double) k.othersMoved() / k.others();
-            biasAfter[s] = k.biasAfterKnock();
+        Map<String, double[]> recovered = new LinkedHashMap<>();
+        Map<String, Object> knockout = new LinkedHashMap<>();
+        for (String activation : COMPARED) {
+            double[] rec = new double[options.seeds()];
+            double[] activeRows = new double[options.seeds()];
+            double[] biasAfter = new double[options.seeds()];
+            for (int s = 0; s < options.seeds(); s++) {
+                Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s))));
+                rec[s] = DeadRelu.recovered(k);
+                activeRows[s] = k.activeRows();
+                biasAfter[s] = k.biasAfterKnock();
+            }
+            recovered.put(activation, rec);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seeds where the unit recovered", (int) Arrays.stream(rec).sum());
+            row.put("rows where the unit is active after training on", Summary.of(activeRows));
+            row.put("bias right after the knock-out", Summary.of(biasAfter));
+            knockout.put(activation, row);
         }
-        Dying.Sweep sweep = Dying.sweep(name(), "leaky_relu", options, done);
 
         double[] leakyOutput = new double[options.seeds()];
         double[] reluOutput = new double[options.seeds()];
@@ -129,37 +132,28 @@ public final class LeakyRelu implements Experiment {
         }
         Summary leaky = Summary.of(leakyOutput);
         Summary relu = Summary.of(reluOutput);
-        Verdict verdict = judge(sweep.maxDead(), options.seeds(), knockedMoved, leaky.mean(), relu.mean());
-
-        Map<String, Object> knockout = new LinkedHashMap<>();
-        knockout.put("trials", options.seeds());
-        knockout.put("knocked-out units that moved", knockedMoved);
-        knockout.put("knocked-out units dead right after the update", knockedDead);
-        knockout.put("bias right after the knock-out", Summary.of(biasAfter));
-        knockout.put("share of other units that moved", Summary.of(othersMovedShare));
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("leaky_relu", leaky);
         output.put("relu", relu);
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
-                "max dead share %s; knocked-out units moved %d of %d; |mean output| leaky %s vs relu %s",
-                Figures.percent(sweep.maxDead()), knockedMoved, options.seeds(), Figures.format(leaky.mean()),
-                Figures.format(relu.mean())));
-        figures.put("(a) knock-out", knockout);
-        figures.put("(b) largest cell dead share", sweep.maxDead());
-        figures.put("(b) largest cell saturated share of hidden pairs", sweep.maxSaturated());
-        figures.put("(b) diverged runs (left out)", sweep.diverged());
-        figures.put("(b) dead share by bias init and learning rate (mean ± std [min, max] over seeds)", sweep.table());
-        figures.put("(c) |mean hidden output| (mean ± std [min, max] over seeds)", output);
+                "knocked-out unit recovered: leaky %d/%d, relu %d/%d; |mean output| leaky %s vs relu %s",
+                (int) Arrays.stream(recovered.get("leaky_relu")).sum(), options.seeds(),
+                (int) Arrays.stream(recovered.get("relu")).sum(), options.seeds(),
+                Figures.format(leaky.mean()), Figures.format(relu.mean())));
+        figures.put("(a) knock-out and recovery", knockout);
+        figures.put("(b) |mean hidden output| (mean ± std [min, max] over seeds)", output);
         List<Chart> charts = List.of(
-                Chart.lines("Dead leaky-ReLU share after training against the learning rate", "learning rate",
-                        "dead share of hidden units", true, false, sweep.series()),
                 Chart.bars("|Mean hidden output|, bias 0, learning rate " + COMPARISON_RATE, "activation",
                         "|mean output|", false, List.of("leaky_relu", "relu"),
-                        List.of(new Chart.Series("mean over seeds", null, new double[] {leaky.mean(), relu.mean()}))));
-        return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs and rates.",
-                options.quick() ? "(quick run: " + Dying.sweepSetup(true) + ")" : ""), criterion(),
-                verdict, figures, options.seedList(), charts);
+                        List.of(new Chart.Series("mean over seeds", null, new double[] {leaky.mean(), relu.mean()}))),
+                Chart.bars("Knocked-out unit recovered (share of seeds)", "activation", "share", false,
+                        List.of("leaky_relu", "relu"), List.of(new Chart.Series("share of seeds", null, new double[] {
+                                Summary.of(recovered.get("leaky_relu")).mean(), Summary.of(recovered.get("relu")).mean()}))));
+        return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs.",
+                options.quick() ? "(quick run: 5 + 5 knock-out epochs, 8 comparison epochs)" : ""), criterion(),
+                figures, options.seedList(), charts, effects(recovered.get("leaky_relu"), recovered.get("relu"),
+                reluOutput, leakyOutput));
     }
 }

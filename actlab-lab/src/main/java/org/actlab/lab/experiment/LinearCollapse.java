@@ -23,20 +23,11 @@ import org.actlab.nn.TrainingResult;
  */
 public final class LinearCollapse implements Experiment {
 
-    /** Largest relative difference |z_net − (W x + b)| / max|z| for "equal up to float32 rounding". */
-    static final double COLLAPSE_TOLERANCE = 1e-4;
-    /** A relative difference above this contradicts the collapse. */
-    static final double COLLAPSE_CONTRADICTED = 1e-2;
-    /** Chance accuracy on the balanced xor and circle sets. */
-    static final double CHANCE = 0.5;
-    /** "Near chance": a linear network's mean test accuracy at most chance plus this. */
-    static final double NEAR_CHANCE_MARGIN = 0.2;
-    /** A non-linear hidden layer must reach at least this mean test accuracy on each set. */
-    static final double NONLINEAR_MIN_ACCURACY = 0.9;
-    /** The claim is contradicted when a linear network comes this close to the non-linear one (or beats it). */
-    static final double CONTRADICTION_GAP = 0.05;
-
     private static final List<String> SETS = List.of("xor", "circle");
+    /** The control: a linearly separable set, where a linear network should do as well as the non-linear one. */
+    private static final String CONTROL_SET = "gauss";
+    /** Pre-registered: the non-linear layer beats the deepest linear network by more than this test accuracy. */
+    static final double GAP_MARGIN = 0.2;
     private static final int WIDTH = 8;
     private static final int NONLINEAR_WIDTH = 16;
     private static final String NONLINEAR = "tanh";
@@ -55,7 +46,7 @@ public final class LinearCollapse implements Experiment {
 
     @Override
     public String setup() {
-        return "xor and circle (400 training rows, 400 test rows, noise 0); linear networks with 1..5 hidden identity "
+        return "xor and circle, and the control gauss (two linearly separable blobs) (400 training rows, 400 test rows, noise 0); linear networks with 1..5 hidden identity "
                 + "layers of " + WIDTH + " units (quick: 1, 3, 5) against one " + NONLINEAR + " layer of "
                 + NONLINEAR_WIDTH + " units; sigmoid output, binary cross-entropy, Adam at 0.01, batch 20, 100 epochs "
                 + "(quick: 200 rows, 40 epochs). The collapsed W x + b is computed from each trained linear network's "
@@ -64,28 +55,24 @@ public final class LinearCollapse implements Experiment {
 
     @Override
     public String criterion() {
-        return String.format(Locale.ROOT, "Supported when the largest relative |deep − collapsed| is at most %s, every "
-                        + "linear network's mean test accuracy is at most %.2f (chance %.1f + %.1f), and the %s layer "
-                        + "reaches at least %.2f on each set. Not supported when the difference exceeds %s or a linear "
-                        + "network comes within %.2f of the non-linear one's accuracy.",
-                Figures.format(COLLAPSE_TOLERANCE), CHANCE + NEAR_CHANCE_MARGIN, CHANCE, NEAR_CHANCE_MARGIN, NONLINEAR,
-                NONLINEAR_MIN_ACCURACY, Figures.format(COLLAPSE_CONTRADICTED), CONTRADICTION_GAP);
+        return String.format(Locale.ROOT, "Effect per set: test accuracy of the 1-layer %s network minus that of the "
+                        + "deepest linear network, paired by seed (paired t interval, 95%%). Supported when on xor and on "
+                        + "circle the interval lies above %.2f; not supported when it lies below. Control: the same gap "
+                        + "on the linearly separable '%s' set must not clear %.2f (a linear network separates it). The "
+                        + "collapse difference |deep − W x − b| is algebra, shown as a check of the engine, not judged.",
+                NONLINEAR, GAP_MARGIN, CONTROL_SET, GAP_MARGIN);
     }
 
-    /**
-     * The verdict from the figures.
-     *
-     * @param maxRelativeDifference the largest relative collapse difference over all linear networks
-     * @param bestLinearAccuracy    the best mean test accuracy of any linear network on any set
-     * @param worstNonlinearAccuracy the worst mean test accuracy of the non-linear network over the sets
-     */
-    static Verdict judge(double maxRelativeDifference, double bestLinearAccuracy, double worstNonlinearAccuracy) {
-        boolean collapses = maxRelativeDifference <= COLLAPSE_TOLERANCE;
-        boolean linearFails = bestLinearAccuracy <= CHANCE + NEAR_CHANCE_MARGIN;
-        boolean nonlinearFits = worstNonlinearAccuracy >= NONLINEAR_MIN_ACCURACY;
-        boolean contradicted = !(maxRelativeDifference <= COLLAPSE_CONTRADICTED)
-                || bestLinearAccuracy >= worstNonlinearAccuracy - CONTRADICTION_GAP;
-        return Verdict.of(collapses && linearFails && nonlinearFits, contradicted);
+    /** The pre-registered effect of one set: paired accuracy gap, non-linear minus deepest linear. */
+    static Effect gap(String set, Effect.Role role, double[] nonlinear, double[] deepestLinear) {
+        return Effect.paired("test accuracy gap " + NONLINEAR + " − deepest linear on " + set, role,
+                Effect.Direction.above, GAP_MARGIN, nonlinear, deepestLinear);
+    }
+
+    private static List<String> sets() {
+        List<String> sets = new ArrayList<>(SETS);
+        sets.add(CONTROL_SET);
+        return sets;
     }
 
     private static int rows(boolean quick) {
@@ -109,7 +96,7 @@ public final class LinearCollapse implements Experiment {
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (String set : SETS) {
+        for (String set : sets()) {
             for (int depth : depths(options.quick())) {
                 for (int s = 0; s < options.seeds(); s++) {
                     trials.add(trial(set, depth, options.quick(), options.seed(s)));
@@ -159,9 +146,13 @@ public final class LinearCollapse implements Experiment {
         double bestLinear = 0;
         double worstNonlinear = 1;
 
-        for (String set : SETS) {
+        List<Effect> effects = new ArrayList<>();
+        int deepest = depths.get(depths.size() - 1);
+        for (String set : sets()) {
+            boolean control = set.equals(CONTROL_SET);
             Map<String, Object> row = new LinkedHashMap<>();
             List<Double> linearMeans = new ArrayList<>();
+            double[] deepestAccuracy = null;
             for (int depth : depths) {
                 double[] accuracies = new double[options.seeds()];
                 for (int s = 0; s < options.seeds(); s++) {
@@ -174,7 +165,12 @@ public final class LinearCollapse implements Experiment {
                 Summary summary = Summary.of(accuracies);
                 row.put("linear depth " + depth, summary);
                 linearMeans.add(summary.mean());
-                bestLinear = Math.max(bestLinear, summary.mean());
+                if (!control) {
+                    bestLinear = Math.max(bestLinear, summary.mean());
+                }
+                if (depth == deepest) {
+                    deepestAccuracy = accuracies;
+                }
             }
             double[] nonlinear = new double[options.seeds()];
             for (int s = 0; s < options.seeds(); s++) {
@@ -182,7 +178,10 @@ public final class LinearCollapse implements Experiment {
             }
             Summary nonlinearSummary = Summary.of(nonlinear);
             row.put("1 " + NONLINEAR + " layer", nonlinearSummary);
-            worstNonlinear = Math.min(worstNonlinear, Double.isNaN(nonlinearSummary.mean()) ? 0 : nonlinearSummary.mean());
+            if (!control) {
+                worstNonlinear = Math.min(worstNonlinear, Double.isNaN(nonlinearSummary.mean()) ? 0 : nonlinearSummary.mean());
+            }
+            effects.add(gap(set, control ? Effect.Role.control : Effect.Role.claim, nonlinear, deepestAccuracy));
             accuracyTable.put(set, row);
 
             double[] x = Lab.doubles(depths);
@@ -194,19 +193,18 @@ public final class LinearCollapse implements Experiment {
         collapseTable.put("max |deep − collapsed|", maxAbsolute);
         collapseTable.put("max relative difference", maxRelative);
 
-        Verdict verdict = judge(maxRelative, bestLinear, worstNonlinear);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
                 "collapse diff %s; best linear acc %s; worst %s acc %s",
                 Figures.format(maxRelative), Figures.format(bestLinear), NONLINEAR, Figures.format(worstNonlinear)));
-        figures.put("collapse", collapseTable);
+        figures.put("collapse (algebra: a check of the engine, not of the claim)", collapseTable);
         figures.put("best linear test accuracy", bestLinear);
         figures.put("worst non-linear test accuracy", worstNonlinear);
         figures.put("test accuracy (mean ± std [min, max] over seeds)", accuracyTable);
         Chart chart = Chart.lines("Test accuracy against depth", "hidden identity layers", "test accuracy",
                 false, false, series);
         return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                verdict, figures, options.seedList(), List.of(chart));
+                figures, options.seedList(), List.of(chart), effects);
     }
 
     /**

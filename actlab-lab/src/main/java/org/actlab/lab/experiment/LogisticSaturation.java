@@ -22,21 +22,17 @@ import org.actlab.nn.Network;
  */
 public final class LogisticSaturation implements Experiment {
 
-    /** Scales at or below this are "small". */
+    /** The small scale of the criterion: the control arm. */
     static final double SMALL_SCALE = 0.1;
     /**
-     * Scales at or above this are "large". Saturation needs |z| &gt; 5.99; with N(0, s²) weights the
-     * second layer's z has a standard deviation of about s·√(Σ_k a_k²) ≈ 3.6 s (32 logistic inputs with
-     * mean square ≈ 0.4), so its median |z| ≈ 0.67 × 3.6 s passes 5.99 only near s = 2.5, and the first
-     * layer (|x| ≤ 5) later still: s = 3 sits at about one half, s = 10 is clearly large.
+     * The large scale of the criterion. An earlier version of this experiment raised its bar from s ≥ 3
+     * to s ≥ 10 after a run measured 49.3% at s = 3 against a 50% bar; that was a threshold moved after
+     * seeing the result, so the criterion is back at the scale first stated, s = 3, and s = 10 is shown
+     * as a figure only.
      */
-    static final double LARGE_SCALE = 10;
-    /** Small scales must leave at most this share of (row, hidden unit) pairs saturated. */
-    static final double SMALL_MAX_SATURATED = 0.05;
-    /** Large scales must saturate at least this share. */
-    static final double LARGE_MIN_SATURATED = 0.5;
-    /** Mean σ'(z) at the largest scale must be at most this fraction of that at the smallest. */
-    static final double DERIVATIVE_DROP = 0.5;
+    static final double LARGE_SCALE = 3;
+    /** "Most units": the saturated share at the large scale must exceed this. */
+    static final double MOST = 0.5;
 
     private static final String ACTIVATION = "sigmoid";
     private static final int WIDTH = 32;
@@ -56,7 +52,7 @@ public final class LogisticSaturation implements Experiment {
     @Override
     public String setup() {
         return "circle (200 rows, noise 0); 2 → " + WIDTH + " → " + WIDTH + " logistic → 1 sigmoid; every weight drawn "
-                + "from N(0, s²), biases 0, for s = 0.01, 0.03, 0.1, 0.3, 1, 3, 10 (quick: 0.01, 0.1, 1, 10). Measured at "
+                + "from N(0, s²), biases 0, for s = 0.01, 0.03, 0.1, 0.3, 1, 3, 10 (quick: 0.01, 0.1, 1, 3, 10). Measured at "
                 + "initialisation over the data, by the diagnostics (Diagnostics.inspect, as train --diagnose): the share of "
                 + "(row, hidden unit) pairs with σ'(z) < 0.01·max σ' (|z| > 5.99), the share of hidden units saturated on "
                 + "≥ 99% of the rows, and the full-batch gradient norm of the first layer; and the mean σ'(z).";
@@ -65,34 +61,23 @@ public final class LogisticSaturation implements Experiment {
     @Override
     public String criterion() {
         return String.format(Locale.ROOT, "Saturated share = share of (row, hidden unit) pairs with σ'(z) < 0.01·max σ' "
-                        + "(train --diagnose's sat%%). Supported when every scale ≤ %s has a saturated share of at most "
-                        + "%.0f%%, every scale ≥ %s at least %.0f%%, and the mean σ'(z) at the largest scale is at most %.2f× "
-                        + "that at the smallest. Not supported when the smallest scale saturates at least as much as the "
-                        + "largest or more than %.0f%% of pairs.",
-                Figures.format(SMALL_SCALE), 100 * SMALL_MAX_SATURATED, Figures.format(LARGE_SCALE), 100 * LARGE_MIN_SATURATED, DERIVATIVE_DROP,
-                100 * LARGE_MIN_SATURATED);
+                        + "(train --diagnose's sat%%), per seed. Supported when its interval at s = %s lies above %.0f%% "
+                        + "(\"most units\"; t interval over seeds, 95%%), not supported when it lies below. Control: the "
+                        + "same measure at s = %s must not come out above %.0f%%.",
+                Figures.format(LARGE_SCALE), 100 * MOST, Figures.format(SMALL_SCALE), 100 * MOST);
     }
 
-    /**
-     * The verdict.
-     *
-     * @param smallSaturated   the largest mean saturated share over the small scales
-     * @param largeSaturated   the smallest mean saturated share over the large scales
-     * @param smallestScaleSaturated the mean saturated share at the smallest scale
-     * @param largestScaleSaturated  the same at the largest scale
-     * @param derivativeRatio  mean σ'(z) at the largest scale over that at the smallest
-     */
-    static Verdict judge(double smallSaturated, double largeSaturated, double smallestScaleSaturated,
-                         double largestScaleSaturated, double derivativeRatio) {
-        boolean supported = smallSaturated <= SMALL_MAX_SATURATED && largeSaturated >= LARGE_MIN_SATURATED
-                && derivativeRatio <= DERIVATIVE_DROP;
-        boolean contradicted = !(smallestScaleSaturated < largestScaleSaturated)
-                || smallestScaleSaturated > LARGE_MIN_SATURATED;
-        return Verdict.of(supported, contradicted);
+    /** The pre-registered effects from per-seed saturated shares at the large and the small scale. */
+    static List<Effect> effects(double[] large, double[] small) {
+        return List.of(
+                Effect.ofSeeds("saturated share at s = " + Figures.format(LARGE_SCALE), Effect.Role.claim,
+                        Effect.Direction.above, MOST, large),
+                Effect.ofSeeds("saturated share at s = " + Figures.format(SMALL_SCALE), Effect.Role.control,
+                        Effect.Direction.above, MOST, small));
     }
 
     private static List<Double> scales(boolean quick) {
-        return quick ? List.of(0.01, 0.1, 1.0, 10.0) : List.of(0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
+        return quick ? List.of(0.01, 0.1, 1.0, 3.0, 10.0) : List.of(0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
     }
 
     private Trial trial(double scale, long seed) {
@@ -139,6 +124,7 @@ public final class LogisticSaturation implements Experiment {
         double[] saturatedMeans = new double[scales.size()];
         double[] derivativeMeans = new double[scales.size()];
         double[] gradientMeans = new double[scales.size()];
+        Map<Double, double[]> saturatedBySeed = new LinkedHashMap<>();
 
         for (int i = 0; i < scales.size(); i++) {
             double scale = scales.get(i);
@@ -153,6 +139,7 @@ public final class LogisticSaturation implements Experiment {
                 derivative[s] = r.number("derivative");
                 gradient[s] = r.number("gradient");
             }
+            saturatedBySeed.put(scale, saturated);
             Map<String, Object> row = new LinkedHashMap<>();
             Summary sat = Summary.of(saturated);
             Summary der = Summary.of(derivative);
@@ -167,26 +154,12 @@ public final class LogisticSaturation implements Experiment {
             gradientMeans[i] = grad.mean();
         }
 
-        double smallSaturated = 0;
-        double largeSaturated = 1;
-        for (int i = 0; i < scales.size(); i++) {
-            if (scales.get(i) <= SMALL_SCALE) {
-                smallSaturated = Math.max(smallSaturated, saturatedMeans[i]);
-            }
-            if (scales.get(i) >= LARGE_SCALE) {
-                largeSaturated = Math.min(largeSaturated, saturatedMeans[i]);
-            }
-        }
         int last = scales.size() - 1;
         double derivativeRatio = derivativeMeans[last] / derivativeMeans[0];
-        Verdict verdict = judge(smallSaturated, largeSaturated, saturatedMeans[0], saturatedMeans[last], derivativeRatio);
-
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT, "saturated %s at s=%s vs %s at s=%s",
                 Figures.percent(saturatedMeans[0]), Figures.format(scales.get(0)),
                 Figures.percent(saturatedMeans[last]), Figures.format(scales.get(last))));
-        figures.put("largest saturated share at small scales", smallSaturated);
-        figures.put("smallest saturated share at large scales", largeSaturated);
         figures.put("mean σ'(z) ratio largest/smallest scale", derivativeRatio);
         figures.put("by weight scale (mean ± std [min, max] over seeds)", table);
 
@@ -199,7 +172,8 @@ public final class LogisticSaturation implements Experiment {
         charts.add(Chart.lines("First-layer gradient norm against the initial weight scale", "weight std s",
                 "‖∂L/∂W₁‖", true, true, List.of(new Chart.Series("first layer", x, gradientMeans))));
         return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                verdict, figures, options.seedList(), charts);
+                figures, options.seedList(), charts,
+                effects(saturatedBySeed.get(LARGE_SCALE), saturatedBySeed.get(SMALL_SCALE)));
     }
 
     /** The mean f'(z) over every (row, hidden unit) pair of the network on the data. */

@@ -17,16 +17,23 @@ import org.actlab.nn.TrainingResult;
  * Claim 7: tanh = 2σ(2x) − 1 is a zero-centred logistic, and networks of tanh units train faster
  * than the same networks of logistic units, to the same or better accuracy.
  *
- * <p>Figure per set and activation: the epochs until the training loss first reaches a target
- * (a run that never does counts as epochs + 1), and the final test accuracy, over seeds.
+ * <p>Two settings, as a fair comparison needs: the same hyper-parameters for both arms (learning rate
+ * {@value #SAME_RATE}), and each arm at its own best learning rate from a grid, chosen by the mean
+ * validation loss (a validation set drawn apart from the training and test sets). The measure is the
+ * epochs until the training loss first reaches a target (a run that never does counts as epochs + 1).
  */
 public final class TanhVsLogistic implements Experiment {
 
-    /** Supported when tanh is faster (lower median epochs to target) on at least this share of sets. */
-    static final double MIN_SHARE_FASTER = 0.75;
-    /** tanh's mean final accuracy may trail the logistic one's by at most this on any set. */
-    static final double ACCURACY_SLACK = 0.02;
+    /** Pre-registered: tanh must reach the target at least this many epochs sooner (paired, mean over sets). */
+    static final double EPOCH_MARGIN = 1;
+    /** The learning rate of the same-hyper-parameter setting. */
+    static final double SAME_RATE = 0.1;
+    /** The learning-rate grid of the tuned setting. */
+    static final List<Double> RATES = List.of(0.03, 0.1, 0.3, 1.0);
+    /** The control arm: tanh again, initialised from another seed (an A/A comparison: no true difference). */
+    static final long CONTROL_SEED_OFFSET = 500;
 
+    private static final long VALIDATION_SEED_OFFSET = 2_000_003;
     private static final List<String> SETS_FULL = List.of("xor", "circle", "moons");
     private static final List<String> SETS_QUICK = List.of("xor", "circle");
     private static final double TARGET_LOSS_2D = 0.25;
@@ -45,77 +52,76 @@ public final class TanhVsLogistic implements Experiment {
 
     @Override
     public String setup() {
-        return "2-D sets xor, circle, moons (400 training, 400 test rows, noise 0; quick: xor and circle only): 2 → 8 → 8 "
-                + "→ 1 sigmoid, binary cross-entropy, target training loss " + TARGET_LOSS_2D + ", SGD at 0.1, batch 10, "
-                + "100 epochs (quick: 30). MNIST-10k (bundled, 8,000 train / 2,000 test, full runs only): 784 → 32 → 10 "
-                + "softmax, target loss " + TARGET_LOSS_MNIST + ", SGD at 0.1, batch 32, 6 epochs. Glorot-normal, zero "
-                + "biases, the same seeds for both activations.";
+        return "2-D sets xor, circle, moons (400 training, 400 validation, 400 test rows, noise 0; quick: xor and circle "
+                + "only): 2 → 8 → 8 → 1 sigmoid, binary cross-entropy, target training loss " + TARGET_LOSS_2D + ", SGD, "
+                + "batch 10, 100 epochs (quick: 30), learning rates " + RATES + ". MNIST-10k (bundled, 8,000 train / 2,000 "
+                + "test, full runs only, learning rate " + SAME_RATE + " only, shown as a figure): 784 → 32 → 10 softmax, "
+                + "target loss " + TARGET_LOSS_MNIST + ", batch 32, 6 epochs. Glorot-normal, zero biases, the same seeds "
+                + "for both activations.";
     }
 
     @Override
     public String criterion() {
-        return String.format(Locale.ROOT, "Supported when tanh needs fewer epochs to the target (median over seeds) on at "
-                        + "least %.0f%% of the sets and its mean final test accuracy is within %.2f of the logistic one on "
-                        + "every set. Not supported when the logistic network is faster on more than half of the sets.",
-                100 * MIN_SHARE_FASTER, ACCURACY_SLACK);
+        return String.format(Locale.ROOT, "Effect: epochs to the target, logistic minus tanh, mean over the 2-D sets, "
+                        + "paired by seed (paired t interval, 95%%). Claims, both must hold: (1) at the same learning rate "
+                        + "%s, (2) with each activation at its own best learning rate of %s (lowest mean validation loss "
+                        + "per set). Supported when both intervals lie above %.0f epoch; not supported when either lies "
+                        + "below. Control (A/A): tanh initialised from seed + %d minus tanh, same rate %s, must not clear "
+                        + "the margin.",
+                Figures.format(SAME_RATE), RATES, EPOCH_MARGIN, CONTROL_SEED_OFFSET, Figures.format(SAME_RATE));
     }
 
-    /**
-     * The verdict.
-     *
-     * @param tanhFasterSets     sets where tanh's median epochs to target are lower
-     * @param logisticFasterSets sets where the logistic median is lower
-     * @param sets               sets compared
-     * @param accuracyHeld       whether tanh's accuracy stayed within the slack on every set
-     */
-    static Verdict judge(int tanhFasterSets, int logisticFasterSets, int sets, boolean accuracyHeld) {
-        boolean supported = tanhFasterSets >= MIN_SHARE_FASTER * sets && accuracyHeld;
-        boolean contradicted = logisticFasterSets > sets / 2.0;
-        return Verdict.of(supported, contradicted);
-    }
-
-    /** One set's comparison. */
-    private record Comparison(Map<String, Object> row, double[] medianEpochs, double[] meanAccuracy, double[][] lossCurves) {
-    }
-
-    private static List<String> compared(boolean quick) {
-        List<String> compared = new ArrayList<>(quick ? SETS_QUICK : SETS_FULL);
-        if (!quick) {
-            compared.add("mnist");
-        }
-        return compared;
+    private static List<String> sets(boolean quick) {
+        return quick ? SETS_QUICK : SETS_FULL;
     }
 
     private static int epochs(String set, boolean quick) {
         return set.equals("mnist") ? 6 : quick ? 30 : 100;
     }
 
-    private Trial trial(String set, String activation, boolean quick, long seed) {
-        return Trial.of(name(), "loss-curve").with("set", set).with("activation", activation)
+    private Trial trial(String set, String activation, double rate, boolean quick, long seed) {
+        return Trial.of(name(), "loss-curve").with("set", set).with("activation", activation).with("rate", rate)
                 .with("epochs", epochs(set, quick)).with("seed", seed).build();
     }
 
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (String set : compared(options.quick())) {
+        for (String set : sets(options.quick())) {
+            for (String activation : ACTIVATIONS) {
+                for (double rate : RATES) {
+                    for (int s = 0; s < options.seeds(); s++) {
+                        trials.add(trial(set, activation, rate, options.quick(), options.seed(s)));
+                    }
+                }
+            }
+            for (int s = 0; s < options.seeds(); s++) {
+                trials.add(trial(set, "tanh", SAME_RATE, options.quick(), options.seed(s) + CONTROL_SEED_OFFSET));
+            }
+        }
+        if (!options.quick()) {
             for (String activation : ACTIVATIONS) {
                 for (int s = 0; s < options.seeds(); s++) {
-                    trials.add(trial(set, activation, options.quick(), options.seed(s)));
+                    trials.add(trial("mnist", activation, SAME_RATE, false, options.seed(s)));
                 }
             }
         }
         return trials;
     }
 
-    /** Trains one network; measures the training loss of every completed epoch and the final test accuracy (NaN if it diverged). */
+    /**
+     * Trains one network; measures the training loss of every completed epoch, the final validation loss
+     * and test accuracy (NaN if training diverged).
+     */
     @Override
     public TrialResult runTrial(Trial trial) {
         String set = trial.text("set");
         String activation = trial.text("activation");
         int epochs = trial.integer("epochs");
+        double rate = trial.number("rate");
         long seed = trial.seed();
         Dataset train;
+        Dataset validation;
         Dataset test;
         Trainer trainer;
         Network net;
@@ -123,110 +129,169 @@ public final class TanhVsLogistic implements Experiment {
             Split.TrainTest split = Split.trainTest(Mnist.bundled(), 0.8, seed);
             train = split.train();
             test = split.test();
+            validation = test;
             NetworkSpec spec = new NetworkSpec(train.features(), Lab.hidden(1, 32, activation), Mnist.CLASSES,
                     NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "xavier_normal", "zeros");
             net = Network.create(spec, seed);
-            trainer = new Trainer(net, Lab.sgd(epochs, 32, 0.1, seed), train, test);
+            trainer = new Trainer(net, Lab.sgd(epochs, 32, rate, seed), train, null);
         } else {
             train = Lab.data(set, 400, 0, seed);
+            validation = Lab.data(set, 400, 0, seed + VALIDATION_SEED_OFFSET);
             test = Lab.testData(set, 400, 0, seed);
             net = Network.create(Lab.binary(2, Lab.hidden(2, 8, activation), "xavier_normal", "zeros"), seed);
-            trainer = new Trainer(net, Lab.sgd(epochs, 10, 0.1, seed), train, test);
+            trainer = new Trainer(net, Lab.sgd(epochs, 10, rate, seed), train, null);
         }
         TrainingResult result = trainer.run();
         double[] losses = result.history().stream().mapToDouble(TrainingResult.EpochMetrics::trainLoss).toArray();
+        boolean finished = result.stopped() == null;
         return TrialResult.of(trial).put("train losses", losses)
-                .put("accuracy", result.stopped() == null ? net.accuracy(test) : Double.NaN).build();
+                .put("validation loss", finished ? net.loss(validation) : Double.NaN)
+                .put("accuracy", finished ? net.accuracy(test) : Double.NaN).build();
+    }
+
+    /** Epochs until the loss first reaches the target; epochs + 1 when it never does. */
+    static double epochsToTarget(double[] losses, double target, int epochs) {
+        for (int epoch = 0; epoch < losses.length; epoch++) {
+            if (losses[epoch] <= target) {
+                return epoch + 1;
+            }
+        }
+        return epochs + 1;
+    }
+
+    /** One arm on one set: per-seed epochs to target, accuracy and validation loss, and the mean loss curve. */
+    private record Arm(double[] toTarget, double[] accuracy, double[] validation, double[] curve) {
+    }
+
+    private Arm arm(String set, String activation, double rate, RunOptions options, Trials.Lookup done, long seedOffset) {
+        int epochs = epochs(set, options.quick());
+        double target = set.equals("mnist") ? TARGET_LOSS_MNIST : TARGET_LOSS_2D;
+        double[] toTarget = new double[options.seeds()];
+        double[] accuracy = new double[options.seeds()];
+        double[] validation = new double[options.seeds()];
+        double[] curve = new double[epochs];
+        for (int s = 0; s < options.seeds(); s++) {
+            TrialResult r = done.get(trial(set, activation, rate, options.quick(), options.seed(s) + seedOffset));
+            double[] losses = r.numbers("train losses");
+            toTarget[s] = epochsToTarget(losses, target, epochs);
+            for (int e = 0; e < losses.length; e++) {
+                curve[e] += losses[e] / options.seeds();
+            }
+            accuracy[s] = r.number("accuracy");
+            validation[s] = r.number("validation loss");
+        }
+        return new Arm(toTarget, accuracy, validation, curve);
+    }
+
+    /** The grid rate with the lowest mean validation loss (diverged runs count as infinitely bad). */
+    private double bestRate(String set, String activation, RunOptions options, Trials.Lookup done) {
+        double best = Double.NaN;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double rate : RATES) {
+            double[] v = arm(set, activation, rate, options, done, 0).validation();
+            double mean = 0;
+            for (double x : v) {
+                mean += (Double.isFinite(x) ? x : Double.POSITIVE_INFINITY) / v.length;
+            }
+            if (Double.isNaN(best) || mean < bestLoss) {
+                best = rate;
+                bestLoss = mean;
+            }
+        }
+        return best;
     }
 
     @Override
     public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
         Trials.Lookup done = new Trials.Lookup(results);
+        List<String> sets = sets(options.quick());
+        double[][] sameTanh = new double[sets.size()][];
+        double[][] sameSigmoid = new double[sets.size()][];
+        double[][] tunedTanh = new double[sets.size()][];
+        double[][] tunedSigmoid = new double[sets.size()][];
+        double[][] control = new double[sets.size()][];
         Map<String, Object> table = new LinkedHashMap<>();
-        int tanhFaster = 0;
-        int logisticFaster = 0;
-        boolean accuracyHeld = true;
         List<Chart> charts = new ArrayList<>();
-        List<String> compared = compared(options.quick());
-        List<Chart.Series> epochBars = new ArrayList<>();
-        double[][] medians = new double[2][compared.size()];
-
-        for (int i = 0; i < compared.size(); i++) {
-            String set = compared.get(i);
-            Comparison c = compare(set, options, done);
-            table.put(set, c.row());
-            medians[0][i] = c.medianEpochs()[0];
-            medians[1][i] = c.medianEpochs()[1];
-            tanhFaster += c.medianEpochs()[0] < c.medianEpochs()[1] ? 1 : 0;
-            logisticFaster += c.medianEpochs()[1] < c.medianEpochs()[0] ? 1 : 0;
-            accuracyHeld &= c.meanAccuracy()[0] >= c.meanAccuracy()[1] - ACCURACY_SLACK;
-            if (i == 0 || set.equals("mnist")) {
-                List<Chart.Series> curves = new ArrayList<>();
-                for (int a = 0; a < 2; a++) {
-                    double[] epochs = new double[c.lossCurves()[a].length];
-                    for (int e = 0; e < epochs.length; e++) {
-                        epochs[e] = e + 1;
-                    }
-                    curves.add(new Chart.Series(a == 0 ? "tanh" : "logistic", epochs, c.lossCurves()[a]));
+        List<Chart.Series> bars = new ArrayList<>();
+        double[][] barValues = new double[4][sets.size()];
+        for (int i = 0; i < sets.size(); i++) {
+            String set = sets.get(i);
+            Arm tanh = arm(set, "tanh", SAME_RATE, options, done, 0);
+            Arm sigmoid = arm(set, "sigmoid", SAME_RATE, options, done, 0);
+            double tanhRate = bestRate(set, "tanh", options, done);
+            double sigmoidRate = bestRate(set, "sigmoid", options, done);
+            Arm tanhTuned = arm(set, "tanh", tanhRate, options, done, 0);
+            Arm sigmoidTuned = arm(set, "sigmoid", sigmoidRate, options, done, 0);
+            sameTanh[i] = tanh.toTarget();
+            sameSigmoid[i] = sigmoid.toTarget();
+            tunedTanh[i] = tanhTuned.toTarget();
+            tunedSigmoid[i] = sigmoidTuned.toTarget();
+            control[i] = arm(set, "tanh", SAME_RATE, options, done, CONTROL_SEED_OFFSET).toTarget();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("same rate " + Figures.format(SAME_RATE) + ": tanh epochs to target", Summary.of(tanh.toTarget()));
+            row.put("same rate: logistic epochs to target", Summary.of(sigmoid.toTarget()));
+            row.put("same rate: tanh test accuracy", Summary.of(tanh.accuracy()));
+            row.put("same rate: logistic test accuracy", Summary.of(sigmoid.accuracy()));
+            row.put("tuned: tanh rate", tanhRate);
+            row.put("tuned: logistic rate", sigmoidRate);
+            row.put("tuned: tanh epochs to target", Summary.of(tanhTuned.toTarget()));
+            row.put("tuned: logistic epochs to target", Summary.of(sigmoidTuned.toTarget()));
+            row.put("tuned: tanh test accuracy", Summary.of(tanhTuned.accuracy()));
+            row.put("tuned: logistic test accuracy", Summary.of(sigmoidTuned.accuracy()));
+            table.put(set, row);
+            barValues[0][i] = Summary.median(tanh.toTarget());
+            barValues[1][i] = Summary.median(sigmoid.toTarget());
+            barValues[2][i] = Summary.median(tanhTuned.toTarget());
+            barValues[3][i] = Summary.median(sigmoidTuned.toTarget());
+            if (i == 0) {
+                double[] epochs = new double[tanh.curve().length];
+                for (int e = 0; e < epochs.length; e++) {
+                    epochs[e] = e + 1;
                 }
-                charts.add(Chart.lines("Training loss per epoch on " + set + " (mean over seeds)", "epoch",
-                        "training loss", false, false, curves));
+                charts.add(Chart.lines("Training loss per epoch on " + set + " at rate " + Figures.format(SAME_RATE)
+                        + " (mean over seeds)", "epoch", "training loss", false, false, List.of(
+                        new Chart.Series("tanh", epochs, tanh.curve()), new Chart.Series("logistic", epochs, sigmoid.curve()))));
             }
         }
-        epochBars.add(new Chart.Series("tanh", null, medians[0]));
-        epochBars.add(new Chart.Series("logistic", null, medians[1]));
-        charts.add(0, Chart.bars("Epochs to the target loss (median over seeds)", "data set", "epochs", false,
-                compared, epochBars));
+        String[] labels = {"tanh, same rate", "logistic, same rate", "tanh, own best rate", "logistic, own best rate"};
+        for (int k = 0; k < labels.length; k++) {
+            bars.add(new Chart.Series(labels[k], null, barValues[k]));
+        }
+        charts.add(0, Chart.bars("Epochs to the target loss (median over seeds)", "data set", "epochs", false, sets, bars));
+        if (!options.quick()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String activation : ACTIVATIONS) {
+                Arm a = arm("mnist", activation, SAME_RATE, options, done, 0);
+                row.put(activation + " epochs to target", Summary.of(a.toTarget()));
+                row.put(activation + " test accuracy", Summary.of(a.accuracy()));
+            }
+            table.put("mnist (same rate only; not judged)", row);
+        }
 
-        Verdict verdict = judge(tanhFaster, logisticFaster, compared.size(), accuracyHeld);
+        List<Effect> effects = List.of(
+                Effect.paired("epochs to target, logistic − tanh, same rate", Effect.Role.claim, Effect.Direction.above,
+                        EPOCH_MARGIN, meanOverSets(sameSigmoid), meanOverSets(sameTanh)),
+                Effect.paired("epochs to target, logistic − tanh, each at its best rate", Effect.Role.claim,
+                        Effect.Direction.above, EPOCH_MARGIN, meanOverSets(tunedSigmoid), meanOverSets(tunedTanh)),
+                Effect.paired("epochs to target, tanh (other init) − tanh, same rate (A/A)", Effect.Role.control,
+                        Effect.Direction.above, EPOCH_MARGIN, meanOverSets(control), meanOverSets(sameTanh)));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
-                "tanh faster on %d of %d sets, logistic on %d; accuracy held: %s",
-                tanhFaster, compared.size(), logisticFaster, accuracyHeld));
-        figures.put("sets where tanh is faster", tanhFaster);
-        figures.put("sets where logistic is faster", logisticFaster);
-        figures.put("tanh accuracy within slack on every set", accuracyHeld);
-        figures.put("per set (epochs to target: median, and mean ± std [min, max]; final test accuracy)", table);
+                "epochs to target logistic − tanh: same rate %s, own best rate %s",
+                effects.get(0).interval(), effects.get(1).interval()));
+        figures.put("per set (epochs to target and test accuracy: mean ± std [min, max] over seeds)", table);
         return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                verdict, figures, options.seedList(), charts);
+                figures, options.seedList(), charts, effects);
     }
 
-    private Comparison compare(String set, RunOptions options, Trials.Lookup done) {
-        boolean mnist = set.equals("mnist");
-        int epochs = epochs(set, options.quick());
-        double target = mnist ? TARGET_LOSS_MNIST : TARGET_LOSS_2D;
-        Map<String, Object> row = new LinkedHashMap<>();
-        double[] medianEpochs = new double[2];
-        double[] meanAccuracy = new double[2];
-        double[][] curves = new double[2][epochs];
-        for (int a = 0; a < 2; a++) {
-            String activation = ACTIVATIONS.get(a);
-            double[] toTarget = new double[options.seeds()];
-            double[] accuracy = new double[options.seeds()];
-            int reached = 0;
-            for (int s = 0; s < options.seeds(); s++) {
-                TrialResult result = done.get(trial(set, activation, options.quick(), options.seed(s)));
-                double[] losses = result.numbers("train losses");
-                toTarget[s] = epochs + 1;
-                for (int epoch = 0; epoch < losses.length; epoch++) {
-                    curves[a][epoch] += losses[epoch] / options.seeds();
-                    if (losses[epoch] <= target && toTarget[s] == epochs + 1) {
-                        toTarget[s] = epoch + 1;
-                    }
-                }
-                reached += toTarget[s] <= epochs ? 1 : 0;
-                accuracy[s] = result.number("accuracy");
+    /** Per seed, the mean over sets. */
+    private static double[] meanOverSets(double[][] bySet) {
+        double[] out = new double[bySet[0].length];
+        for (double[] set : bySet) {
+            for (int s = 0; s < out.length; s++) {
+                out[s] += set[s] / bySet.length;
             }
-            medianEpochs[a] = Summary.median(toTarget);
-            Summary accuracySummary = Summary.of(accuracy);
-            meanAccuracy[a] = accuracySummary.mean();
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("median epochs to target", medianEpochs[a]);
-            cell.put("epochs to target", Summary.of(toTarget));
-            cell.put("runs reaching target", reached + "/" + options.seeds());
-            cell.put("final test accuracy", accuracySummary);
-            row.put(activation.equals("sigmoid") ? "logistic" : activation, cell);
         }
-        return new Comparison(row, medianEpochs, meanAccuracy, curves);
+        return out;
     }
 }

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.actlab.lab.experiment.Chart;
+import org.actlab.lab.experiment.Effect;
 import org.actlab.lab.experiment.ExperimentResult;
 import org.actlab.lab.experiment.Figures;
 import org.actlab.lab.experiment.RunOptions;
 import org.actlab.lab.experiment.Summary;
+import org.actlab.lab.experiment.Verdict;
 
 /**
  * The report page: one self-contained XHTML document (inline CSS and SVG, no scripts, no external
@@ -47,6 +49,8 @@ public final class HtmlReport {
                 "%s run, %d seed(s) from %d, %.1f s in total. %s", options.quick() ? "Quick" : "Full",
                 options.seeds(), options.baseSeed(), totalSeconds, environment))).append("</p>\n");
 
+        evidence(html, results);
+        html.append("<h2>Experiments</h2>\n");
         html.append("<table class=\"summary\">\n<tr><th>#</th><th>experiment</th><th>verdict</th><th>key figure</th><th>seconds</th></tr>\n");
         for (int i = 0; i < results.size(); i++) {
             ExperimentResult r = results.get(i).result();
@@ -64,6 +68,62 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** The opening table: each claim of the lecture against its verdict, effects with intervals, n, and one sentence. */
+    private static void evidence(StringBuilder html, List<ReportRunner.Timed> results) {
+        html.append("<h2>The lecture against the evidence</h2>\n<table class=\"evidence\">\n<tr><th>claim</th><th>verdict</th>"
+                + "<th>effect [95% interval], n</th><th>in one sentence</th></tr>\n");
+        for (ReportRunner.Timed timed : results) {
+            ExperimentResult r = timed.result();
+            StringBuilder effects = new StringBuilder();
+            for (Effect e : r.effects()) {
+                if (e.role() == Effect.Role.claim) {
+                    effects.append(effects.length() == 0 ? "" : "<br/>").append(escape(e.rule() + ": " + e.interval()));
+                }
+            }
+            html.append("<tr><td><a href=\"#").append(escape(r.name())).append("\">").append(escape(r.name()))
+                    .append("</a>: ").append(escape(r.claim())).append("</td><td>").append(badge(r)).append("</td><td>")
+                    .append(effects).append("</td><td>").append(escape(sentence(r))).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** One sentence on why the verdict is what it is, from the effects. */
+    static String sentence(ExperimentResult r) {
+        if (r.effects().isEmpty()) {
+            return "No effect was measured" + (r.figures().containsKey("error") ? ": the experiment failed." : ".");
+        }
+        long claims = r.effects().stream().filter(e -> e.role() == Effect.Role.claim).count();
+        long cleared = r.effects().stream().filter(e -> e.role() == Effect.Role.claim && e.verdict() == Verdict.supported).count();
+        long against = r.effects().stream().filter(e -> e.role() == Effect.Role.claim && e.verdict() == Verdict.not_supported).count();
+        long controlsFailed = r.effects().stream().filter(e -> e.role() == Effect.Role.control && e.verdict() == Verdict.supported).count();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d of %d claim interval(s) clear their margin", cleared, claims));
+        if (against > 0) {
+            s.append(String.format(Locale.ROOT, ", %d lie(s) wholly on the wrong side", against));
+        }
+        if (cleared + against < claims) {
+            s.append(String.format(Locale.ROOT, ", %d straddle(s) it", claims - cleared - against));
+        }
+        s.append(controlsFailed > 0 ? "; a control also passes, so the measure does not discriminate." : "; the control(s) do not pass.");
+        return s.toString();
+    }
+
+    /** The pre-registered effects of one experiment. */
+    private static void effectsTable(StringBuilder html, ExperimentResult r) {
+        if (r.effects().isEmpty()) {
+            return;
+        }
+        html.append("<h3>Effects</h3>\n<table>\n<tr><th>role</th><th>criterion</th><th>effect [95% interval], n</th>"
+                + "<th>test</th><th>verdict</th></tr>\n");
+        for (Effect e : r.effects()) {
+            String v = e.verdict().name();
+            html.append("<tr><td>").append(e.role()).append("</td><td>").append(escape(e.rule())).append("</td><td>")
+                    .append(escape(e.interval())).append("</td><td>").append(escape(e.test())).append("</td><td>")
+                    .append("<span class=\"badge ").append(v).append("\">").append(v.replace('_', ' '))
+                    .append("</span></td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
     private static void section(StringBuilder html, int number, ReportRunner.Timed timed) {
         ExperimentResult r = timed.result();
         html.append("<section id=\"").append(escape(r.name())).append("\">\n<h2>").append(number).append(". ")
@@ -72,6 +132,7 @@ public final class HtmlReport {
         html.append("<h3>Setup</h3>\n<p>").append(escape(r.setup())).append("</p>\n");
         html.append("<h3>Criterion</h3>\n<p>").append(escape(r.criterion())).append("</p>\n");
         html.append("<h3>Verdict</h3>\n<p>").append(badge(r)).append(' ').append(escape(r.headline())).append("</p>\n");
+        effectsTable(html, r);
         html.append("<h3>Figures</h3>\n");
         figures(html, r.figures());
         int c = 0;

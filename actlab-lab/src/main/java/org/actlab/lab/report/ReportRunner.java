@@ -126,7 +126,7 @@ public final class ReportRunner {
                 figures.put(ExperimentResult.HEADLINE, "failed: " + reason(failure));
                 figures.put("error", reason(failure));
                 out.add(new Timed(new ExperimentResult(e.name(), e.claim(), e.setup(), e.criterion(), Verdict.inconclusive,
-                        figures, options.seedList(), List.of()), seconds));
+                        figures, options.seedList(), List.of(), List.of()), seconds));
             }
         }
         return out;

@@ -181,7 +181,7 @@ class MeasuresTest {
 
     @Test
     void aKnockedOutReluUnitIsDeadAndALeakyOneIsNot() {
-        // Bias −100 on inputs with |x| ≤ 5.5 and He-scale weights: z < 0 on every row.
+        // The knock-out leaves max z = −1 over the rows: relu is dead there (f' = 0), leaky_relu is not (f' = 0.01).
         assertEquals(UnitState.DEAD, Dying.knockout("relu", true, 1).knockedState());
         assertEquals(UnitState.HEALTHY, Dying.knockout("leaky_relu", true, 1).knockedState());
     }

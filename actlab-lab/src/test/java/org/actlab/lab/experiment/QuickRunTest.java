@@ -40,6 +40,17 @@ class QuickRunTest {
             assertTrue(r.figures().size() >= 2, r.name());
             assertFalse(r.charts().isEmpty(), r.name());
             assertFalse(r.seeds().isEmpty(), r.name());
+            // Every experiment states a claim effect and a control. Whether the control comes out differently is
+            // a finding of the run, not a property of the code (VerdictLogicTest shows each rule flips on
+            // control-like figures); a control that passes caps the verdict at inconclusive (Effect.verdictOf).
+            assertTrue(r.effects().stream().anyMatch(e -> e.role() == Effect.Role.claim), r.name());
+            assertTrue(r.effects().stream().anyMatch(e -> e.role() == Effect.Role.control), r.name());
+            for (Effect e : r.effects()) {
+                System.out.printf("%-24s %-8s %-13s %s: %s%n", r.name(), e.role(), e.verdict(), e.rule(), e.interval());
+                assertTrue(e.role() != Effect.Role.control || e.verdict() != Verdict.supported
+                        || r.verdict() != Verdict.supported, r.name() + ": " + e);
+                assertTrue(e.n() >= 1, r.name() + ": " + e);
+            }
         }
         assertTrue(seconds < QUICK_BUDGET_SECONDS, "quick suite took " + seconds + " s");
     }

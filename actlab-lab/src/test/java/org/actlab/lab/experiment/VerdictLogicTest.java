@@ -5,10 +5,18 @@ import static org.actlab.lab.experiment.Verdict.not_supported;
 import static org.actlab.lab.experiment.Verdict.supported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each experiment's verdict rule on synthetic figures, for all three outcomes. */
+/**
+ * Each experiment's pre-registered effects on synthetic per-seed figures: the verdict for figures
+ * like the claim arm's, and that it flips when the control arm's figures stand in for the claim's.
+ */
 class VerdictLogicTest {
+
+    private static Verdict verdict(List<Effect> effects) {
+        return Effect.verdictOf(effects);
+    }
 
     @Test
     void verdictCombination() {
@@ -21,104 +29,75 @@ class VerdictLogicTest {
 
     @Test
     void linearCollapse() {
-        assertEquals(supported, LinearCollapse.judge(3e-7, 0.55, 0.97));
-        // Collapse holds and linear fails, but the non-linear layer only reaches 0.85.
-        assertEquals(inconclusive, LinearCollapse.judge(3e-7, 0.55, 0.85));
-        // Linear at 0.75: above "near chance" but well below the non-linear layer.
-        assertEquals(inconclusive, LinearCollapse.judge(3e-7, 0.75, 0.97));
-        assertEquals(not_supported, LinearCollapse.judge(0.5, 0.55, 0.97));
-        assertEquals(not_supported, LinearCollapse.judge(Double.NaN, 0.55, 0.97));
-        assertEquals(not_supported, LinearCollapse.judge(3e-7, 0.95, 0.97));
-    }
-
-    @Test
-    void universalApproximation() {
-        double[] flat = {1.0, 0.95};
-        assertEquals(supported, UniversalApproximation.judge(new double[] {0.01, 0.08}, new double[] {0.05, 0.6}, flat));
-        // Far below the line but the widest layer is worse than width 1.
-        assertEquals(inconclusive, UniversalApproximation.judge(new double[] {0.01, 0.08}, new double[] {0.05, 1.3}, flat));
-        assertEquals(inconclusive, UniversalApproximation.judge(new double[] {0.01, 0.3}, new double[] {0.05, 0.6}, flat));
-        assertEquals(inconclusive, UniversalApproximation.judge(new double[] {0.01}, new double[] {0.05}, new double[] {0.5}));
-        assertEquals(not_supported, UniversalApproximation.judge(new double[] {0.01, 0.9}, new double[] {0.05, 0.6}, flat));
-        assertEquals(not_supported, UniversalApproximation.judge(new double[] {0.01}, new double[] {0.05}, new double[] {0.1}));
-        assertEquals(not_supported, UniversalApproximation.judge(new double[] {Double.NaN}, new double[] {0.05}, flat));
-    }
-
-    @Test
-    void logisticSaturation() {
-        assertEquals(supported, LogisticSaturation.judge(0.0, 0.9, 0.0, 0.95, 0.1));
-        assertEquals(inconclusive, LogisticSaturation.judge(0.2, 0.9, 0.0, 0.95, 0.1));
-        assertEquals(inconclusive, LogisticSaturation.judge(0.0, 0.3, 0.0, 0.35, 0.1));
-        assertEquals(not_supported, LogisticSaturation.judge(0.0, 0.0, 0.0, 0.0, 1.0));
-        assertEquals(not_supported, LogisticSaturation.judge(0.8, 0.9, 0.8, 0.9, 0.1));
+        double[] tanh = {0.97, 0.98, 0.96};
+        double[] linear = {0.52, 0.55, 0.49};
+        assertEquals(supported, LinearCollapse.gap("xor", Effect.Role.claim, tanh, linear).verdict());
+        // The control: on separable data the linear network is as good, and the same measure says no.
+        assertEquals(not_supported, LinearCollapse.gap("gauss", Effect.Role.claim, tanh, new double[] {0.97, 0.97, 0.96}).verdict());
+        assertEquals(inconclusive, LinearCollapse.gap("xor", Effect.Role.claim, tanh, new double[] {0.52, 0.95, 0.49}).verdict());
     }
 
     @Test
     void vanishingGradients() {
-        assertEquals(supported, VanishingGradients.judge(-9, 0.2, -0.3));
-        assertEquals(inconclusive, VanishingGradients.judge(-2, 0.2, -0.3));
-        assertEquals(inconclusive, VanishingGradients.judge(-4, -3, -0.3));
-        assertEquals(not_supported, VanishingGradients.judge(-0.5, 0.2, -0.3));
-        assertEquals(not_supported, VanishingGradients.judge(-9, -10, 0));
-        assertEquals(not_supported, VanishingGradients.judge(Double.NaN, 0, 0));
+        double[] sigmoid = {-9, -8.5, -9.4};
+        double[] relu = {-0.2, 0.1, -0.4};
+        assertEquals(supported, verdict(VanishingGradients.effects(sigmoid, relu)));
+        // relu's figures in the sigmoid arm: the claim falls.
+        assertEquals(not_supported, verdict(VanishingGradients.effects(relu, relu)));
+        // A relu arm that vanishes too makes the control come out supported: at best inconclusive.
+        assertEquals(not_supported, verdict(VanishingGradients.effects(sigmoid, sigmoid)));
+    }
+
+    @Test
+    void logisticSaturation() {
+        double[] large = {0.8, 0.85, 0.9};
+        double[] small = {0, 0, 0.01};
+        assertEquals(supported, verdict(LogisticSaturation.effects(large, small)));
+        assertEquals(not_supported, verdict(LogisticSaturation.effects(small, small)));
+        assertEquals(inconclusive, verdict(LogisticSaturation.effects(large, large)));
+        // Just under 50% at the large scale with little spread: a near miss is not a pass.
+        assertEquals(not_supported, verdict(LogisticSaturation.effects(new double[] {0.49, 0.492, 0.494}, small)));
     }
 
     @Test
     void notZeroCentred() {
-        assertEquals(supported, NotZeroCentred.judge(1.0, 0.1, 4.0, 1.3));
-        assertEquals(inconclusive, NotZeroCentred.judge(0.9, 0.1, 4.0, 1.3));
-        assertEquals(inconclusive, NotZeroCentred.judge(1.0, 0.1, 1.5, 1.3));
-        assertEquals(not_supported, NotZeroCentred.judge(0.2, 0.3, 4.0, 1.3));
-        assertEquals(not_supported, NotZeroCentred.judge(1.0, 0.1, 1.2, 1.3));
-    }
-
-    @Test
-    void cost() {
-        assertEquals(supported, ActivationCost.judge(6.0, 1.0));
-        assertEquals(inconclusive, ActivationCost.judge(1.1, 1.0));
-        assertEquals(not_supported, ActivationCost.judge(0.9, 1.0));
-        assertEquals(not_supported, ActivationCost.judge(Double.NaN, 1.0));
-    }
-
-    @Test
-    void tanhVsLogistic() {
-        assertEquals(supported, TanhVsLogistic.judge(4, 0, 4, true));
-        assertEquals(supported, TanhVsLogistic.judge(3, 1, 4, true));
-        assertEquals(inconclusive, TanhVsLogistic.judge(4, 0, 4, false));
-        assertEquals(inconclusive, TanhVsLogistic.judge(2, 2, 4, true));
-        assertEquals(not_supported, TanhVsLogistic.judge(1, 3, 4, true));
+        double[] logistic = {4.0, 5.0, 4.5};
+        double[] tanh = {1.3, 1.2, 1.4};
+        assertEquals(supported, verdict(NotZeroCentred.effects(logistic, tanh, tanh)));
+        assertEquals(not_supported, verdict(NotZeroCentred.effects(tanh, tanh, tanh)));
+        assertEquals(inconclusive, verdict(NotZeroCentred.effects(logistic, tanh, logistic)));
     }
 
     @Test
     void reluProperties() {
-        assertEquals(supported, ReluProperties.judge(0, 5000, 0, 0.8));
-        assertEquals(inconclusive, ReluProperties.judge(0, 50, 0, 0.8));
-        assertEquals(inconclusive, ReluProperties.judge(0, 5000, 0, 0.005));
-        assertEquals(not_supported, ReluProperties.judge(1, 5000, 0, 0.8));
-        assertEquals(not_supported, ReluProperties.judge(0, 5000, 3, 0.8));
-        assertEquals(not_supported, ReluProperties.judge(0, 5000, 0, 0.0));
+        double[] positive = {0.6, 0.7, 0.65};
+        double[] centred = {0.01, -0.02, 0.0};
+        assertEquals(supported, verdict(ReluProperties.effects(0, 0.98, positive, centred)));
+        assertEquals(not_supported, verdict(ReluProperties.effects(0.98, 0.98, positive, centred)));
+        assertEquals(not_supported, verdict(ReluProperties.effects(0, 0.98, centred, centred)));
+        assertEquals(inconclusive, verdict(ReluProperties.effects(0, 0, positive, centred)));
     }
 
     @Test
-    void deadRelu() {
-        assertEquals(supported, DeadRelu.judge(5, 0, true, 0.02, 0.6, 0.08, 0.02, 0.02));
-        // Everything holds except the learning-rate effect, which is too small to count.
-        assertEquals(inconclusive, DeadRelu.judge(5, 0, true, 0.02, 0.05, 0.08, 0.02, 0.02));
-        // Bias +0.1 no better than -0.5.
-        assertEquals(inconclusive, DeadRelu.judge(5, 0, true, 0.02, 0.6, 0.03, 0.02, 0.02));
-        assertEquals(inconclusive, DeadRelu.judge(0, 0, true, 0.02, 0.6, 0.08, 0.02, 0.02));
-        assertEquals(not_supported, DeadRelu.judge(5, 1, true, 0.02, 0.6, 0.08, 0.02, 0.02));
-        assertEquals(not_supported, DeadRelu.judge(5, 0, true, 0.3, 0.1, 0.08, 0.02, 0.02));
-        assertEquals(not_supported, DeadRelu.judge(5, 0, true, 0.02, 0.6, 0.2, 0.02, 0.1));
+    void deadAndLeakyReluKnockouts() {
+        double[] never = {0, 0, 0, 0};
+        double[] always = {1, 1, 1, 1};
+        assertEquals(supported, verdict(DeadRelu.knockoutEffects(never, always)));
+        assertEquals(not_supported, verdict(DeadRelu.knockoutEffects(always, always)));
+        assertEquals(inconclusive, verdict(DeadRelu.knockoutEffects(never, never)));
+        double[] reluOutput = {0.5, 0.6, 0.55, 0.5};
+        double[] leakyOutput = {0.3, 0.35, 0.3, 0.32};
+        assertEquals(supported, verdict(LeakyRelu.effects(always, never, reluOutput, leakyOutput)));
+        assertEquals(not_supported, verdict(LeakyRelu.effects(never, never, reluOutput, leakyOutput)));
+        assertEquals(inconclusive, verdict(LeakyRelu.effects(always, always, reluOutput, leakyOutput)));
     }
 
     @Test
-    void leakyRelu() {
-        assertEquals(supported, LeakyRelu.judge(0, 5, 5, 0.3, 0.5));
-        assertEquals(inconclusive, LeakyRelu.judge(0, 5, 3, 0.3, 0.5));
-        assertEquals(inconclusive, LeakyRelu.judge(0, 5, 5, 0.5, 0.5));
-        assertEquals(not_supported, LeakyRelu.judge(0.03, 5, 5, 0.3, 0.5));
-        assertEquals(not_supported, LeakyRelu.judge(0, 5, 0, 0.3, 0.5));
-        assertEquals(not_supported, LeakyRelu.judge(0, 5, 5, 0.6, 0.5));
+    void costRatioPerRound() {
+        List<double[]> dear = List.of(new double[] {5, 6}, new double[] {7, 8}, new double[] {9, 10});
+        List<double[]> cheap = List.of(new double[] {1, 2}, new double[] {1, 2});
+        double[] ratio = ActivationCost.logRatioPerRound(dear, cheap);
+        assertEquals(Math.log10(7.0 / 1.0), ratio[0], 1e-12);
+        assertEquals(Math.log10(8.0 / 2.0), ratio[1], 1e-12);
     }
 }

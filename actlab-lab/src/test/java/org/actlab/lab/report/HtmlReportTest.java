@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.actlab.lab.experiment.Chart;
+import org.actlab.lab.experiment.Effect;
 import org.actlab.lab.experiment.ExperimentResult;
 import org.actlab.lab.experiment.Experiments;
 import org.actlab.lab.experiment.RunOptions;
@@ -64,7 +65,8 @@ class HtmlReportTest {
             }
             Verdict verdict = Verdict.values()[i % 3];
             out.add(new ReportRunner.Timed(new ExperimentResult(names.get(i), "claim " + i, "setup " + i,
-                    "criterion " + i, verdict, figures, List.of(1L, 2L), List.of(chart, chart)), 0.5 + i));
+                    "criterion " + i, verdict, figures, List.of(1L, 2L), List.of(chart, chart), List.of(Effect.exact("effect " + i,
+                    Effect.Role.claim, Effect.Direction.above, 0, i))), 0.5 + i));
         }
         return out;
     }
@@ -101,6 +103,11 @@ class HtmlReportTest {
             assertTrue(seen.add(ids.group(1)), "duplicate id " + ids.group(1));
         }
         assertFalse(html.contains("<script"), "self-contained and static");
+        // The lecture-against-evidence table opens the report: one row per experiment with its claim effect.
+        Element evidence = (Element) doc.getElementsByTagNameNS(XHTML, "table").item(0);
+        assertEquals("evidence", evidence.getAttribute("class"));
+        assertEquals(Experiments.names().size() + 1, evidence.getElementsByTagNameNS(XHTML, "tr").getLength());
+        assertTrue(evidence.getTextContent().contains("effect 2 > 0: 2 [2, 2], n = 1"), evidence.getTextContent());
         assertFalse(html.contains("href=\"http") || html.contains("src=\""), "no external resources");
 
         JsonNode json = ResultsJson.mapper().readTree(out.resolve(ReportRunner.RESULTS_FILE).toFile());
@@ -112,6 +119,12 @@ class HtmlReportTest {
         assertEquals("supported", first.get("verdict").asText());
         assertEquals("not_supported", json.get("results").get(1).get("verdict").asText());
         assertEquals(3.0, first.get("figures").get("a summary").get("max").asDouble(), 0);
+        JsonNode effect = json.get("results").get(2).get("effects").get(0);
+        for (String key : List.of("name", "role", "direction", "margin", "estimate", "low", "high", "n", "test", "verdict")) {
+            assertTrue(effect.has(key), key);
+        }
+        assertEquals(2.0, effect.get("low").asDouble(), 0);
+        assertEquals("supported", effect.get("verdict").asText());
         assertEquals(true, json.get("options").get("quick").asBoolean());
         try (var files = Files.list(out)) {
             assertEquals(2, files.count(), "no temporary files left behind");
