@@ -96,6 +96,9 @@ public final class ExperimentCommand implements Callable<Integer> {
             out.println("claim:     " + result.claim());
             out.println("criterion: " + result.criterion());
             out.println("key figure: " + result.headline());
+            for (org.actlab.lab.experiment.Effect e : result.effects()) {
+                out.printf(Locale.ROOT, "%-7s %-13s %s: %s (%s)%n", e.role(), e.verdict(), e.rule(), e.interval(), e.test());
+            }
             printFigures(out, result.figures(), "  ");
             out.println("seeds: " + result.seeds());
             if (json != null) {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             DiagnoseCommand.class,
             DataCommand.class,
             ExperimentCommand.class,
+            ReplicateCommand.class,
             ReportCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class,
