@@ -43,10 +43,11 @@ public final class ActivationCost implements Experiment {
 
     @Override
     public String setup() {
-        return "Every catalogue activation through both kernel paths (scalar twin and Vector API, when available), on "
+        return "Every catalogue activation through both kernel paths (scalar twin and Vector API, when available; quick: "
+                + "only the path chosen at start-up), on "
                 + ELEMENTS + " floats drawn uniformly from [−5, 5]: warm-up in blocks of 10 ms (quick: 4 ms) until two "
                 + "consecutive blocks agree within " + Math.round(100 * STABLE) + "% (at least 3 blocks, at most 100, quick: "
-                + "12; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 7 rounds of 2 ms), each timing forward "
+                + "8; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 7 rounds of 2 ms), each timing forward "
                 + "and backward calls apart. Caveat: in-process timing on a shared machine; JMH figures live in "
                 + "docs/BENCHMARKS.md.";
     }
@@ -74,8 +75,14 @@ public final class ActivationCost implements Experiment {
         return out;
     }
 
-    /** The kernel paths of this machine: scalar, and vector when the Vector API is usable. */
-    static List<String> paths() {
+    /**
+     * The kernel paths measured: in a full run scalar, and vector when the Vector API is usable; in a
+     * quick run only the path chosen at start-up, to stay in the quick budget.
+     */
+    static List<String> paths(boolean quick) {
+        if (quick) {
+            return List.of(Kernels.activations() == Kernels.scalar() ? "scalar" : "vector");
+        }
         return Kernels.vector() == null ? List.of("scalar") : List.of("scalar", "vector");
     }
 
@@ -87,7 +94,7 @@ public final class ActivationCost implements Experiment {
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (String path : paths()) {
+        for (String path : paths(options.quick())) {
             for (Activation f : Activations.catalogue()) {
                 trials.add(trial(f, path, options.quick(), options.baseSeed()));
             }
@@ -130,7 +137,7 @@ public final class ActivationCost implements Experiment {
         double nanosPerPair = Double.NaN;
         double previous = Double.NaN;
         int blocks = 0;
-        int maxBlocks = quick ? 12 : 100;
+        int maxBlocks = quick ? 8 : 100;
         boolean steady = false;
         while (blocks < maxBlocks) {
             long calls = 0;
@@ -179,7 +186,7 @@ public final class ActivationCost implements Experiment {
         List<Chart> charts = new ArrayList<>();
         StringBuilder headline = new StringBuilder("median fwd+bwd exp-based / max-based:");
         double sink = 0;
-        for (String path : paths()) {
+        for (String path : paths(options.quick())) {
             Map<String, Object> table = new LinkedHashMap<>();
             List<String> names = new ArrayList<>();
             List<Double> forwardCosts = new ArrayList<>();
