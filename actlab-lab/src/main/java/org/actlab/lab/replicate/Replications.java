@@ -8,7 +8,7 @@ import org.actlab.text.DidYouMean;
 /** The registry of replications, cheapest first. */
 public final class Replications {
 
-    private static final List<Replication> ALL = List.of(new KlambauerSelu(), new LuBornDead(), new HeDepth());
+    private static final List<Replication> ALL = List.of(new KlambauerSelu(), new LuBornDead(), new HeDepth(), new ClevertElu());
 
     private Replications() {
     }

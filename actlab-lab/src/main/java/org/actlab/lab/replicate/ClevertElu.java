@@ -1,0 +1,148 @@
+package org.actlab.lab.replicate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.actlab.data.Dataset;
+import org.actlab.data.Mnist;
+import org.actlab.data.Split;
+import org.actlab.lab.experiment.Figures;
+import org.actlab.nn.Network;
+import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.TrainConfig;
+import org.actlab.nn.Trainer;
+import org.actlab.nn.TrainingResult;
+
+/**
+ * Clevert, Unterthiner &amp; Hochreiter (2016), "Fast and Accurate Deep Network Learning by Exponential
+ * Linear Units": ELU's negative values push the mean activation towards zero (less bias shift than
+ * ReLU), and ELU networks learn faster.
+ */
+final class ClevertElu implements Replication {
+
+    private static final List<String> ACTIVATIONS = List.of("elu", "relu");
+    private static final int WIDTH = 64;
+    private static final int DEPTH = 5;
+
+    @Override
+    public String name() {
+        return "clevert-elu";
+    }
+
+    @Override
+    public String paper() {
+        return "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
+                + "Units (ELUs), ICLR";
+    }
+
+    @Override
+    public String claim() {
+        return "ELU's mean unit activation is closer to zero than ReLU's, and ELU networks reach a lower training loss "
+                + "sooner (their MNIST experiments).";
+    }
+
+    @Override
+    public String setup(boolean quick) {
+        return String.format(Locale.ROOT, "Bundled MNIST-10k, %d training rows; 784 → %d × %d → 10 softmax with elu or "
+                        + "relu, He normal, zero biases; SGD at 0.01, batch 32, %d epochs; %d seeds, the same for both. "
+                        + "Mean hidden activation over every (row, unit) of the training rows after training, and the "
+                        + "training loss of every epoch.",
+                rows(quick), DEPTH, WIDTH, epochs(quick), seeds(quick));
+    }
+
+    @Override
+    public String criterion() {
+        return "Reproduced when in most seeds ELU's |mean hidden activation| is below ReLU's and ELU's training loss after "
+                + "the first epoch and after the last are both below ReLU's; partly when one of the two holds; not "
+                + "reproduced when neither does.";
+    }
+
+    @Override
+    public String differences() {
+        return "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
+                + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
+                + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.";
+    }
+
+    static int rows(boolean quick) {
+        return quick ? 1000 : 8000;
+    }
+
+    static int epochs(boolean quick) {
+        return quick ? 2 : 5;
+    }
+
+    static int seeds(boolean quick) {
+        return quick ? 3 : 5;
+    }
+
+    /** One run: |mean hidden activation| after training, then the training loss of every epoch. */
+    static double[] run(String activation, boolean quick, long seed) {
+        Dataset all = Mnist.bundled();
+        int[] perm = Split.permutation(all.n(), seed);
+        Dataset train = Split.rows(all, Arrays.copyOf(perm, rows(quick)));
+        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
+        for (int l = 0; l < DEPTH; l++) {
+            hidden.add(new NetworkSpec.LayerSpec(WIDTH, activation));
+        }
+        Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
+                NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros"), seed);
+        TrainingResult result = new Trainer(net, new TrainConfig(epochs(quick), 32, "sgd", 0.01, "constant", 0, 0, 0,
+                seed, 1), train, null).run();
+        List<Network.LayerTrace> traces = net.trace(train.x(), train.n());
+        double sum = 0;
+        long count = 0;
+        for (int l = 0; l < DEPTH; l++) {
+            for (int i = 0; i < train.n() * WIDTH; i++) {
+                sum += traces.get(l).a()[i];
+                count++;
+            }
+        }
+        double[] out = new double[1 + result.history().size()];
+        out[0] = Math.abs(sum / count);
+        for (int e = 0; e < result.history().size(); e++) {
+            out[1 + e] = result.history().get(e).trainLoss();
+        }
+        return out;
+    }
+
+    @Override
+    public ReplicationResult run(boolean quick) {
+        int seeds = seeds(quick);
+        double[][][] runs = new double[ACTIVATIONS.size()][seeds][];
+        for (int a = 0; a < ACTIVATIONS.size(); a++) {
+            for (int s = 0; s < seeds; s++) {
+                runs[a][s] = run(ACTIVATIONS.get(a), quick, s + 1);
+            }
+        }
+        int closer = 0;
+        int faster = 0;
+        StringBuilder[] means = {new StringBuilder(), new StringBuilder()};
+        StringBuilder[] losses = {new StringBuilder(), new StringBuilder()};
+        for (int s = 0; s < seeds; s++) {
+            double[] elu = runs[0][s];
+            double[] relu = runs[1][s];
+            int last = elu.length - 1;
+            closer += elu[0] < relu[0] ? 1 : 0;
+            faster += elu.length == relu.length && elu.length > 1 && elu[1] < relu[1] && elu[last] < relu[last] ? 1 : 0;
+            for (int a = 0; a < 2; a++) {
+                means[a].append(s == 0 ? "" : ", ").append(Figures.format(runs[a][s][0]));
+                losses[a].append(s == 0 ? "" : "; ").append(Figures.format(runs[a][s][1])).append(" → ")
+                        .append(Figures.format(runs[a][s][runs[a][s].length - 1]));
+            }
+        }
+        List<ReplicationResult.Row> rows = List.of(
+                new ReplicationResult.Row("|mean hidden activation|, elu (per seed)", "closer to 0 than relu", means[0].toString()),
+                new ReplicationResult.Row("|mean hidden activation|, relu (per seed)", "—", means[1].toString()),
+                new ReplicationResult.Row("training loss first → last epoch, elu", "lower, sooner", losses[0].toString()),
+                new ReplicationResult.Row("training loss first → last epoch, relu", "—", losses[1].toString()));
+        boolean meanHolds = 2 * closer > seeds;
+        boolean speedHolds = 2 * faster > seeds;
+        ReplicationResult.Outcome outcome = meanHolds && speedHolds ? ReplicationResult.Outcome.reproduced
+                : meanHolds || speedHolds ? ReplicationResult.Outcome.partly : ReplicationResult.Outcome.not_reproduced;
+        String note = String.format(Locale.ROOT, "ELU's mean closer to zero in %d of %d seeds; ELU's loss lower after the "
+                + "first and the last epoch in %d of %d.", closer, seeds, faster, seeds);
+        return ReplicationResult.of(this, quick, outcome, rows, note);
+    }
+}
