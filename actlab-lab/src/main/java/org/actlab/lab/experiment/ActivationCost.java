@@ -231,14 +231,13 @@ public final class ActivationCost implements Experiment {
             for (int i = 0; i < maxBased.size(); i++) {
                 (i % 2 == 0 ? cheapEven : cheapOdd).add(maxBased.get(i));
             }
-            Effect claim = Effect.ofSeeds("log10 cost ratio exp-based / max-based, " + kernels + " kernels",
-                    Effect.Role.claim, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(expBased, maxBased));
-            effects.add(new Effect(claim.name(), claim.role(), claim.direction(), claim.margin(), claim.estimate(),
-                    claim.low(), claim.high(), claim.n(), ROUNDS_TEST, claim.verdict()));
-            Effect control = Effect.ofSeeds("log10 cost ratio max-based (even) / max-based (odd), " + kernels + " kernels",
-                    Effect.Role.control, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(cheapEven, cheapOdd));
-            effects.add(new Effect(control.name(), control.role(), control.direction(), control.margin(), control.estimate(),
-                    control.low(), control.high(), control.n(), ROUNDS_TEST, control.verdict()));
+            Effect claim = Effect.ofUnits("log10 cost ratio exp-based / max-based, " + kernels + " kernels",
+                    Effect.Role.claim, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(expBased, maxBased),
+                    ROUNDS_TEST);
+            effects.add(claim);
+            effects.add(Effect.ofUnits("log10 cost ratio max-based (even) / max-based (odd), " + kernels + " kernels",
+                    Effect.Role.control, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(cheapEven, cheapOdd),
+                    ROUNDS_TEST));
             headline.append(String.format(Locale.ROOT, " %s ×%s;", kernels, Figures.format(Math.pow(10, claim.estimate()))));
             Map<String, Object> pathFigures = new LinkedHashMap<>();
             pathFigures.put("exp-based activations", expBased.size());

@@ -134,7 +134,7 @@ public final class DeadRelu implements Experiment {
                     deadZero, Dying.Sweep.perSeed(sweep.deadBySeed(), bias, MODERATE_RATE)));
             Statistics.Interval gain = Statistics.meanInterval(Statistics.differences(
                     Dying.Sweep.perSeed(sweep.accuracyBySeed(), bias, MODERATE_RATE), accuracyZero));
-            accuracyByBias.put("bias +" + Figures.format(bias) + " − bias 0", intervalText(gain));
+            accuracyByBias.put("bias +" + Figures.format(bias) + " − bias 0", gain.text());
         }
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -158,11 +158,5 @@ public final class DeadRelu implements Experiment {
         return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs and rates.",
                 options.quick() ? "(quick run: " + Dying.sweepSetup(true) + ")" : ""), criterion(),
                 figures, options.seedList(), charts, effects);
-    }
-
-    /** "mean [low, high], n = …" of an interval. */
-    static String intervalText(Statistics.Interval ci) {
-        return String.format(Locale.ROOT, "%s [%s, %s], n = %d", Figures.format(ci.mean()), Figures.format(ci.low()),
-                Figures.format(ci.high()), ci.n());
     }
 }

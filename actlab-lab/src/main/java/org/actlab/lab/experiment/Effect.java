@@ -1,7 +1,6 @@
 package org.actlab.lab.experiment;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -55,7 +54,12 @@ public record Effect(String name, Role role, Direction direction, double margin,
 
     /** The effect of per-seed values (one-sample t interval). */
     public static Effect ofSeeds(String name, Role role, Direction direction, double margin, double[] perSeed) {
-        return of(name, role, direction, margin, Statistics.meanInterval(perSeed), T_TEST);
+        return ofUnits(name, role, direction, margin, perSeed, T_TEST);
+    }
+
+    /** The effect of values over other units than seeds (for example timing rounds), with the test named as given. */
+    public static Effect ofUnits(String name, Role role, Direction direction, double margin, double[] values, String test) {
+        return of(name, role, direction, margin, Statistics.meanInterval(values), test);
     }
 
     /** The paired effect {@code a − b} of two arms run with the same seeds (paired t interval). */
@@ -110,8 +114,7 @@ public record Effect(String name, Role role, Direction direction, double margin,
 
     /** "0.12 [0.05, 0.19], n = 10" for tables. */
     public String interval() {
-        return String.format(Locale.ROOT, "%s [%s, %s], n = %d", Figures.format(estimate), Figures.format(low),
-                Figures.format(high), n);
+        return new Statistics.Interval(estimate, low, high, n).text();
     }
 
     /** The criterion in words: "name > margin". */

@@ -30,6 +30,12 @@ public final class Statistics {
      * @param n    how many finite values
      */
     public record Interval(double mean, double low, double high, int n) {
+
+        /** "mean [low, high], n = …" for tables and headlines. */
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "%s [%s, %s], n = %d", Figures.format(mean), Figures.format(low),
+                    Figures.format(high), n);
+        }
     }
 
     /** The values that are not NaN or infinite. */
