@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             ExperimentCommand.class,
             ReplicateCommand.class,
             ReportCommand.class,
+            SweepCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class,
         },

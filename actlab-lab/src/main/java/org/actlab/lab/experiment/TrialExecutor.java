@@ -1,6 +1,7 @@
 package org.actlab.lab.experiment;
 
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Runs trials. Each trial is run by {@link Trials#run(Trial)}, which depends on the trial alone, so an
@@ -19,6 +20,29 @@ public interface TrialExecutor {
      * @throws RuntimeException the first trial failure, with the trial named in its message
      */
     List<TrialResult> execute(List<Trial> trials, Progress progress);
+
+    /**
+     * Runs every trial and hands each result to {@code done} as soon as it is known, with the
+     * trial's index, one call at a time on the calling thread, in any order: a sweep commits each
+     * result there, so an interrupted run loses only the trials in flight. This default hands the
+     * results over after {@link #execute}; executors that run trials in parallel override it.
+     */
+    default void each(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> done) {
+        List<TrialResult> results = execute(trials, progress);
+        for (int i = 0; i < results.size(); i++) {
+            done.accept(results.get(i), i);
+        }
+    }
+
+    /** A pool of {@code threads} threads, one trial per thread at a time ({@link LocalPool}). */
+    static TrialExecutor pool(int threads) {
+        return new LocalPool(threads);
+    }
+
+    /** A pool over all cores. */
+    static TrialExecutor pool() {
+        return new LocalPool(Runtime.getRuntime().availableProcessors());
+    }
 
     /** One trial after the other, on the calling thread. */
     static TrialExecutor sequential() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.actlab.lab.sweep.SweepTrials;
 
 /**
  * Running experiments as trials: an experiment lists its trials, an executor runs them, and the
@@ -33,6 +34,10 @@ public final class Trials {
      *                               result for another trial
      */
     public static TrialResult run(Trial trial) {
+        if (SweepTrials.EXPERIMENT.equals(trial.experiment())) {
+            // A sweep trial is a whole run description with its own runner, not one of the ten experiments.
+            return SweepTrials.run(trial);
+        }
         Experiment experiment = Experiments.byName(trial.experiment());
         TrialResult result;
         try {

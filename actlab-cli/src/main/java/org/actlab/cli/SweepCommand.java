@@ -1,0 +1,286 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.actlab.lab.experiment.TrialExecutor;
+import org.actlab.lab.experiment.TrialResult;
+import org.actlab.lab.sweep.Sweep;
+import org.actlab.lab.sweep.SweepSpec;
+import org.actlab.lab.sweep.SweepStore;
+import org.actlab.lab.sweep.SweepTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train many runs: a grid or a random search over run options, times seeds, on all cores "
+                + "(or on Apache Spark with --spark).",
+            "Writes DIR/results.csv, results.parquet, report.html and sweep.json; each trial is committed as it "
+                + "finishes, so --resume DIR finishes an interrupted sweep.",
+            "Example: actlab sweep --grid activation=relu,tanh --grid lr=1e-3:1:log8 --seeds 10 --data mnist "
+                + "--hidden 256,256 --epochs 5"})
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A sweep file (JSON, or YAML by .yaml/.yml): base, grid, seeds, random, searchSeed.")
+    Path file;
+
+    @Option(names = "--grid", paramLabel = "OPT=VALUES",
+            description = "Sweep a run option: values a,b,c (commas inside ( ) or [ ] stay), or a range lo:hi:linN / lo:hi:logN. Repeatable.")
+    List<String> grid = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "OPT=VALUE", description = "Fix a run option for every trial (any field of a run, e.g. optimizer=adam). Repeatable.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "NAME", description = "Shorthand for --set data=NAME (a data set, mnist, or a CSV file).")
+    String data;
+
+    @Option(names = "--hidden", paramLabel = "N,N", description = "Shorthand for --set hidden=N,N.")
+    String hidden;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Shorthand for --set epochs=N.")
+    String epochs;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Shorthand for --set samples=N.")
+    String samples;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per configuration (the base seed, +1, ...). Default: 1.")
+    Integer seeds;
+
+    @Option(names = "--random", paramLabel = "N", description = "Draw N configurations from the --grid options instead of taking every combination.")
+    int random;
+
+    @Option(names = "--search-seed", paramLabel = "S", description = "Seeds the random search's draws. Default: 1.")
+    long searchSeed = 1;
+
+    @Option(names = "--force", description = "Run more than " + SweepSpec.MAX_TRIALS + " trials.")
+    boolean force;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The sweep directory to create. Default: sweep-<date>-<time>.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted sweep in DIR (its sweep.json says what to run).")
+    Path resume;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Trials at once on the local pool, one thread each. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark: local[N] (embedded) or spark://host:port (standalone).")
+    String spark;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        SweepSpec sweep = null;
+        if (resume != null) {
+            if (file != null || !grid.isEmpty() || !set.isEmpty() || data != null || hidden != null || epochs != null
+                    || samples != null || seeds != null || random != 0 || out != null) {
+                throw new IllegalArgumentException("--resume " + resume + " takes the spec from " + resume.resolve(SweepStore.SPEC)
+                        + "; give no spec options with it");
+            }
+        } else {
+            sweep = spec();
+            sweep.trials(); // every check before anything is created or run
+        }
+        // The executor before the directory: a Spark that cannot start leaves nothing behind.
+        TrialExecutor executor = executor();
+        SweepStore store;
+        try {
+            if (sweep == null) {
+                store = SweepStore.open(resume, force);
+                store.spec().trials();
+            } else {
+                store = SweepStore.create(out != null ? out : Path.of("sweep-" + LocalDateTime.now()
+                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))), sweep);
+            }
+        } catch (RuntimeException e) {
+            close(executor);
+            throw e;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        o.println("sweep " + store.dir() + " on " + executor);
+        o.flush();
+        SweepTable table;
+        try (Reporter reporter = new Reporter(err, quiet)) {
+            table = Sweep.run(store, executor, reporter);
+        } finally {
+            close(executor);
+        }
+        int failed = 0;
+        int error = table.column("error");
+        for (List<Object> row : table.rows()) {
+            if (!((String) row.get(error)).isEmpty()) {
+                failed++;
+            }
+        }
+        o.printf(Locale.ROOT, "%d trials, %d diverged or failed (recorded with their error)%n", table.rows().size(), failed);
+        for (String name : List.of(Sweep.CSV, Sweep.PARQUET, Sweep.REPORT, SweepStore.SPEC)) {
+            o.println("wrote " + store.dir().resolve(name));
+        }
+        return Main.OK;
+    }
+
+    private void close(TrialExecutor executor) {
+        if (executor instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("actlab sweep: note: closing " + executor + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private SweepSpec spec() {
+        Map<String, String> base = new LinkedHashMap<>();
+        for (String s : set) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set wants OPT=VALUE, got '" + s + "'");
+            }
+            base.put(SweepSpec.option(s.substring(0, eq)), s.substring(eq + 1));
+        }
+        putIf(base, "data", data);
+        putIf(base, "hidden", hidden);
+        putIf(base, "epochs", epochs);
+        putIf(base, "samples", samples);
+        if (file != null) {
+            if (!grid.isEmpty() || !base.isEmpty() || random != 0) {
+                throw new IllegalArgumentException("give the sweep in " + file + " or as options, not both");
+            }
+            SweepSpec read = SweepSpec.read(file, force);
+            return seeds == null ? read : new SweepSpec(read.base(), read.axes(), read.random(), read.searchSeed(), seeds, force);
+        }
+        return SweepSpec.fromFlags(base, grid, random, searchSeed, seeds == null ? 1 : seeds, force);
+    }
+
+    private static void putIf(Map<String, String> base, String name, String value) {
+        if (value != null) {
+            base.put(name, value);
+        }
+    }
+
+    /**
+     * The local pool, or Spark when asked for. Spark is loaded by name only here, so the CLI starts
+     * without its jars; the launcher puts actlab-spark's jars on the class path for --spark.
+     */
+    private TrialExecutor executor() {
+        checkExecutorOptions();
+        if (spark == null) {
+            return threads == null ? TrialExecutor.pool() : TrialExecutor.pool(threads);
+        }
+        Class<?> type;
+        try {
+            type = Class.forName("org.actlab.spark.SparkTrialExecutor");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("--spark " + spark + " needs the actlab-spark module on the class path; "
+                    + "build it (mvn -B -DskipTests package) and run through ./actlab");
+        }
+        try {
+            return (TrialExecutor) type.getMethod("connect", String.class).invoke(null, spark);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start Spark: " + e, e);
+        }
+    }
+
+    /** The executor options' checks, made before the sweep directory is created. */
+    private void checkExecutorOptions() {
+        if (spark != null && threads != null) {
+            throw new IllegalArgumentException("--threads is for the local pool; with --spark " + spark + " Spark sets the parallelism");
+        }
+        if (spark != null && !Sweep.SPARK_MASTER.matcher(spark.trim()).matches()) {
+            throw new IllegalArgumentException("--spark wants local[N] or spark://host:port, got '" + spark + "'");
+        }
+        if (threads != null && (threads < 1 || threads > 4096)) {
+            throw new IllegalArgumentException("--threads must be in 1..4096, got " + threads);
+        }
+    }
+
+    /** A progress bar with ETA on a terminal, else a plain line per tenth (and per failed trial). */
+    static final class Reporter implements Sweep.Listener, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private ProgressBar bar;
+        private long start;
+        private int startDone;
+        private int nextLine;
+
+        Reporter(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void started(int total, int alreadyDone) {
+            start = System.nanoTime();
+            startDone = alreadyDone;
+            if (quiet) {
+                return;
+            }
+            if (alreadyDone > 0) {
+                err.println("actlab sweep: resuming: " + alreadyDone + " of " + total + " trials already done");
+            }
+            if (System.console() != null) {
+                bar = new ProgressBarBuilder().setTaskName("trials").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(500).continuousUpdate().startsFrom(alreadyDone, java.time.Duration.ZERO)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.out)).build();
+            } else {
+                nextLine = alreadyDone;
+            }
+            err.flush();
+        }
+
+        @Override
+        public void finished(int index, TrialResult result, int done, int total) {
+            if (quiet) {
+                return;
+            }
+            String error = result.text("error");
+            if (bar != null) {
+                bar.stepTo(done);
+                return;
+            }
+            if (!error.isEmpty()) {
+                err.println("actlab sweep: trial " + index + " " + (result.flag("diverged") ? "diverged" : "failed") + ": " + error);
+            }
+            if (done >= nextLine || done == total) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                int ran = done - startDone;
+                double eta = ran == 0 ? Double.NaN : elapsed / ran * (total - done);
+                err.printf(Locale.ROOT, "actlab sweep: %d/%d trials, %.1f s elapsed, ETA %s%n", done, total, elapsed,
+                        Double.isNaN(eta) ? "-" : String.format(Locale.ROOT, "%.1f s", eta));
+                err.flush();
+                nextLine = done + Math.max(1, total / 10);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

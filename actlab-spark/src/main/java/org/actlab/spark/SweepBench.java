@@ -1,0 +1,102 @@
+package org.actlab.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.actlab.lab.experiment.Progress;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialExecutor;
+import org.actlab.lab.sweep.SweepSpec;
+
+/**
+ * Trials per second of tiny trials (20 XOR points, one hidden layer of 2, 1 epoch) on the local pool
+ * with 1 and 2 threads and on Spark {@code local[2]}, side by side in one JVM. All executors are
+ * warmed up first (JIT), and the pool's 1- and 2-thread runs alternate, so that a change in the
+ * machine's load hits both; each figure is the median of {@code repeats} runs. Results are handed to a no-op sink, so this
+ * measures the executors, not the journal's disk writes. Used by {@code bench/sweep-bench.sh}.
+ *
+ * <p>Arguments: trial counts (default 100 1000 10000), {@code --repeats R} (default 3),
+ * {@code --spark-max N} (largest count run on Spark, default 10000).
+ */
+public final class SweepBench {
+
+    private SweepBench() {
+    }
+
+    public static void main(String[] args) {
+        List<Integer> counts = new ArrayList<>();
+        int repeats = 3;
+        int sparkMax = 10_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--spark-max" -> sparkMax = Integer.parseInt(args[++i]);
+                default -> counts.add(Integer.parseInt(args[i]));
+            }
+        }
+        if (counts.isEmpty()) {
+            counts = List.of(100, 1000, 10_000);
+        }
+        System.out.printf(Locale.ROOT, "cores %d; medians of %d runs after a warm-up; pool runs alternate 1 and 2 threads%n",
+                Runtime.getRuntime().availableProcessors(), repeats);
+        System.out.printf(Locale.ROOT, "%8s %14s %14s %9s %16s %18s%n", "trials", "pool1 trial/s", "pool2 trial/s",
+                "speed-up", "spark[2] trial/s", "spark ms/trial extra");
+        try (SparkTrialExecutor spark = SparkTrialExecutor.connect("local[2]")) {
+            List<Trial> warm = tiny(2000);
+            for (int w = 0; w < 3; w++) {
+                run(TrialExecutor.pool(1), warm);
+                run(TrialExecutor.pool(2), warm);
+            }
+            run(spark, tiny(200));
+            for (int n : counts) {
+                List<Trial> trials = tiny(n);
+                double[] ones = new double[repeats];
+                double[] twos = new double[repeats];
+                for (int r = 0; r < repeats; r++) {
+                    ones[r] = rate(TrialExecutor.pool(1), trials);
+                    twos[r] = rate(TrialExecutor.pool(2), trials);
+                }
+                double one = median(ones);
+                double two = median(twos);
+                double sp = Double.NaN;
+                if (n <= sparkMax) {
+                    double[] sparks = new double[repeats];
+                    for (int r = 0; r < repeats; r++) {
+                        sparks[r] = rate(spark, trials);
+                    }
+                    sp = median(sparks);
+                }
+                // Extra time per trial on Spark over the pool with the same 2 threads.
+                double extraMs = (1 / sp - 1 / two) * 1000 * 2;
+                System.out.printf(Locale.ROOT, "%8d %14.1f %14.1f %8.2fx %16.1f %18.2f%n", n, one, two, two / one, sp, extraMs);
+            }
+        }
+    }
+
+    private static List<Trial> tiny(int n) {
+        return SweepSpec.fromFlags(Map.of("data", "xor", "samples", "20", "hidden", "2", "epochs", "1"),
+                List.of("lr=1e-3:1:log" + n), 0, 1, 1, false).trials();
+    }
+
+    private static double rate(TrialExecutor executor, List<Trial> trials) {
+        long start = System.nanoTime();
+        run(executor, trials);
+        return trials.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void run(TrialExecutor executor, List<Trial> trials) {
+        int[] count = {0};
+        executor.each(trials, Progress.silent(), (result, i) -> count[0]++);
+        if (count[0] != trials.size()) {
+            throw new IllegalStateException(executor + " returned " + count[0] + " of " + trials.size());
+        }
+    }
+}
