@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.actlab.data.MemoryBudget;
 import org.actlab.nn.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,6 +126,11 @@ public final class Main implements Callable<Integer> {
         } else if (cause instanceof UncheckedIOException || cause instanceof IOException) {
             code = BAD_INPUT;
             message = cause instanceof UncheckedIOException ? cause.getMessage() : "I/O error: " + cause.getMessage();
+        } else if (cause instanceof OutOfMemoryError) {
+            code = BAD_INPUT;
+            message = "out of memory: the input or network is too large for the Java heap of "
+                    + MemoryBudget.human(Runtime.getRuntime().maxMemory()) + "; raise it (for example "
+                    + MemoryBudget.RAISE_HINT + "8g) or ask for less";
         } else if (cause != e && cause instanceof IllegalStateException) {
             code = BAD_INPUT;
             message = cause.getMessage();

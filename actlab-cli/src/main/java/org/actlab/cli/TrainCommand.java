@@ -42,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: " + RunConfig.DEFAULT_DATA + ".")
     String data;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead ('-': standard input).")
     Path csv;
 
     @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index. Default: the last.")
@@ -129,6 +129,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before any work: a path that cannot be written must not throw a finished run away.
+        if (save != null) {
+            AtomicFile.checkWritable(save, "--save");
+        }
+        if (json != null && !"-".equals(json)) {
+            AtomicFile.checkWritable(Path.of(json), "--json");
+        }
         RunConfig config = config();
         TrainingRun run = TrainingRun.prepare(config).diagnose(diagnose);
         PrintWriter out = spec.commandLine().getOut();
@@ -196,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig.Builder b = RunConfig.builder();
         if (csv != null) {
-            b.data(csv.toString());
+            b.data(csvPath(csv));
         } else if (data != null) {
             b.data(data);
         }
@@ -229,6 +236,18 @@ final class TrainCommand implements Callable<Integer> {
         ifGiven(clip, b::clip);
         ifGiven(threads, b::threads);
         return b.build();
+    }
+
+    /**
+     * {@code --csv} always names a file ({@code -}: standard input), never a built-in set: a bare name
+     * such as {@code xor} becomes {@code ./xor}, which no data set is called.
+     */
+    static String csvPath(Path csv) {
+        String text = csv.toString();
+        if (text.equals("-") || csv.isAbsolute() || csv.getParent() != null) {
+            return text;
+        }
+        return "." + java.io.File.separator + text;
     }
 
     /** Options left out keep the builder's defaults, so only the given ones are passed on. */
