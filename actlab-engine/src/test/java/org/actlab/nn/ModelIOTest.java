@@ -182,7 +182,7 @@ class ModelIOTest {
         int[] seen = new int[1];
         Network back = ModelIO.load(file, (name, json) -> {
             assertEquals("note", name);
-            seen[0] = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("n").asInt();
+            seen[0] = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, com.fasterxml.jackson.databind.JsonNode.class).get("n").asInt();
         });
         assertEquals(7, seen[0]);
         assertBits(network.layers().get(1).weights(), back.layers().get(1).weights());
