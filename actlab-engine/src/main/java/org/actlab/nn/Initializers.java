@@ -218,4 +218,5 @@ public final class Initializers {
             filler.fill(values, rows, cols, fanIn, fanOut, rng);
         }
     }
+
 }

@@ -49,6 +49,7 @@ final class TrainingSession {
 
     private volatile boolean playing;
     private volatile long lastAccessNanos = System.nanoTime();
+    private volatile long lastReadNanos = System.nanoTime();
 
     TrainingSession(String id, PlaygroundConfig config, Limits limits) {
         this.id = id;
@@ -122,6 +123,74 @@ final class TrainingSession {
         return lastAccessNanos;
     }
 
+    /** Marks the session as read now: an event stream took its events. */
+    void read() {
+        lastReadNanos = System.nanoTime();
+    }
+
+    /** Marks the session as read at {@code nanos} if that is later than the last read. */
+    void readAt(long nanos) {
+        if (nanos - lastReadNanos > 0) {
+            lastReadNanos = nanos;
+        }
+    }
+
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** Epochs completed so far. */
+    synchronized int epoch() {
+        return trainer.epoch();
+    }
+
+    /**
+     * One slice of a step request: whole epochs, at least one, until {@code target} epochs are done or
+     * {@code budgetNanos} have passed.
+     *
+     * @return true when the request is finished (target reached, or training diverged)
+     */
+    synchronized boolean trainEpochsSlice(int target, long budgetNanos) {
+        requireNotDiverged();
+        long start = System.nanoTime();
+        while (trainer.epoch() < target && diverged == null) {
+            try {
+                trainer.runEpoch();
+            } catch (DivergenceException e) {
+                markDiverged(e);
+                break;
+            }
+            if (System.nanoTime() - start >= budgetNanos) {
+                break;
+            }
+        }
+        return trainer.epoch() >= target || diverged != null;
+    }
+
+    /**
+     * One slice of a batch-step request: optimiser steps, at least one, until {@code batches} are done or
+     * {@code budgetNanos} have passed.
+     *
+     * @return the steps taken (fewer than asked when the budget ran out or training diverged)
+     */
+    synchronized int trainStepsSlice(int batches, long budgetNanos) {
+        requireNotDiverged();
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < batches && diverged == null) {
+            try {
+                trainer.step();
+                done++;
+            } catch (DivergenceException e) {
+                markDiverged(e);
+                return batches;
+            }
+            if (System.nanoTime() - start >= budgetNanos) {
+                break;
+            }
+        }
+        return done;
+    }
     /**
      * Trains whole epochs, at least one, until {@code budgetNanos} have passed.
      *

@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class PlaygroundLoadTest {
 
-    static final int SESSIONS = 50;
+    static final int SESSIONS = 64;
+    /** Event streams opened on playing sessions and never read: they must not slow anyone else down. */
+    static final int SLOW_READERS = 30;
 
     @Test
-    void fiftyConcurrentSessions() throws Exception {
+    void sixtyFourSessionsWithThirtySlowReaders() throws Exception {
         int seconds = Integer.getInteger("actlab.load.seconds", 5);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         PlaygroundServer server = new PlaygroundServer(Limits.defaults());
@@ -57,6 +59,16 @@ class PlaygroundLoadTest {
                 HttpHelper.Reply reply = http.post("/api/sessions", config);
                 assertEquals(201, reply.status(), reply.body());
                 ids.add(reply.json().get("session").asText());
+            }
+            List<java.net.Socket> slow = new ArrayList<>();
+            for (int i = 0; i < SLOW_READERS; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", http.port));
+                socket.getOutputStream().write(("GET /api/sessions/" + ids.get(i) + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                slow.add(socket);
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             List<Future<?>> readers = new ArrayList<>();
@@ -116,6 +128,9 @@ class PlaygroundLoadTest {
             }
             for (InputStream s : streams) {
                 s.close();
+            }
+            for (java.net.Socket socket : slow) {
+                socket.close();
             }
             assertEquals(0, server.sessions());
             // Measured with the server still up: what its dropped sessions leave behind.
