@@ -45,6 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead ('-': standard input).")
     Path csv;
 
+    @Option(names = "--idx-images", paramLabel = "FILE",
+            description = "Train on your own MNIST-format IDX images (plain or .gz), with --idx-labels.")
+    Path idxImages;
+
+    @Option(names = "--idx-labels", paramLabel = "FILE", description = "The IDX labels file that goes with --idx-images.")
+    Path idxLabels;
+
     @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index. Default: the last.")
     String label;
 
@@ -201,8 +208,16 @@ final class TrainCommand implements Callable<Integer> {
         if (data != null && csv != null) {
             throw new IllegalArgumentException("give either --data or --csv, not both");
         }
+        if ((idxImages == null) != (idxLabels == null)) {
+            throw new IllegalArgumentException("give --idx-images and --idx-labels together");
+        }
+        if (idxImages != null && (data != null || csv != null)) {
+            throw new IllegalArgumentException("give --idx-images/--idx-labels, --data or --csv, not several");
+        }
         RunConfig.Builder b = RunConfig.builder();
-        if (csv != null) {
+        if (idxImages != null) {
+            b.data(RunConfig.idxData(idxImages, idxLabels));
+        } else if (csv != null) {
             b.data(csvPath(csv));
         } else if (data != null) {
             b.data(data);

@@ -135,4 +135,42 @@ class ReliabilityTest {
         // 2,000,000 lines are about 1,000 chunks; stopping means a handful of attempts after the pipe closed.
         assertTrue(attempts.get() < 10, "writes attempted after the pipe closed: " + attempts.get());
     }
+
+    private static byte[] idx(int magic, int... headerAndData) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            out.writeInt(magic);
+            for (int v : headerAndData) {
+                out.writeInt(v);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void usersOwnIdxFilesTrainAndBadHeadersAreRefused() throws IOException {
+        int n = 30;
+        java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+        images.write(idx(0x803, n, 2, 2));
+        java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+        labels.write(idx(0x801, n));
+        for (int i = 0; i < n; i++) {
+            images.write(new byte[]{(byte) (i * 8), 0, (byte) 255, (byte) (i % 3 * 100)});
+            labels.write(i % 3);
+        }
+        Path imageFile = Files.write(dir.resolve("img.idx"), images.toByteArray());
+        Path labelFile = Files.write(dir.resolve("lab.idx"), labels.toByteArray());
+        Cli.Result r = Cli.run("train", "--idx-images", imageFile.toString(), "--idx-labels", labelFile.toString(),
+                "--hidden", "3", "--epochs", "1").succeeds();
+        assertTrue(r.out().contains("15 train rows, 15 test rows, 4 input(s), multiclass"), r.out());
+        Cli.run("train", "--idx-images", imageFile.toString()).fails(2, "together");
+        Path huge = Files.write(dir.resolve("huge.idx"), idx(0x803, 2_000_000_000, 28, 28));
+        Path hugeLabels = Files.write(dir.resolve("huge-labels.idx"), idx(0x801, 2_000_000_000));
+        Cli.Result refused = Cli.run("train", "--idx-images", huge.toString(), "--idx-labels", hugeLabels.toString())
+                .fails(2, huge + ": its header's 2000000000 images of 28 x 28 needs about");
+        assertTrue(refused.err().contains("ACTLAB_JAVA_OPTS=-Xmx"), refused.err());
+    }
 }

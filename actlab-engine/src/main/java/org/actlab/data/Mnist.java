@@ -59,9 +59,9 @@ public final class Mnist {
     /** Reads an images file and a labels file, plain or gzip. */
     public static Dataset read(Path images, Path labels) {
         try (InputStream imageStream = open(images); InputStream labelStream = open(labels)) {
-            return read(imageStream, images.toString(), labelStream, labels.toString(), "mnist");
+            return read(imageStream, images.toString(), labelStream, labels.toString(), "idx");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read MNIST files " + images + ", " + labels + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read IDX files " + images + ", " + labels + ": " + AtomicFile.describe(e));
         }
     }
 

@@ -156,11 +156,11 @@ public final class PlaygroundServer {
         app.get("/api/sessions/{id}/export/{name}", api::export);
         // The stream's session is looked up before the SSE handler commits a 200, so a bad id gets a 404.
         app.before("/api/sessions/{id}/events", ctx -> {
+            registry.get(ctx.pathParam("id"));
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
                 throw new IllegalArgumentException("an event stream needs the header Accept: text/event-stream");
             }
-            registry.get(ctx.pathParam("id"));
             registry.requireStreamCapacity();
         });
         app.sse("/api/sessions/{id}/events", client -> {

@@ -191,6 +191,10 @@ public final class TrainingRun {
         if (config.mnist()) {
             return Mnist.bundled();
         }
+        Path[] idx = config.idxPaths();
+        if (idx != null) {
+            return Mnist.read(idx[0], idx[1]);
+        }
         Path csv = config.csvPath();
         if (csv.toString().equals(Csv.STDIN)) {
             return Csv.load(csv, config.label(), null).data();
