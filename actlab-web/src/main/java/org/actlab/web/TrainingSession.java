@@ -191,54 +191,18 @@ final class TrainingSession {
         }
         return done;
     }
-    /**
-     * Trains whole epochs, at least one, until {@code budgetNanos} have passed.
-     *
-     * @return the update after them
-     * @throws IllegalStateException when training has already diverged
-     */
-    synchronized Payloads.Update trainEpochs(int maxEpochs, long budgetNanos) {
-        return runEpochs(maxEpochs, budgetNanos);
-    }
 
     /**
-     * The player's chunk: as {@link #trainEpochs(int, long)}, but null without training when the session
-     * is no longer playing once the monitor is held (a reset or pause got in first).
+     * The player's chunk: whole epochs, at least one and at most {@code maxEpochs}, until
+     * {@code budgetNanos} have passed; null without training when the session is no longer playing once
+     * the monitor is held (a reset or pause got in first).
      */
     synchronized Payloads.Update playEpochs(int maxEpochs, long budgetNanos) {
-        return playing && diverged == null ? runEpochs(maxEpochs, budgetNanos) : null;
-    }
-
-    private Payloads.Update runEpochs(int maxEpochs, long budgetNanos) {
-        requireNotDiverged();
-        int since = trainer.epoch();
-        long start = System.nanoTime();
-        for (int i = 0; i < maxEpochs; i++) {
-            try {
-                trainer.runEpoch();
-            } catch (DivergenceException e) {
-                markDiverged(e);
-                break;
-            }
-            if (System.nanoTime() - start >= budgetNanos) {
-                break;
-            }
+        if (!playing || diverged != null) {
+            return null;
         }
-        return update(since);
-    }
-
-    /** Runs {@code batches} optimiser steps. */
-    synchronized Payloads.Update trainSteps(int batches) {
-        requireNotDiverged();
         int since = trainer.epoch();
-        for (int i = 0; i < batches; i++) {
-            try {
-                trainer.step();
-            } catch (DivergenceException e) {
-                markDiverged(e);
-                break;
-            }
-        }
+        trainEpochsSlice(since + maxEpochs, budgetNanos);
         return update(since);
     }
 

@@ -187,4 +187,36 @@ class WebReliabilityTest {
             }
         }
     }
+
+    @Test
+    void longStepsAreTimeSlicedSoAShortOneIsNotQueuedBehindThem() throws Exception {
+        // Two training threads; four long steps on the largest network, then a one-epoch step elsewhere.
+        server.stop();
+        Limits d = Limits.defaults();
+        server = new PlaygroundServer(new Limits(8, d.idleTimeout(), d.evictionGrace(), d.maxLayers(), d.maxUnits(),
+                d.maxSamples(), d.maxUploadBytes(), d.maxGrid(), 2));
+        http = new HttpHelper(server.start("127.0.0.1", 0));
+        String big = "{\"samples\":2000,\"trainPercent\":90,\"batchSize\":1,\"layers\":["
+                + "{\"units\":16,\"activation\":\"tanh\"},{\"units\":16,\"activation\":\"tanh\"},"
+                + "{\"units\":16,\"activation\":\"tanh\"},{\"units\":16,\"activation\":\"tanh\"}]}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<HttpHelper.Reply>> long4 = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String id = http.post("/api/sessions", big).json().get("session").asText();
+                long4.add(pool.submit(() -> http.post("/api/sessions/" + id + "/step?epochs=100", "")));
+            }
+            String small = http.post("/api/sessions", SMALL).json().get("session").asText();
+            Thread.sleep(500);
+            HttpHelper.Reply quick = http.post("/api/sessions/" + small + "/step?epochs=1", "");
+            assertEquals(200, quick.status(), quick.body());
+            long stillRunning = long4.stream().filter(f -> !f.isDone()).count();
+            assertEquals(4, stillRunning, "the short step finished while every long one was still going");
+            for (java.util.concurrent.Future<HttpHelper.Reply> f : long4) {
+                f.cancel(true);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
