@@ -47,11 +47,12 @@ class LauncherTest {
                 + "sleep 2\n"
                 + "touch actlab-cli/target/actlab-cli-0.jar\n"
                 + "rmdir \"" + root.resolve("building") + "\"\n");
-        // The JVM: prints its pid and arguments, writes the incubator banner and a real line to stderr.
+        // The JVM: prints its pid, writes the incubator banner to stderr, and (as Main does) a real line to
+        // the stream that -Dactlab.stderr names.
         script("jdk/bin/java", "#!/usr/bin/env bash\n"
                 + "echo \"pid $$\"\n"
                 + "echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2\n"
-                + "echo 'a real warning' >&2\n"
+                + "for a in \"$@\"; do case $a in -Dactlab.stderr=*) echo 'a real warning' >>\"${a#-Dactlab.stderr=}\" ;; esac; done\n"
                 + "if [ \"${@: -1}\" = wait ]; then trap 'exit 143' TERM; while true; do sleep 0.1; done; fi\n"
                 + "exit 7\n");
     }
