@@ -89,8 +89,8 @@ class ReliabilityTest {
     void predictRefusesNonFiniteInputs() throws IOException {
         Path model = dir.resolve("m.json");
         Cli.run(quick("--save", model.toString())).succeeds();
-        Cli.run("predict", "--model", model.toString(), "--x", "nan,1").fails(2, "'nan') is not a finite number");
-        Cli.run("predict", "--model", model.toString(), "--x", "1,inf").fails(2, "is not a finite number");
+        Cli.run("predict", "--model", model.toString(), "--x", "nan,1").fails(2, "('nan') is not a finite float");
+        Cli.run("predict", "--model", model.toString(), "--x", "1,inf").fails(2, "is not a finite float");
     }
 
     @Test
