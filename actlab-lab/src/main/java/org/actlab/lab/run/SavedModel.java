@@ -30,6 +30,12 @@ import org.actlab.nn.NetworkSpec;
  */
 public final class SavedModel {
 
+    /** Keeps the decimal text of every number of the run's members, so that their floats keep their bits. */
+    private static final ObjectMapper EXACT = RunJson.mapper().copy()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Members are read from the middle of the model document: what follows them is not trailing garbage.
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final Network network;
     private final RunConfig config;
     private final DataSummary data;
@@ -95,15 +101,15 @@ public final class SavedModel {
      * @throws UncheckedIOException     naming the file and why it cannot be written
      */
     public void write(Path file) {
-        ObjectMapper mapper = RunJson.mapper();
+        ObjectMapper mapper = EXACT;
         try {
             ModelIO.save(network, file, json -> {
                 if (config != null) {
                     json.writeFieldName("config");
-                    mapper.writeValue(json, config);
+                    mapper.writeTree(json, mapper.valueToTree(config));
                 }
                 json.writeFieldName("data");
-                mapper.writeValue(json, data);
+                mapper.writeTree(json, mapper.valueToTree(data));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + AtomicFile.describe(e), e);
@@ -117,7 +123,7 @@ public final class SavedModel {
      * @throws IllegalArgumentException for a missing, unreadable or malformed file, naming it and the field
      */
     public static SavedModel read(Path file) {
-        ObjectMapper mapper = RunJson.mapper();
+        ObjectMapper mapper = EXACT;
         RunConfig[] config = new RunConfig[1];
         DataSummary[] data = new DataSummary[1];
         Network network;
@@ -125,10 +131,11 @@ public final class SavedModel {
             network = ModelIO.load(file, (name, json) -> {
                 try {
                     switch (name) {
+                        // The run's own members are small: read as trees of exact decimals, as they were written.
                         case "config" -> config[0] = json.currentToken() == JsonToken.VALUE_NULL ? null
-                                : mapper.readValue(json, RunConfig.class);
+                                : mapper.treeToValue(mapper.readTree(json), RunConfig.class);
                         case "data" -> data[0] = json.currentToken() == JsonToken.VALUE_NULL ? null
-                                : mapper.readValue(json, DataSummary.class);
+                                : mapper.treeToValue(mapper.readTree(json), DataSummary.class);
                         default -> json.skipChildren();
                     }
                 } catch (JsonProcessingException e) {
@@ -160,7 +167,10 @@ public final class SavedModel {
         String path = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
-        String problem = e instanceof JsonMappingException ? "wrong type or unknown field" : ModelIO.jsonProblem(e);
+        String original = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int internal = original.indexOf(" (");
+        String problem = e instanceof JsonMappingException ? (internal > 0 ? original.substring(0, internal) : original)
+                : ModelIO.jsonProblem(e);
         return (path.isEmpty() ? "" : path + ": ") + problem;
     }
 

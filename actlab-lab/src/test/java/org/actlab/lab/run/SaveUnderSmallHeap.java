@@ -17,6 +17,6 @@ public final class SaveUnderSmallHeap {
         SavedModel back = SavedModel.read(file);
         float[] a = run.network().layers().get(1).weights();
         float[] b = back.network().layers().get(1).weights();
-        System.out.println(java.util.Arrays.equals(a, b) && back.config().equals(config) ? "same" : "different");
+        System.out.println(java.util.Arrays.equals(a, b) && back.config().equals(run.config()) ? "same" : "different");
     }
 }
