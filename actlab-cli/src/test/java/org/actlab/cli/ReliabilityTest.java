@@ -105,7 +105,7 @@ class ReliabilityTest {
                 csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 2).append('\n');
             }
             System.setIn(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-            Cli.Result train = Cli.run("train", "--csv", "-", "--hidden", "2", "--epochs", "1").succeeds();
+            Cli.Result train = Cli.run("train", "--csv", "-", "--hidden", "2", "--epochs", "1", "--train-fraction", "0.5").succeeds();
             assertTrue(train.out().contains("data stdin: 20 train rows"), train.out());
         } finally {
             System.setIn(saved);
@@ -164,7 +164,7 @@ class ReliabilityTest {
         Path imageFile = Files.write(dir.resolve("img.idx"), images.toByteArray());
         Path labelFile = Files.write(dir.resolve("lab.idx"), labels.toByteArray());
         Cli.Result r = Cli.run("train", "--idx-images", imageFile.toString(), "--idx-labels", labelFile.toString(),
-                "--hidden", "3", "--epochs", "1").succeeds();
+                "--hidden", "3", "--epochs", "1", "--train-fraction", "0.5").succeeds();
         assertTrue(r.out().contains("15 train rows, 15 test rows, 4 input(s), multiclass"), r.out());
         Cli.run("train", "--idx-images", imageFile.toString()).fails(2, "together");
         Path huge = Files.write(dir.resolve("huge.idx"), idx(0x803, 2_000_000_000, 28, 28));
