@@ -92,14 +92,18 @@ public class ActivationKernelBench {
     }
 
     @Benchmark
-    public float[] forward() {
+    public float[] forward(CpuTime cpu) {
+        long started = cpu.start();
         kernels.forward(function, z, 0, a, 0, n);
+        cpu.stop(started);
         return a;
     }
 
     @Benchmark
-    public float[] backward() {
+    public float[] backward(CpuTime cpu) {
+        long started = cpu.start();
         kernels.backward(function, z, 0, a, 0, dA, 0, dZ, 0, n, dParams);
+        cpu.stop(started);
         return dZ;
     }
 }

@@ -3,16 +3,16 @@ package org.actlab.bench;
 import java.util.SplittableRandom;
 
 /** Seeded synthetic inputs, so that every benchmark needs no files and every run sees the same data. */
-final class BenchData {
+public final class BenchData {
 
     /** The seed of every synthetic array in the benchmarks. */
-    static final long SEED = 20261128L;
+    public static final long SEED = 20261128L;
 
     private BenchData() {
     }
 
     /** n floats uniform in [lo, hi), from {@code seed}. */
-    static float[] uniform(int n, float lo, float hi, long seed) {
+    public static float[] uniform(int n, float lo, float hi, long seed) {
         if (n < 0 || !(hi > lo)) {
             throw new IllegalArgumentException("bad uniform request: n=" + n + ", lo=" + lo + ", hi=" + hi);
         }
@@ -29,7 +29,7 @@ final class BenchData {
      * Pre-activations for the activation benchmarks: uniform in [-6, 6), so that every branch of
      * every piecewise function and both saturated tails of sigmoid and tanh are taken.
      */
-    static float[] preActivations(int n, long seed) {
+    public static float[] preActivations(int n, long seed) {
         return uniform(n, -6f, 6f, seed);
     }
 

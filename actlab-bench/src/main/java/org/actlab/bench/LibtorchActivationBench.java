@@ -76,8 +76,10 @@ public class LibtorchActivationBench {
     }
 
     @Benchmark
-    public float forward() {
+    public float forward(CpuTime cpu) {
+        long started = cpu.start();
         try (NDArray a = apply()) {
+            cpu.stop(started);
             // Reading nothing back: the output stays in libtorch, as the other peers' outputs stay native.
             return a.size();
         }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  actlab train --data circle --features x1,x2,x1^2,x2^2 --hidden 4 --activations relu --save model.json",
             "  actlab train --data mnist --samples 2000 --hidden 64 --activation relu --epochs 5 --json result.json",
             "  actlab train --csv my.csv --label y --standardize --hidden 16 --activation leaky_relu",
-            "", "Exit code 3 when training diverges (a NaN or infinite loss)."})
+            "", "Exit code 3 when training diverges (a NaN or infinite loss, or a loss grown above 1000 x max(initial loss, 1))."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec

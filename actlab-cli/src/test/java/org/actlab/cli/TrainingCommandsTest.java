@@ -152,6 +152,19 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void explosiveLossGrowthExitsWithThreeAndSaysWhen() {
+        // Issue 12: SGD at 1e9 on the default circle set kept every loss finite and used to end with exit 0
+        // and a training loss near 1e9; the growth rule now stops it after the first epoch.
+        Cli.Result r = Cli.run("train", "--lr", "1e9", "--epochs", "20");
+        assertEquals(3, r.code(), "exit code; out: " + r.out() + " err: " + r.err());
+        assertTrue(r.err().contains("training diverged at epoch 0: the training loss grew from "), r.err());
+        assertTrue(r.err().contains("above the limit 1000 × max(initial loss, 1) = 1000"), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+        // The same run at an ordinary rate trains to the end.
+        assertEquals(0, Cli.run("train", "--lr", "0.03", "--epochs", "20").code());
+    }
+
+    @Test
     void dataWritesTheGeneratedRows() throws Exception {
         Path out = dir.resolve("spiral.csv");
         Cli.run("data", "spiral", "--samples", "40", "--noise", "0.1", "--seed", "3", "--out", out.toString()).succeeds();

@@ -6,6 +6,7 @@ import org.actlab.activation.Elu;
 import org.actlab.activation.HardShrink;
 import org.actlab.activation.HardTanh;
 import org.actlab.activation.Isru;
+import org.actlab.activation.Kind;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
@@ -56,54 +57,69 @@ public final class Reference {
                 return limit;
             }
         }
-        if (a instanceof Standard s) {
-            return standardValue(s, x);
-        }
-        if (a instanceof LeakyRelu l) {
-            return x > 0 ? x : l.slope() * x;
-        }
-        if (a instanceof PRelu p) {
-            return x > 0 ? x : p.slope() * x;
-        }
-        if (a instanceof RRelu r) {
-            return x > 0 ? x : r.inferenceSlope() * x;
-        }
-        if (a instanceof Elu e) {
-            return x > 0 ? x : e.alpha() * Math.expm1(x);
-        }
-        if (a instanceof Celu c) {
-            return x > 0 ? x : c.alpha() * Math.expm1(x / c.alpha());
-        }
-        if (a instanceof Softplus sp) {
-            double bx = (double) sp.beta() * x;
-            if (bx > sp.threshold()) {
-                return x;
+        switch (Kind.of(a)) {
+            case STANDARD:
+                return standardValue((Standard) a, x);
+            case LEAKY_RELU: {
+                LeakyRelu l = (LeakyRelu) a;
+                return x > 0 ? x : l.slope() * x;
             }
-            return (bx > 0 ? bx + Math.log1p(Math.exp(-bx)) : Math.log1p(Math.exp(bx))) / sp.beta();
+            case PRELU: {
+                PRelu p = (PRelu) a;
+                return x > 0 ? x : p.slope() * x;
+            }
+            case RRELU: {
+                RRelu r = (RRelu) a;
+                return x > 0 ? x : r.inferenceSlope() * x;
+            }
+            case ELU: {
+                Elu e = (Elu) a;
+                return x > 0 ? x : e.alpha() * Math.expm1(x);
+            }
+            case CELU: {
+                Celu c = (Celu) a;
+                return x > 0 ? x : c.alpha() * Math.expm1(x / c.alpha());
+            }
+            case SOFTPLUS: {
+                Softplus sp = (Softplus) a;
+                double bx = (double) sp.beta() * x;
+                if (bx > sp.threshold()) {
+                    return x;
+                }
+                return (bx > 0 ? bx + Math.log1p(Math.exp(-bx)) : Math.log1p(Math.exp(bx))) / sp.beta();
+            }
+            case HARD_TANH: {
+                HardTanh h = (HardTanh) a;
+                return Math.max(h.min(), Math.min(h.max(), x));
+            }
+            case SOFT_SHRINK: {
+                SoftShrink s = (SoftShrink) a;
+                return x > s.lambda() ? x - s.lambda() : x < -s.lambda() ? x + s.lambda() : 0;
+            }
+            case HARD_SHRINK: {
+                HardShrink h = (HardShrink) a;
+                return Math.abs(x) > h.lambda() ? x : 0;
+            }
+            case THRESHOLD: {
+                Threshold t = (Threshold) a;
+                return x > t.threshold() ? x : t.value();
+            }
+            case THRESHOLDED_RELU: {
+                ThresholdedRelu t = (ThresholdedRelu) a;
+                return x > t.theta() ? x : 0;
+            }
+            case SQUAREPLUS: {
+                Squareplus q = (Squareplus) a;
+                double s = Math.sqrt(x * x + q.b());
+                return x >= 0 ? (x + s) / 2 : q.b() / (2 * (s - x));
+            }
+            case ISRU: {
+                Isru i = (Isru) a;
+                return x / Math.sqrt(1 + i.alpha() * x * x);
+            }
+            default:
+                throw new IllegalArgumentException("no reference for activation " + a.spec());
         }
-        if (a instanceof HardTanh h) {
-            return Math.max(h.min(), Math.min(h.max(), x));
-        }
-        if (a instanceof SoftShrink s) {
-            return x > s.lambda() ? x - s.lambda() : x < -s.lambda() ? x + s.lambda() : 0;
-        }
-        if (a instanceof HardShrink h) {
-            return Math.abs(x) > h.lambda() ? x : 0;
-        }
-        if (a instanceof Threshold t) {
-            return x > t.threshold() ? x : t.value();
-        }
-        if (a instanceof ThresholdedRelu t) {
-            return x > t.theta() ? x : 0;
-        }
-        if (a instanceof Squareplus q) {
-            double s = Math.sqrt(x * x + q.b());
-            return x >= 0 ? (x + s) / 2 : q.b() / (2 * (s - x));
-        }
-        if (a instanceof Isru i) {
-            return x / Math.sqrt(1 + i.alpha() * x * x);
-        }
-        throw new IllegalArgumentException("no reference for activation " + a.spec());
     }
 
     /**
@@ -121,51 +137,66 @@ public final class Reference {
                 return limit;
             }
         }
-        if (a instanceof Standard s) {
-            return standardDerivative(s, x);
+        switch (Kind.of(a)) {
+            case STANDARD:
+                return standardDerivative((Standard) a, x);
+            case LEAKY_RELU: {
+                LeakyRelu l = (LeakyRelu) a;
+                return x > 0 ? 1 : l.slope();
+            }
+            case PRELU: {
+                PRelu p = (PRelu) a;
+                return x > 0 ? 1 : p.slope();
+            }
+            case RRELU: {
+                RRelu r = (RRelu) a;
+                return x > 0 ? 1 : r.inferenceSlope();
+            }
+            case ELU: {
+                Elu e = (Elu) a;
+                return x > 0 ? 1 : e.alpha() * Math.exp(x);
+            }
+            case CELU: {
+                Celu c = (Celu) a;
+                return x > 0 ? 1 : Math.exp(x / c.alpha());
+            }
+            case SOFTPLUS: {
+                Softplus sp = (Softplus) a;
+                double bx = (double) sp.beta() * x;
+                return bx > sp.threshold() ? 1 : logistic(bx);
+            }
+            case HARD_TANH: {
+                HardTanh h = (HardTanh) a;
+                return x > h.min() && x < h.max() ? 1 : 0;
+            }
+            case SOFT_SHRINK: {
+                SoftShrink s = (SoftShrink) a;
+                return Math.abs(x) > s.lambda() ? 1 : 0;
+            }
+            case HARD_SHRINK: {
+                HardShrink h = (HardShrink) a;
+                return Math.abs(x) > h.lambda() ? 1 : 0;
+            }
+            case THRESHOLD: {
+                Threshold t = (Threshold) a;
+                return x > t.threshold() ? 1 : 0;
+            }
+            case THRESHOLDED_RELU: {
+                ThresholdedRelu t = (ThresholdedRelu) a;
+                return x > t.theta() ? 1 : 0;
+            }
+            case SQUAREPLUS: {
+                Squareplus q = (Squareplus) a;
+                double s = Math.sqrt(x * x + q.b());
+                return x >= 0 ? (1 + x / s) / 2 : q.b() / (2 * s * (s - x));
+            }
+            case ISRU: {
+                Isru i = (Isru) a;
+                return Math.pow(1 + i.alpha() * x * x, -1.5);
+            }
+            default:
+                throw new IllegalArgumentException("no reference for activation " + a.spec());
         }
-        if (a instanceof LeakyRelu l) {
-            return x > 0 ? 1 : l.slope();
-        }
-        if (a instanceof PRelu p) {
-            return x > 0 ? 1 : p.slope();
-        }
-        if (a instanceof RRelu r) {
-            return x > 0 ? 1 : r.inferenceSlope();
-        }
-        if (a instanceof Elu e) {
-            return x > 0 ? 1 : e.alpha() * Math.exp(x);
-        }
-        if (a instanceof Celu c) {
-            return x > 0 ? 1 : Math.exp(x / c.alpha());
-        }
-        if (a instanceof Softplus sp) {
-            double bx = (double) sp.beta() * x;
-            return bx > sp.threshold() ? 1 : logistic(bx);
-        }
-        if (a instanceof HardTanh h) {
-            return x > h.min() && x < h.max() ? 1 : 0;
-        }
-        if (a instanceof SoftShrink s) {
-            return Math.abs(x) > s.lambda() ? 1 : 0;
-        }
-        if (a instanceof HardShrink h) {
-            return Math.abs(x) > h.lambda() ? 1 : 0;
-        }
-        if (a instanceof Threshold t) {
-            return x > t.threshold() ? 1 : 0;
-        }
-        if (a instanceof ThresholdedRelu t) {
-            return x > t.theta() ? 1 : 0;
-        }
-        if (a instanceof Squareplus q) {
-            double s = Math.sqrt(x * x + q.b());
-            return x >= 0 ? (1 + x / s) / 2 : q.b() / (2 * s * (s - x));
-        }
-        if (a instanceof Isru i) {
-            return Math.pow(1 + i.alpha() * x * x, -1.5);
-        }
-        throw new IllegalArgumentException("no reference for activation " + a.spec());
     }
 
     /**
@@ -178,15 +209,17 @@ public final class Reference {
      */
     private static double limitWhereFormulaFails(Activation a, double x, boolean derivative) {
         boolean up = x > 0;
-        if (a instanceof Squareplus) {
-            return derivative && up ? 1 : Double.NaN;
+        switch (Kind.of(a)) {
+            case SQUAREPLUS:
+                return derivative && up ? 1 : Double.NaN;
+            case ISRU:
+                return derivative ? Double.NaN : Math.copySign(1 / Math.sqrt(((Isru) a).alpha()), x);
+            case STANDARD:
+                break;
+            default:
+                return Double.NaN;
         }
-        if (a instanceof Isru i) {
-            return derivative ? Double.NaN : Math.copySign(1 / Math.sqrt(i.alpha()), x);
-        }
-        if (!(a instanceof Standard s)) {
-            return Double.NaN;
-        }
+        Standard s = (Standard) a;
         switch (s) {
             case GELU:
             case GELU_TANH:

@@ -6,6 +6,8 @@ import org.actlab.activation.Celu;
 import org.actlab.activation.Elu;
 import org.actlab.activation.HardShrink;
 import org.actlab.activation.HardTanh;
+import org.actlab.activation.Isru;
+import org.actlab.activation.Kind;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
@@ -44,75 +46,115 @@ final class ScalarActivationKernels implements ActivationKernels {
     }
 
     static void forwardUnchecked(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        if (f instanceof Standard) {
-            forwardStandard((Standard) f, z, zOff, a, aOff, n);
-            return;
-        }
-        // Records are final: each call below is monomorphic and inlined.
-        if (f instanceof LeakyRelu) {
-            LeakyRelu g = (LeakyRelu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof PRelu) {
-            PRelu g = (PRelu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof RRelu) {
-            RRelu g = (RRelu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof Elu) {
-            Elu g = (Elu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof Celu) {
-            Celu g = (Celu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof Softplus) {
-            Softplus g = (Softplus) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof HardTanh) {
-            HardTanh g = (HardTanh) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof SoftShrink) {
-            SoftShrink g = (SoftShrink) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof HardShrink) {
-            HardShrink g = (HardShrink) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof Threshold) {
-            Threshold g = (Threshold) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof ThresholdedRelu) {
-            ThresholdedRelu g = (ThresholdedRelu) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else if (f instanceof Squareplus) {
-            Squareplus g = (Squareplus) f;
-            for (int i = 0; i < n; i++) {
-                a[aOff + i] = g.apply(z[zOff + i]);
-            }
-        } else {
+        if (!forwardFast(f, z, zOff, a, aOff, n)) {
             for (int i = 0; i < n; i++) {
                 a[aOff + i] = f.apply(z[zOff + i]);
             }
+        }
+    }
+
+    /**
+     * The loop for f's own type, or false (having written nothing) for a type outside the
+     * catalogue. Records are final: each call below is monomorphic and inlined.
+     */
+    static boolean forwardFast(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
+        switch (Kind.of(f)) {
+            case STANDARD:
+                forwardStandard((Standard) f, z, zOff, a, aOff, n);
+                return true;
+            case LEAKY_RELU: {
+                LeakyRelu g = (LeakyRelu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case PRELU: {
+                PRelu g = (PRelu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case RRELU: {
+                RRelu g = (RRelu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case ELU: {
+                Elu g = (Elu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case CELU: {
+                Celu g = (Celu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case SOFTPLUS: {
+                Softplus g = (Softplus) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case HARD_TANH: {
+                HardTanh g = (HardTanh) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case SOFT_SHRINK: {
+                SoftShrink g = (SoftShrink) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case HARD_SHRINK: {
+                HardShrink g = (HardShrink) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case THRESHOLD: {
+                Threshold g = (Threshold) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case THRESHOLDED_RELU: {
+                ThresholdedRelu g = (ThresholdedRelu) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case SQUAREPLUS: {
+                Squareplus g = (Squareplus) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            case ISRU: {
+                Isru g = (Isru) f;
+                for (int i = 0; i < n; i++) {
+                    a[aOff + i] = g.apply(z[zOff + i]);
+                }
+                return true;
+            }
+            default:
+                return false;
         }
     }
 
@@ -120,7 +162,7 @@ final class ScalarActivationKernels implements ActivationKernels {
     public void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
         ActivationKernels.checkSlice("z", z, zOff, n);
         ActivationKernels.checkSlice("a", a, aOff, n);
-        if (f instanceof RRelu) {
+        if (Kind.of(f) == Kind.RRELU) {
             rreluTraining((RRelu) f, z, zOff, a, aOff, n, rng);
         } else {
             forwardUnchecked(f, z, zOff, a, aOff, n);
@@ -133,7 +175,7 @@ final class ScalarActivationKernels implements ActivationKernels {
         ActivationKernels.checkSlice("z", z, zOff, n);
         ActivationKernels.checkSlice("dA", dA, dAOff, n);
         ActivationKernels.checkSlice("dZ", dZ, dZOff, n);
-        if (f instanceof RRelu) {
+        if (Kind.of(f) == Kind.RRELU) {
             ActivationKernels.checkSlice("a", a, aOff, n);
         }
         backwardUnchecked(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
@@ -143,69 +185,109 @@ final class ScalarActivationKernels implements ActivationKernels {
     /** dZ = dA · f'(z) without bounds checks (the caller made them) and without parameter gradients. */
     static void backwardUnchecked(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                                   float[] dZ, int dZOff, int n) {
-        if (f instanceof RRelu) {
-            rreluBackward((RRelu) f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
-        } else if (f instanceof Standard) {
-            backwardStandard((Standard) f, z, zOff, dA, dAOff, dZ, dZOff, n);
-        } else if (f instanceof LeakyRelu) {
-            LeakyRelu g = (LeakyRelu) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof PRelu) {
-            PRelu g = (PRelu) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof Elu) {
-            Elu g = (Elu) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof Celu) {
-            Celu g = (Celu) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof Softplus) {
-            Softplus g = (Softplus) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof HardTanh) {
-            HardTanh g = (HardTanh) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof SoftShrink) {
-            SoftShrink g = (SoftShrink) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof HardShrink) {
-            HardShrink g = (HardShrink) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof Threshold) {
-            Threshold g = (Threshold) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof ThresholdedRelu) {
-            ThresholdedRelu g = (ThresholdedRelu) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else if (f instanceof Squareplus) {
-            Squareplus g = (Squareplus) f;
-            for (int i = 0; i < n; i++) {
-                dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
-            }
-        } else {
+        if (!backwardFast(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n)) {
             for (int i = 0; i < n; i++) {
                 dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
             }
+        }
+    }
+
+    /** The backward loop for f's own type, or false (having written nothing) outside the catalogue. */
+    static boolean backwardFast(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
+                                float[] dZ, int dZOff, int n) {
+        switch (Kind.of(f)) {
+            case STANDARD:
+                backwardStandard((Standard) f, z, zOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case RRELU:
+                rreluBackward((RRelu) f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
+                return true;
+            case LEAKY_RELU: {
+                LeakyRelu g = (LeakyRelu) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case PRELU: {
+                PRelu g = (PRelu) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case ELU: {
+                Elu g = (Elu) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case CELU: {
+                Celu g = (Celu) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case SOFTPLUS: {
+                Softplus g = (Softplus) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case HARD_TANH: {
+                HardTanh g = (HardTanh) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case SOFT_SHRINK: {
+                SoftShrink g = (SoftShrink) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case HARD_SHRINK: {
+                HardShrink g = (HardShrink) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case THRESHOLD: {
+                Threshold g = (Threshold) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case THRESHOLDED_RELU: {
+                ThresholdedRelu g = (ThresholdedRelu) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case SQUAREPLUS: {
+                Squareplus g = (Squareplus) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            case ISRU: {
+                Isru g = (Isru) f;
+                for (int i = 0; i < n; i++) {
+                    dZ[dZOff + i] = dA[dAOff + i] * g.derivative(z[zOff + i]);
+                }
+                return true;
+            }
+            default:
+                return false;
         }
     }
 

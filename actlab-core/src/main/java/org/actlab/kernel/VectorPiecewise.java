@@ -171,6 +171,45 @@ final class VectorPiecewise {
         }
     }
 
+    /**
+     * softshrink (x ∓ λ outside [−λ, λ], else 0; {@code soft}) or hardshrink (x outside, else 0);
+     * NaN passes. The float difference x − λ is correctly rounded, as the scalar's double one
+     * rounded once.
+     */
+    static void shrinkForward(Activation f, float lambda, boolean soft, float[] z, int zOff, float[] a, int aOff,
+                              int n) {
+        FloatVector lambdas = FloatVector.broadcast(F, lambda);
+        FloatVector minusLambdas = FloatVector.broadcast(F, -lambda);
+        FloatVector zero = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, z, zOff + i);
+            VectorMask<Float> above = x.compare(VectorOperators.GT, lambdas);
+            VectorMask<Float> below = x.compare(VectorOperators.LT, minusLambdas);
+            FloatVector y = soft ? zero.blend(x.sub(lambdas), above).blend(x.add(lambdas), below)
+                    : zero.blend(x, above.or(below));
+            y.blend(x, isNaN(x)).intoArray(a, aOff + i);
+        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
+    }
+
+    /** softshrink' = hardshrink' = 1 where |x| > λ, else 0 (0 at ±λ); NaN for NaN. */
+    static void shrinkBackward(Activation f, float lambda, float[] z, int zOff, float[] dA, int dAOff,
+                               float[] dZ, int dZOff, int n) {
+        FloatVector lambdas = FloatVector.broadcast(F, lambda);
+        FloatVector minusLambdas = FloatVector.broadcast(F, -lambda);
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, z, zOff + i);
+            VectorMask<Float> outside = x.compare(VectorOperators.GT, lambdas).or(x.compare(VectorOperators.LT, minusLambdas));
+            FloatVector slope = zero.blend(one, outside).blend(x, isNaN(x));
+            FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
+        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
+    }
+
     /** Identity backward: f' = 1 (also at ±Inf), NaN for NaN. */
     static void identityBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff,
                                  float[] dZ, int dZOff, int n) {

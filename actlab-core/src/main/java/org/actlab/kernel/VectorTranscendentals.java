@@ -44,16 +44,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTranscendentals {
 
     /*
-     * Each loop below is written out in full, with its constants as static final vectors, rather
-     * than composed from small lane helpers. HotSpot only turns Vector API calls into vector
-     * instructions when it inlines them completely (else every vector becomes a heap object, about 10x
-     * slower), and it stops inlining 15 calls deep; a scalar argument (x.compare(LT, 0.0)) alone costs
-     * nine of those levels for its broadcast. Written out over constant vectors, a kernel needs only
-     * a few levels below whatever calls it, and no helper can fail to inline on its own. The loops
-     * share one shape on purpose: a fix to one usually applies to all.
-     *
-     * Names in the reduction of e^y, prefixed by what is being computed (t, m, e, ...): V = y log2e
-     * + ROUNDER (k in its low bits), S = 2^k, R = r = y − k ln2, G = g(r), P = expm1(r).
+     * One exp core: every loop gets e^y or expm1(y) from exp()/expm1() below, which share the
+     * reduction y = k ln2 + r and the polynomial. HotSpot only turns Vector API calls into vector
+     * instructions when it inlines them completely (else every vector becomes a heap object, about
+     * 10x slower), and it stops inlining 15 calls deep; the helpers take and return vectors and use
+     * only static final vector constants (no scalar broadcasts, which alone cost nine levels), so
+     * they add two levels. Measured against the earlier hand-inlined copies of the core with JMH
+     * (ExpCoreBench in actlab-bench; docs/BENCHMARKS.md): no slower.
      */
 
     /** Double lanes: the preferred width. */
@@ -145,13 +142,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector yN = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             yN = yN.blend(LOGISTIC_LOW, yN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector yTV = yN.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector yTS = yTV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector yTR = yTV.sub(ROUNDER_V).fma(MINUS_LN2_V, yN);
-            DoubleVector yTG = yTR.fma(G5_V, G4_V).fma(yTR, G3_V).fma(yTR, G2_V).fma(yTR, G1_V).fma(yTR, G0_V);
-            DoubleVector yTP = yTR.mul(yTR).fma(yTG, yTR);
-            DoubleVector yT = yTP.fma(yTS, yTS);
+            DoubleVector yT = exp(yN);
             DoubleVector y = ONE.blend(yT, x.compare(VectorOperators.LT, ZERO)).div(yT.add(ONE));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
         }
@@ -169,13 +160,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector tV = negMag.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector tS = tV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector tR = tV.sub(ROUNDER_V).fma(MINUS_LN2_V, negMag);
-            DoubleVector tG = tR.fma(G5_V, G4_V).fma(tR, G3_V).fma(tR, G2_V).fma(tR, G1_V).fma(tR, G0_V);
-            DoubleVector tP = tR.mul(tR).fma(tG, tR);
-            DoubleVector t = tP.fma(tS, tS);
+            DoubleVector t = exp(negMag);
             DoubleVector d = t.add(ONE);
             DoubleVector y = t.div(d.mul(d));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -197,13 +182,7 @@ final class VectorTranscendentals {
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
             DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector mV = twiceNegMag.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector mS = mV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector mR = mV.sub(ROUNDER_V).fma(MINUS_LN2_V, twiceNegMag);
-            DoubleVector mG = mR.fma(G5_V, G4_V).fma(mR, G3_V).fma(mR, G2_V).fma(mR, G1_V).fma(mR, G0_V);
-            DoubleVector mP = mR.mul(mR).fma(mG, mR);
-            DoubleVector m = mP.fma(mS, mS.sub(ONE));
+            DoubleVector m = expm1(twiceNegMag);
             DoubleVector magnitude = m.div(m.neg().sub(TWO));
             // The sign goes on by bits: the magnitude of tanh(±0) comes out as −0 or +0 either way.
             DoubleVector y = magnitude.reinterpretAsLongs().lanewise(VectorOperators.AND, MAGNITUDE_BITS)
@@ -226,13 +205,7 @@ final class VectorTranscendentals {
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
             DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector tV = twiceNegMag.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector tS = tV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector tR = tV.sub(ROUNDER_V).fma(MINUS_LN2_V, twiceNegMag);
-            DoubleVector tG = tR.fma(G5_V, G4_V).fma(tR, G3_V).fma(tR, G2_V).fma(tR, G1_V).fma(tR, G0_V);
-            DoubleVector tP = tR.mul(tR).fma(tG, tR);
-            DoubleVector t = tP.fma(tS, tS);
+            DoubleVector t = exp(twiceNegMag);
             DoubleVector d = t.add(ONE);
             DoubleVector y = t.mul(FOUR).div(d.mul(d));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -253,13 +226,7 @@ final class VectorTranscendentals {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector mV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector mS = mV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector mR = mV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector mG = mR.fma(G5_V, G4_V).fma(mR, G3_V).fma(mR, G2_V).fma(mR, G1_V).fma(mR, G0_V);
-            DoubleVector mP = mR.mul(mR).fma(mG, mR);
-            DoubleVector m = mP.fma(mS, mS.sub(ONE));
+            DoubleVector m = expm1(c);
             m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
             DoubleVector y = x.blend(m.mul(alphas), x.compare(VectorOperators.LE, ZERO));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -278,13 +245,7 @@ final class VectorTranscendentals {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector eV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector eS = eV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector eR = eV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector eG = eR.fma(G5_V, G4_V).fma(eR, G3_V).fma(eR, G2_V).fma(eR, G1_V).fma(eR, G0_V);
-            DoubleVector eP = eR.mul(eR).fma(eG, eR);
-            DoubleVector e = eP.fma(eS, eS);
+            DoubleVector e = exp(c);
             DoubleVector y = ONE.blend(e.mul(alphas), x.compare(VectorOperators.LE, ZERO))
                     .blend(x, x.compare(VectorOperators.NE, x));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -304,13 +265,7 @@ final class VectorTranscendentals {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector mV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector mS = mV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector mR = mV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector mG = mR.fma(G5_V, G4_V).fma(mR, G3_V).fma(mR, G2_V).fma(mR, G1_V).fma(mR, G0_V);
-            DoubleVector mP = mR.mul(mR).fma(mG, mR);
-            DoubleVector m = mP.fma(mS, mS.sub(ONE));
+            DoubleVector m = expm1(c);
             m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
             DoubleVector y = x.mul(SELU_SCALE_V).blend(m.mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -328,13 +283,7 @@ final class VectorTranscendentals {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector eV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector eS = eV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector eR = eV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector eG = eR.fma(G5_V, G4_V).fma(eR, G3_V).fma(eR, G2_V).fma(eR, G1_V).fma(eR, G0_V);
-            DoubleVector eP = eR.mul(eR).fma(eG, eR);
-            DoubleVector e = eP.fma(eS, eS);
+            DoubleVector e = exp(c);
             DoubleVector y = SELU_SCALE_V.blend(e.mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO))
                     .blend(x, x.compare(VectorOperators.NE, x));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -356,13 +305,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector q = x.div(alphas);
             DoubleVector c = q.blend(LINEAR_LOW, q.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector mV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector mS = mV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector mR = mV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector mG = mR.fma(G5_V, G4_V).fma(mR, G3_V).fma(mR, G2_V).fma(mR, G1_V).fma(mR, G0_V);
-            DoubleVector mP = mR.mul(mR).fma(mG, mR);
-            DoubleVector m = mP.fma(mS, mS.sub(ONE));
+            DoubleVector m = expm1(c);
             m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
             DoubleVector y = x.blend(m.mul(alphas), x.compare(VectorOperators.LE, ZERO));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -382,13 +325,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector q = x.div(alphas);
             DoubleVector c = q.blend(LINEAR_LOW, q.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector eV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector eS = eV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector eR = eV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector eG = eR.fma(G5_V, G4_V).fma(eR, G3_V).fma(eR, G2_V).fma(eR, G1_V).fma(eR, G0_V);
-            DoubleVector eP = eR.mul(eR).fma(eG, eR);
-            DoubleVector e = eP.fma(eS, eS);
+            DoubleVector e = exp(c);
             DoubleVector y = ONE.blend(e, x.compare(VectorOperators.LE, ZERO))
                     .blend(x, x.compare(VectorOperators.NE, x));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -409,13 +346,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector low = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
             DoubleVector c = low.blend(EXP_HIGH, low.compare(VectorOperators.GT, EXP_HIGH));
-            DoubleVector yV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector yS = yV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector yR = yV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector yG = yR.fma(G5_V, G4_V).fma(yR, G3_V).fma(yR, G2_V).fma(yR, G1_V).fma(yR, G0_V);
-            DoubleVector yP = yR.mul(yR).fma(yG, yR);
-            DoubleVector y = yP.fma(yS, yS);
+            DoubleVector y = exp(c);
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
         }
         if (i < n) {
@@ -432,13 +363,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector low = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
             DoubleVector c = low.blend(EXP_HIGH, low.compare(VectorOperators.GT, EXP_HIGH));
-            DoubleVector yV = c.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector yS = yV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector yR = yV.sub(ROUNDER_V).fma(MINUS_LN2_V, c);
-            DoubleVector yG = yR.fma(G5_V, G4_V).fma(yR, G3_V).fma(yR, G2_V).fma(yR, G1_V).fma(yR, G0_V);
-            DoubleVector yP = yR.mul(yR).fma(yG, yR);
-            DoubleVector y = yP.fma(yS, yS);
+            DoubleVector y = exp(c);
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
                     .intoArray(dZ, dZOff + i);
         }
@@ -458,13 +383,7 @@ final class VectorTranscendentals {
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
             DoubleVector sN = c.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             sN = sN.blend(LOGISTIC_LOW, sN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector sTV = sN.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector sTS = sTV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector sTR = sTV.sub(ROUNDER_V).fma(MINUS_LN2_V, sN);
-            DoubleVector sTG = sTR.fma(G5_V, G4_V).fma(sTR, G3_V).fma(sTR, G2_V).fma(sTR, G1_V).fma(sTR, G0_V);
-            DoubleVector sTP = sTR.mul(sTR).fma(sTG, sTR);
-            DoubleVector sT = sTP.fma(sTS, sTS);
+            DoubleVector sT = exp(sN);
             DoubleVector s = ONE.blend(sT, c.compare(VectorOperators.LT, ZERO)).div(sT.add(ONE));
             DoubleVector y = c.mul(s);
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -486,13 +405,7 @@ final class VectorTranscendentals {
             DoubleVector twoU = u.add(u);
             DoubleVector sN = twoU.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             sN = sN.blend(LOGISTIC_LOW, sN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector sTV = sN.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector sTS = sTV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector sTR = sTV.sub(ROUNDER_V).fma(MINUS_LN2_V, sN);
-            DoubleVector sTG = sTR.fma(G5_V, G4_V).fma(sTR, G3_V).fma(sTR, G2_V).fma(sTR, G1_V).fma(sTR, G0_V);
-            DoubleVector sTP = sTR.mul(sTR).fma(sTG, sTR);
-            DoubleVector sT = sTP.fma(sTS, sTS);
+            DoubleVector sT = exp(sN);
             DoubleVector s = ONE.blend(sT, twoU.compare(VectorOperators.LT, ZERO)).div(sT.add(ONE));
             DoubleVector y = c.mul(s);
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -665,13 +578,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(GAUSSIAN_HIGH, x.compare(VectorOperators.GT, GAUSSIAN_HIGH))
                     .blend(GAUSSIAN_LOW, x.compare(VectorOperators.LT, GAUSSIAN_LOW));
-            DoubleVector yV = c.mul(c).neg().fma(LOG2E_V, ROUNDER_V);
-            DoubleVector yS = yV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector yR = yV.sub(ROUNDER_V).fma(MINUS_LN2_V, c.mul(c).neg());
-            DoubleVector yG = yR.fma(G5_V, G4_V).fma(yR, G3_V).fma(yR, G2_V).fma(yR, G1_V).fma(yR, G0_V);
-            DoubleVector yP = yR.mul(yR).fma(yG, yR);
-            DoubleVector y = yP.fma(yS, yS);
+            DoubleVector y = exp(c.mul(c).neg());
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
         }
         if (i < n) {
@@ -688,13 +595,7 @@ final class VectorTranscendentals {
                     .convertShape(VectorOperators.F2D, D, 0);
             DoubleVector c = x.blend(GAUSSIAN_HIGH, x.compare(VectorOperators.GT, GAUSSIAN_HIGH))
                     .blend(GAUSSIAN_LOW, x.compare(VectorOperators.LT, GAUSSIAN_LOW));
-            DoubleVector eV = c.mul(c).neg().fma(LOG2E_V, ROUNDER_V);
-            DoubleVector eS = eV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector eR = eV.sub(ROUNDER_V).fma(MINUS_LN2_V, c.mul(c).neg());
-            DoubleVector eG = eR.fma(G5_V, G4_V).fma(eR, G3_V).fma(eR, G2_V).fma(eR, G1_V).fma(eR, G0_V);
-            DoubleVector eP = eR.mul(eR).fma(eG, eR);
-            DoubleVector e = eP.fma(eS, eS);
+            DoubleVector e = exp(c.mul(c).neg());
             DoubleVector y = MINUS_TWO.mul(c).mul(e);
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
                     .intoArray(dZ, dZOff + i);
@@ -715,13 +616,7 @@ final class VectorTranscendentals {
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
             DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector mV = twiceNegMag.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector mS = mV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector mR = mV.sub(ROUNDER_V).fma(MINUS_LN2_V, twiceNegMag);
-            DoubleVector mG = mR.fma(G5_V, G4_V).fma(mR, G3_V).fma(mR, G2_V).fma(mR, G1_V).fma(mR, G0_V);
-            DoubleVector mP = mR.mul(mR).fma(mG, mR);
-            DoubleVector m = mP.fma(mS, mS.sub(ONE));
+            DoubleVector m = expm1(twiceNegMag);
             DoubleVector magnitude = m.div(m.neg().sub(TWO));
             DoubleVector y = magnitude.blend(ZERO, x.compare(VectorOperators.LE, ZERO));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
@@ -741,13 +636,7 @@ final class VectorTranscendentals {
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
             DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector tV = twiceNegMag.fma(LOG2E_V, ROUNDER_V);
-            DoubleVector tS = tV.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS)
-                    .reinterpretAsDoubles();
-            DoubleVector tR = tV.sub(ROUNDER_V).fma(MINUS_LN2_V, twiceNegMag);
-            DoubleVector tG = tR.fma(G5_V, G4_V).fma(tR, G3_V).fma(tR, G2_V).fma(tR, G1_V).fma(tR, G0_V);
-            DoubleVector tP = tR.mul(tR).fma(tG, tR);
-            DoubleVector t = tP.fma(tS, tS);
+            DoubleVector t = exp(twiceNegMag);
             DoubleVector d = t.add(ONE);
             DoubleVector y = t.mul(FOUR).div(d.mul(d)).blend(ZERO, x.compare(VectorOperators.LE, ZERO));
             ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
@@ -759,6 +648,32 @@ final class VectorTranscendentals {
             rectifiedTanhBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
             System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
         }
+    }
+
+    /** e^y = 2^k (1 + expm1(r)), to about 2^-31 relative; y must lie in [-1000, 700] (callers clamp). */
+    static DoubleVector exp(DoubleVector y) {
+        DoubleVector v = y.fma(LOG2E_V, ROUNDER_V);
+        DoubleVector s = twoToK(v);
+        return expm1Reduced(v, y).fma(s, s);
+    }
+
+    /** expm1(y) = 2^k expm1(r) + (2^k − 1), free of cancellation; expm1(−0) gives +0 (callers restore −0). */
+    static DoubleVector expm1(DoubleVector y) {
+        DoubleVector v = y.fma(LOG2E_V, ROUNDER_V);
+        DoubleVector s = twoToK(v);
+        return expm1Reduced(v, y).fma(s, s.sub(ONE));
+    }
+
+    /** 2^k, where v = y log2e + ROUNDER holds k = rint(y log2e) in its low bits. */
+    private static DoubleVector twoToK(DoubleVector v) {
+        return v.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS).reinterpretAsDoubles();
+    }
+
+    /** expm1(r) = r + r² g(r) for r = y − k ln2 (one FMA: k ln2 is exact enough at |k| <= 1100). */
+    private static DoubleVector expm1Reduced(DoubleVector v, DoubleVector y) {
+        DoubleVector r = v.sub(ROUNDER_V).fma(MINUS_LN2_V, y);
+        DoubleVector g = r.fma(G5_V, G4_V).fma(r, G3_V).fma(r, G2_V).fma(r, G1_V).fma(r, G0_V);
+        return r.mul(r).fma(g, r);
     }
 
     /** Widens a float vector of {@link #FH} to the double vector of the same lane count. */

@@ -15,10 +15,15 @@ import java.util.stream.Stream;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Celu;
 import org.actlab.activation.Elu;
+import org.actlab.activation.HardShrink;
 import org.actlab.activation.HardTanh;
+import org.actlab.activation.Isru;
 import org.actlab.activation.LeakyRelu;
 import org.actlab.activation.PRelu;
 import org.actlab.activation.RRelu;
+import org.actlab.activation.SoftShrink;
+import org.actlab.activation.Softplus;
+import org.actlab.activation.Squareplus;
 import org.actlab.activation.Standard;
 import org.actlab.activation.Threshold;
 import org.actlab.activation.ThresholdedRelu;
@@ -39,6 +44,11 @@ class ActivationKernelsTest {
             new LeakyRelu(0.01f), new LeakyRelu(-0.5f), new LeakyRelu(0f), new PRelu(0.25f), new RRelu(),
             new HardTanh(), new HardTanh(-2f, 0.5f), new Threshold(0.5f, -3f), new ThresholdedRelu(1f),
             Standard.HARD_SIGMOID, Standard.HARD_SWISH, Standard.SOFTSIGN, Standard.CUBE, Standard.SPARSE_PLUS);
+
+    /** Vectorised in the scalar's own operations, so also bit-identical on every path. */
+    static final List<Activation> ALGEBRAIC = List.of(new Isru(), new Isru(0.01f), new Squareplus(4f),
+            new Squareplus(0.5f), Standard.BENT_IDENTITY, new SoftShrink(0.5f), new SoftShrink(2f),
+            new HardShrink(0.5f), Standard.RATIONAL_TANH);
 
     static final double SELU_SCALE = 1.0507009873554804934193349852946;
     static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -257,7 +267,9 @@ class ActivationKernelsTest {
     void pathsAgreeWithinOneUlpWithTheScalarActivation(ActivationKernels kernels) {
         float[] z = randomInputs(7, 1 << 18);
         List<Activation> functions = List.of(Standard.SIGMOID, Standard.TANH, new Elu(), Standard.SELU, new Celu(0.7f),
-                Standard.EXPONENTIAL, Standard.SILU, Standard.GELU_TANH, Standard.GAUSSIAN, Standard.RECTIFIED_TANH);
+                Standard.EXPONENTIAL, Standard.SILU, Standard.GELU_TANH, Standard.GAUSSIAN, Standard.RECTIFIED_TANH,
+                Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f), new Softplus(0.5f, -3f),
+                Standard.ARCTAN);
         for (Activation f : functions) {
             float[] a = new float[z.length];
             float[] dZ = new float[z.length];
@@ -277,8 +289,10 @@ class ActivationKernelsTest {
     static Stream<Object[]> piecewise() {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         // Not vectorised: these exercise the vector path's fallback.
-        all.add(Standard.MISH);
-        all.add(Standard.ARCTAN);
+        all.add(Standard.GELU);
+        all.add(Standard.TANHSHRINK);
+        // Vectorised with the scalar's own double operations: bit-identical too.
+        all.addAll(ALGEBRAIC);
         return kernels().flatMap(k -> all.stream().map(f -> new Object[] {k, f}));
     }
 
@@ -326,6 +340,8 @@ class ActivationKernelsTest {
     static List<Activation> vectorised() {
         List<Activation> all = new java.util.ArrayList<>(PIECEWISE);
         Stream.concat(SEEDS.stream(), OTHERS.stream()).forEach(t -> all.add(t.f()));
+        all.addAll(List.of(Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f)));
+        all.addAll(ALGEBRAIC);
         return all;
     }
 
@@ -480,6 +496,39 @@ class ActivationKernelsTest {
         for (int i = 3; i < n; i++) {
             assertEquals(f.apply(z[i]), a[i], 0f);
         }
+    }
+
+    /**
+     * The one rrelu backward (the engine calls it too): NaN gives NaN, z = −∞ and ±0 the inference
+     * slope, +∞ gives 1, whatever a holds there; both paths give the same bits.
+     */
+    @Test
+    void rreluBackwardPinsItsSpecialValuesOnBothPaths() {
+        RRelu f = new RRelu(0.125f, 0.375f);
+        float s = 0.25f;
+        float[] z = {Float.NaN, Float.NEGATIVE_INFINITY, -0f, 0f, Float.POSITIVE_INFINITY, -2f, 3f, -2f, Float.NaN};
+        float[] a = {Float.NaN, Float.NEGATIVE_INFINITY, 0f, 0f, Float.POSITIVE_INFINITY, -0.5f, 3f, -0.5f, 1f};
+        float[] dA = {1f, 1f, 1f, 1f, 1f, 1f, 1f, 4f, 1f};
+        float[] expected = {Float.NaN, s, s, s, 1f, 0.25f, 1f, 1f, Float.NaN};
+        kernels().forEach(k -> {
+            // Long enough that the vector path runs whole vectors as well as its tail.
+            int copies = 40;
+            int m = z.length;
+            float[] zz = new float[m * copies];
+            float[] aa = new float[m * copies];
+            float[] dd = new float[m * copies];
+            for (int c = 0; c < copies; c++) {
+                System.arraycopy(z, 0, zz, c * m, m);
+                System.arraycopy(a, 0, aa, c * m, m);
+                System.arraycopy(dA, 0, dd, c * m, m);
+            }
+            float[] dZ = new float[m * copies];
+            k.backward(f, zz, 0, aa, 0, dd, 0, dZ, 0, m * copies, null);
+            for (int i = 0; i < m * copies; i++) {
+                assertEquals(Float.floatToIntBits(expected[i % m]), Float.floatToIntBits(dZ[i]),
+                        k.name() + " at z = " + zz[i] + ", a = " + aa[i]);
+            }
+        });
     }
 
     @Test

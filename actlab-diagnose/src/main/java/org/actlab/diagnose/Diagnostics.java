@@ -9,14 +9,13 @@ import java.util.Optional;
 import org.actlab.activation.Activation;
 import org.actlab.data.Dataset;
 import org.actlab.diagnose.LayerStatistics.StepFigures;
+import org.actlab.nn.Backprop;
 import org.actlab.nn.DenseLayer;
-import org.actlab.nn.DivergenceException;
 import org.actlab.nn.EpochSnapshot;
 import org.actlab.nn.LayerSnapshot;
 import org.actlab.nn.Network;
 import org.actlab.nn.StepSnapshot;
 import org.actlab.nn.TrainConfig;
-import org.actlab.nn.Trainer;
 import org.actlab.nn.TrainingListener;
 import org.actlab.nn.TrainingResult;
 
@@ -179,37 +178,23 @@ public final class Diagnostics implements TrainingListener {
 
     /**
      * The health of a network before training. Activation figures come from the evaluation set;
-     * gradient figures from one full-batch gradient of the loss over the evaluation set, computed by
-     * one step of a {@link Trainer} on a copy (the network itself is not changed). The update ratio
-     * is NaN because no real update happened, and all gradient figures are NaN if the loss is not
-     * finite. The report's epoch is −1.
+     * gradient figures from the full-batch gradient of the mean loss over the evaluation set
+     * ({@link Backprop#of}: no update, the network is not changed; stochastic activations use their
+     * mean slope). The update ratio is NaN because no update happened, and all gradient figures are
+     * NaN if the loss is not finite. The report's epoch is −1.
      */
     public static HealthReport inspect(Network network, Dataset evaluation, DiagnosticsConfig config) {
         requireSamples(evaluation);
         requireMatchingInputs(network, evaluation);
         Objects.requireNonNull(config, "config");
         List<StepFigures> figures = new ArrayList<>();
-        TrainingListener recorder = new TrainingListener() {
-            @Override
-            public Capture capture() {
-                return Capture.LAYERS;
+        Backprop.Gradient gradient = Backprop.of(network, evaluation);
+        if (Double.isFinite(gradient.loss())) {
+            for (Backprop.LayerGradient layer : gradient.layers()) {
+                figures.add(new StepFigures(LayerStatistics.l2(layer.dW(), layer.units() * layer.inputs()),
+                        LayerStatistics.l2(layer.dB(), layer.units()),
+                        LayerStatistics.signCoherence(layer.dW(), layer.units(), layer.inputs()), Double.NaN));
             }
-
-            @Override
-            public void onStep(StepSnapshot step) {
-                for (LayerSnapshot layer : step.layers()) {
-                    figures.add(new StepFigures(LayerStatistics.l2(layer.dW(), layer.units() * layer.inputs()),
-                            LayerStatistics.l2(layer.dB(), layer.units()),
-                            LayerStatistics.signCoherence(layer.dW(), layer.units(), layer.inputs()), Double.NaN));
-                }
-            }
-        };
-        // The rate is irrelevant: only the gradient of the first step is kept, and on a copy.
-        TrainConfig oneStep = new TrainConfig(1, evaluation.n(), "sgd", 1e-12, "constant", 0, 0, 0, 1, 1);
-        try {
-            new Trainer(network.copy(), oneStep, evaluation, null).addListener(recorder).step();
-        } catch (DivergenceException e) {
-            figures.clear();
         }
         return evaluate(-1, network, evaluation, figures, config);
     }

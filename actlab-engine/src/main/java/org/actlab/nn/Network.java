@@ -132,23 +132,29 @@ public final class Network {
 
     /** The mean loss over a data set (without regularisation). */
     public double loss(Dataset data) {
-        return evaluate(data, Kernels.gemm())[0];
+        return evaluate(data).loss();
     }
 
     /** Classification accuracy over a data set, NaN for regression. */
     public double accuracy(Dataset data) {
-        return evaluate(data, Kernels.gemm())[1];
+        return evaluate(data).accuracy();
     }
 
     /**
-     * {mean loss, accuracy} in one pass. Accuracy: for binary tasks an output counts as class 1
+     * Mean loss and accuracy in one pass. Accuracy: for binary tasks an output counts as class 1
      * when it is at least 0.5 (the labels are 0 and 1), compared element by element; for
      * multi-class tasks the arg-max of the outputs must equal the arg-max of the one-hot target.
+     *
+     * @throws IllegalArgumentException when the data does not fit the network
      */
-    double[] evaluate(Dataset data, Gemm gemm) {
+    public Evaluation evaluate(Dataset data) {
+        return evaluate(data, Kernels.gemm());
+    }
+
+    Evaluation evaluate(Dataset data, Gemm gemm) {
         checkData(data);
         if (data.n() == 0) {
-            return new double[] {Double.NaN, Double.NaN};
+            return Evaluation.NONE;
         }
         Workspace w = inferenceWorkspace();
         int last = layers.size() - 1;
@@ -179,7 +185,7 @@ public final class Network {
             }
         }
         double accuracy = data.task() == Dataset.Task.REGRESSION ? Double.NaN : (double) correct / counted;
-        return new double[] {lossSum / data.n(), accuracy};
+        return new Evaluation(lossSum / data.n(), accuracy, data.n());
     }
 
     private static int argMax(float[] values, int offset, int count) {

@@ -3,7 +3,6 @@ package org.actlab.nn;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.actlab.activation.Activation;
-import org.actlab.activation.RRelu;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Gemm;
 import org.actlab.nn.NetworkSpec.Loss;
@@ -134,20 +133,7 @@ final class Workspace {
     private void activationBackward(ActivationKernels kernels, Activation f, int l, int count) {
         float[] params = dP[l];
         java.util.Arrays.fill(params, 0f);
-        if (f instanceof RRelu rrelu) {
-            // The slope drawn in the training forward pass is a/z for z < 0; f' alone would give the mean slope.
-            float[] zl = z[l];
-            float[] al = a[l];
-            float[] da = dA[l];
-            float[] dz = dZ[l];
-            float mean = rrelu.inferenceSlope();
-            for (int i = 0; i < count; i++) {
-                float zi = zl[i];
-                float slope = zi > 0 ? 1f : zi < 0 ? al[i] / zi : mean;
-                dz[i] = da[i] * slope;
-            }
-            return;
-        }
+        // a[l] holds the training forward's outputs: the kernels recover rrelu's drawn slopes from them.
         kernels.backward(f, z[l], 0, a[l], 0, dA[l], 0, dZ[l], 0, count, params.length == 0 ? null : params);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
@@ -63,6 +64,25 @@ final class Api {
     void schema(Context ctx) throws JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>(Catalogue.schemas());
         body.put("playground", PlaygroundConfig.defaults());
+        reply(ctx, 200, body);
+    }
+
+    /** Rows per data set in {@link #previews}: enough to show the shape on a thumbnail. */
+    static final int PREVIEW_ROWS = 160;
+
+    /** A small noise-free sample of every generated data set, for the page's data-set thumbnails. */
+    void previews(Context ctx) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String name : PlaygroundConfig.DATASETS) {
+            org.actlab.data.Dataset data = org.actlab.data.DataSets.generate(name, PREVIEW_ROWS, 0, 1);
+            float[] xy = new float[data.n() * 3];
+            for (int i = 0; i < data.n(); i++) {
+                xy[3 * i] = data.x()[i * data.features()];
+                xy[3 * i + 1] = data.x()[i * data.features() + 1];
+                xy[3 * i + 2] = data.y()[i * data.targets()];
+            }
+            body.put(name, new Payloads.Points(data.n(), TrainingSession.round(xy, 100f)));
+        }
         reply(ctx, 200, body);
     }
 
@@ -178,6 +198,65 @@ final class Api {
         Payloads.Update update = registry.compute(() -> session.update(since));
         registry.broadcast(session, "update", update);
         reply(ctx, 200, update);
+    }
+
+    /**
+     * Applies a config that keeps the network (learning rate, regularisation, batch size, optimiser, new data):
+     * the weights, the epoch count and the history stay, and a playing session goes on playing.
+     */
+    void settings(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
+        Payloads.State state = registry.compute(() -> session.retuned(config));
+        registry.broadcast(session, "state", state);
+        reply(ctx, 200, state);
+    }
+
+    /** Sets one weight or bias: {@code {"layer": 0, "unit": 1, "input": 2, "value": 0.5}}; no {@code input} means the bias. */
+    void parameter(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        JsonNode body = PlaygroundServer.body(ctx, json);
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("body must be a JSON object {layer, unit, input?, value}");
+        }
+        for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!List.of("layer", "unit", "input", "value").contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + PlaygroundConfig.shorten(field) + "'; known: layer, unit, input, value");
+            }
+        }
+        int layer = index(body, "layer");
+        int unit = index(body, "unit");
+        int input = body.hasNonNull("input") ? index(body, "input") : -1;
+        JsonNode value = body.get("value");
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException("value must be a number, got " + (value == null ? "nothing" : PlaygroundConfig.shorten(value.toString())));
+        }
+        Payloads.Update update = registry.compute(() -> {
+            session.setParameter(layer, unit, input, value.asDouble());
+            return session.update();
+        });
+        registry.broadcast(session, "update", update);
+        reply(ctx, 200, update);
+    }
+
+    /** One unit's activation over the full heatmap grid: {@code ?layer=0&unit=1}. */
+    void unit(Context ctx) throws JsonProcessingException {
+        TrainingSession session = registry.get(ctx.pathParam("id"));
+        int layer = intParam(ctx, "layer", -1, 0, limits.maxLayers());
+        int unit = intParam(ctx, "unit", -1, 0, limits.maxUnits() - 1);
+        if (ctx.queryParam("layer") == null || ctx.queryParam("unit") == null) {
+            throw new IllegalArgumentException("query parameters 'layer' and 'unit' are required");
+        }
+        reply(ctx, 200, registry.compute(() -> session.unitGrid(layer, unit)));
+    }
+
+    private static int index(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0) {
+            throw new IllegalArgumentException(field + " must be an integer >= 0, got " + (node == null ? "nothing" : PlaygroundConfig.shorten(node.toString())));
+        }
+        return node.asInt();
     }
 
     /** config.json, history.json, history.csv, diagnostics.json or diagnostics.csv, as a download. */

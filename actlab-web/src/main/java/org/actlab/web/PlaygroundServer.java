@@ -141,11 +141,14 @@ public final class PlaygroundServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
         });
         app.get("/", ctx -> serve(ctx, "index.html"));
+        // The lecture tours link to sections of the lab report that `./actlab report` writes here.
+        app.get("/report/report.html", this::serveReport);
         app.get("/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
 
         app.get("/api/catalogue", api::catalogue);
         app.get("/api/schema", api::schema);
         app.get("/api/activation", api::activation);
+        app.get("/api/previews", api::previews);
         app.post("/api/sessions", api::create);
         app.get("/api/sessions/{id}", api::state);
         app.delete("/api/sessions/{id}", api::delete);
@@ -153,6 +156,9 @@ public final class PlaygroundServer {
         app.post("/api/sessions/{id}/play", api::play);
         app.post("/api/sessions/{id}/pause", api::pause);
         app.post("/api/sessions/{id}/step", api::step);
+        app.post("/api/sessions/{id}/settings", api::settings);
+        app.post("/api/sessions/{id}/parameter", api::parameter);
+        app.get("/api/sessions/{id}/unit", api::unit);
         app.get("/api/sessions/{id}/export/{name}", api::export);
         // The stream's session is looked up before the SSE handler commits a 200, so a bad id gets a 404.
         app.before("/api/sessions/{id}/events", ctx -> {
@@ -198,6 +204,19 @@ public final class PlaygroundServer {
         ctx.contentType(asset.get().contentType());
         ctx.header("Cache-Control", "no-cache");
         ctx.result(asset.get().bytes());
+    }
+
+    /** The lab report's fixed path under the working directory; no part of it comes from the request. */
+    static final java.nio.file.Path REPORT = java.nio.file.Path.of("report", "report.html");
+
+    private void serveReport(Context ctx) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(REPORT)) {
+            error(ctx, 404, "no lab report here: run ./actlab report in the directory the server was started from");
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.result(java.nio.file.Files.readAllBytes(REPORT));
     }
 
     private void error(Context ctx, int status, String message) {

@@ -26,6 +26,7 @@ final class StaticFiles {
             "app.js", "text/javascript; charset=utf-8",
             "api.js", "text/javascript; charset=utf-8",
             "draw.js", "text/javascript; charset=utf-8",
+            "lecture.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
 
     /** One file's bytes and content type. */

@@ -44,6 +44,9 @@ final class TrainingSession {
     private RenewingDiagnostics diagnostics;
     private final List<Payloads.HistoryPoint> history = new ArrayList<>();
     private long globalStep;
+    /** Epochs and steps run by earlier trainers of the same network (see {@link #retune}). */
+    private int epochBase;
+    private long stepBase;
     private long stepOfLastPoint = -1;
     private Payloads.Divergence diverged;
 
@@ -61,13 +64,58 @@ final class TrainingSession {
     synchronized void reset(PlaygroundConfig newConfig) {
         PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
         Network newNetwork = newRun.newNetwork();
+        // Only once everything built is the old run replaced: a bad config leaves the session as it was.
+        attach(newConfig, newRun, newNetwork);
+        history.clear();
+        epochBase = 0;
+        stepBase = 0;
+        globalStep = 0;
+        stepOfLastPoint = -1;
+        diverged = null;
+        playing = false;
+    }
+
+    /**
+     * Applies settings that leave the network's shape alone, as the TF Playground does for the learning rate,
+     * the regularisation and the batch size, and for "Regenerate" (new data): the weights, the epoch count
+     * and the history stay, and training goes on (playing or not) with a new {@link Trainer} over the same
+     * network. Optimiser state (momentum, Adam's moments) starts afresh.
+     *
+     * @throws IllegalArgumentException when the config changes the network (features, layers, output, loss or
+     *                                  initialisers); those need {@link #reset}
+     * @throws IllegalStateException    after divergence
+     */
+    synchronized void retune(PlaygroundConfig newConfig) {
+        requireNotDiverged();
+        PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
+        if (!newRun.newNetwork().spec().equals(network.spec())) {
+            throw new IllegalArgumentException("these settings change the network (features, layers, output, loss or"
+                    + " initialisers); reset it instead");
+        }
+        int epochs = epoch();
+        long steps = globalStep;
+        attach(newConfig, newRun, network);
+        epochBase = epochs;
+        stepBase = steps;
+        // The losses of the last history point are for the old data: the next update recomputes them.
+        stepOfLastPoint = -1;
+    }
+
+    /** {@link #retune} and the state after it, under one hold of the monitor. */
+    synchronized Payloads.State retuned(PlaygroundConfig newConfig) {
+        retune(newConfig);
+        return state();
+    }
+
+    /** A new trainer, diagnostics and data over {@code newNetwork}; the counters are the caller's business. */
+    private void attach(PlaygroundConfig newConfig, PlaygroundRun newRun, Network newNetwork) {
         Trainer newTrainer = new Trainer(newNetwork, newRun.training(), newRun.train(), newRun.test());
         RenewingDiagnostics newDiagnostics = new RenewingDiagnostics(newRun);
         newTrainer.addListener(newDiagnostics);
         newTrainer.addListener(new TrainingListener() {
             @Override
             public void onStep(StepSnapshot step) {
-                globalStep = step.globalStep() + 1;
+                globalStep = stepBase + step.globalStep() + 1;
             }
 
             @Override
@@ -75,17 +123,70 @@ final class TrainingSession {
                 recordEpoch(epoch);
             }
         });
-        // Only once everything built is the old run replaced: a bad config leaves the session as it was.
         config = newConfig;
         run = newRun;
         network = newNetwork;
         trainer = newTrainer;
         diagnostics = newDiagnostics;
-        history.clear();
-        globalStep = 0;
+    }
+
+    /** Epochs completed by this network, over every trainer it has had. */
+    synchronized int epoch() {
+        return epochBase + trainer.epoch();
+    }
+
+    /**
+     * Sets one weight ({@code input} ≥ 0) or one bias ({@code input} = -1) by hand, as the TF Playground's
+     * click-to-edit does; training goes on from the edited network.
+     *
+     * @throws IllegalArgumentException naming the bad index or value
+     * @throws IllegalStateException    after divergence
+     */
+    synchronized void setParameter(int layer, int unit, int input, double value) {
+        requireNotDiverged();
+        DenseLayer target = layerOfUnit(layer, unit);
+        if (input < -1 || input >= target.inputs()) {
+            throw new IllegalArgumentException("input of layer " + layer + " must be in 0.." + (target.inputs() - 1)
+                    + " (or absent for the bias), got " + input);
+        }
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_EDIT) {
+            throw new IllegalArgumentException("value must be a finite number in [-" + MAX_EDIT + ", " + MAX_EDIT + "], got " + value);
+        }
+        if (input < 0) {
+            target.bias()[unit] = (float) value;
+        } else {
+            target.weights()[unit * target.inputs() + input] = (float) value;
+        }
+        // The losses of the last history point were for the old weights.
         stepOfLastPoint = -1;
-        diverged = null;
-        playing = false;
+    }
+
+    /** The layer holding unit {@code unit} of layer {@code layer}, or a 400's message naming the bad index. */
+    private DenseLayer layerOfUnit(int layer, int unit) {
+        List<DenseLayer> layers = network.layers();
+        if (layer < 0 || layer >= layers.size()) {
+            throw new IllegalArgumentException("layer must be in 0.." + (layers.size() - 1) + ", got " + layer);
+        }
+        DenseLayer target = layers.get(layer);
+        if (unit < 0 || unit >= target.units()) {
+            throw new IllegalArgumentException("unit of layer " + layer + " must be in 0.." + (target.units() - 1) + ", got " + unit);
+        }
+        return target;
+    }
+
+    /** Largest magnitude a hand-edited weight or bias may take. */
+    static final double MAX_EDIT = 1000;
+
+    /** One unit's activation (the output's value for the last layer) over the full heatmap grid, row 0 at the top. */
+    synchronized Payloads.Heatmap unitGrid(int layer, int unit) {
+        int units = layerOfUnit(layer, unit).units();
+        int cells = run.gridSize() * run.gridSize();
+        float[] a = network.trace(run.grid().x(), cells).get(layer).a();
+        float[] values = new float[cells];
+        for (int s = 0; s < cells; s++) {
+            values[s] = a[s * units + unit];
+        }
+        return new Payloads.Heatmap(run.gridSize(), round(values, 1000f));
     }
 
     synchronized PlaygroundConfig config() {
@@ -139,11 +240,6 @@ final class TrainingSession {
         return lastReadNanos;
     }
 
-    /** Epochs completed so far. */
-    synchronized int epoch() {
-        return trainer.epoch();
-    }
-
     /**
      * One slice of a step request: whole epochs, at least one, until {@code target} epochs are done or
      * {@code budgetNanos} have passed.
@@ -153,7 +249,7 @@ final class TrainingSession {
     synchronized boolean trainEpochsSlice(int target, long budgetNanos) {
         requireNotDiverged();
         long start = System.nanoTime();
-        while (trainer.epoch() < target && diverged == null) {
+        while (epoch() < target && diverged == null) {
             try {
                 trainer.runEpoch();
             } catch (DivergenceException e) {
@@ -164,7 +260,7 @@ final class TrainingSession {
                 break;
             }
         }
-        return trainer.epoch() >= target || diverged != null;
+        return epoch() >= target || diverged != null;
     }
 
     /**
@@ -201,7 +297,7 @@ final class TrainingSession {
         if (!playing || diverged != null) {
             return null;
         }
-        int since = trainer.epoch();
+        int since = epoch();
         trainEpochsSlice(since + maxEpochs, budgetNanos);
         return update(since);
     }
@@ -223,7 +319,7 @@ final class TrainingSession {
                 .map(report -> report.layers().stream().mapToDouble(LayerHealth::gradientNorm).toArray())
                 .orElse(new double[0]);
         stepOfLastPoint = globalStep;
-        history.add(new Payloads.HistoryPoint(epoch.epoch(), epoch.trainLoss(), epoch.testLoss(),
+        history.add(new Payloads.HistoryPoint(epochBase + epoch.epoch(), epoch.trainLoss(), epoch.testLoss(),
                 epoch.trainAccuracy(), epoch.testAccuracy(), norms));
         if (history.size() > HISTORY_LIMIT) {
             // Keep the first point and every other one after it: the curve keeps its shape at half the points.
@@ -262,9 +358,9 @@ final class TrainingSession {
         for (int i = history.size() - 1; i >= 0 && history.get(i).epoch() >= since; i--) {
             points.add(0, history.get(i));
         }
-        Payloads.Health health = diagnostics.latest().map(TrainingSession::healthView).orElse(null);
+        Payloads.Health health = diagnostics.latest().map(report -> healthView(report, epochBase)).orElse(null);
         if (diverged != null) {
-            return new Payloads.Update(id, trainer.epoch(), globalStep, false, Double.NaN, Double.NaN, Double.NaN,
+            return new Payloads.Update(id, epoch(), globalStep, false, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, points, null, List.of(), PlaygroundRun.THUMB, List.of(), health, diverged);
         }
         double trainLoss;
@@ -313,11 +409,16 @@ final class TrainingSession {
             layers.add(new Payloads.LayerState(i, layer.activation().spec(), layer.inputs(), layer.units(),
                     round(layer.weights(), 10000f), round(layer.bias(), 10000f), flags));
         }
-        return new Payloads.Update(id, trainer.epoch(), globalStep, playing, trainLoss, testLoss, trainAccuracy,
+        return new Payloads.Update(id, epoch(), globalStep, playing, trainLoss, testLoss, trainAccuracy,
                 testAccuracy, points, heatmap, neurons, PlaygroundRun.THUMB, layers, health, null);
     }
 
     static Payloads.Health healthView(HealthReport report) {
+        return healthView(report, 0);
+    }
+
+    /** As {@link #healthView(HealthReport)}, with the report's epoch counted from {@code epochBase}. */
+    static Payloads.Health healthView(HealthReport report, int epochBase) {
         List<Payloads.LayerHealthView> layers = new ArrayList<>();
         for (LayerHealth layer : report.layers()) {
             Histogram histogram = layer.preActivations();
@@ -337,7 +438,7 @@ final class TrainingSession {
         for (Advice a : report.advice()) {
             advice.add(new Payloads.AdviceView(a.rule(), a.recommendation(), a.evidence()));
         }
-        return new Payloads.Health(report.epoch(), layers, report.gradientRatio(), advice);
+        return new Payloads.Health(epochBase + report.epoch(), layers, report.gradientRatio(), advice);
     }
 
     private static Payloads.Points points(org.actlab.data.Dataset data) {

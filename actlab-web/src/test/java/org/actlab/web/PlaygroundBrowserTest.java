@@ -3,102 +3,54 @@ package org.actlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The page in real headless Chromium: Debian's {@code chromium} and {@code chromedriver}, at fixed
- * paths, never anything Selenium Manager would download. Without them the tests are skipped, except
- * under {@code CI=true}, where they fail.
- */
+/** The page's training, diagnostics and side-by-side runs in real headless Chromium (see {@link Chromium}). */
 class PlaygroundBrowserTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 
     private static PlaygroundServer server;
     private static HttpHelper http;
+    private static Chromium browser;
     private static WebDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "headless browser tests need Debian's chromium and chromium-driver at " + CHROMIUM
-                    + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + "; CI=true, so this is a failure, not a skip");
-            }
-            Assumptions.abort(message);
-        }
-        // Selenium Manager must never run: the driver and the browser are both given explicitly.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        browser = Chromium.start(1500, 1400);
+        driver = browser.driver;
         server = new PlaygroundServer(Limits.defaults());
         http = new HttpHelper(server.start("127.0.0.1", 0));
-        profile = Files.createTempDirectory("actlab-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1500,1400", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.stop();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 
     private static void open(String hash) {
-        // Via a blank page: a new hash on the same page would be a same-document navigation, not a load.
-        driver.get("about:blank");
-        driver.get("http://127.0.0.1:" + http.port + "/#" + hash);
-        wait(20).until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
+        browser.open(http.port, hash);
     }
 
     private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+        return browser.waitFor(seconds);
     }
 
     private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return browser.js(script);
     }
 
     private static String text(String id) {
@@ -114,10 +66,7 @@ class PlaygroundBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path target = Paths.get("target", name);
-        Files.createDirectories(target.getParent());
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(Paths.get("target", name));
     }
 
     private static String sessionId() {
@@ -136,7 +85,7 @@ class PlaygroundBrowserTest {
         double after = Double.parseDouble(text("lossTrain"));
         assertTrue(after < 0.8 * before, "training loss " + before + " -> " + after);
         assertNotEquals(pixelsBefore, heatmapPixels(), "the decision boundary was repainted");
-        assertTrue((Boolean) js("return document.getElementById('links').querySelectorAll('path').length === 2*4 + 4*2 + 2"),
+        assertTrue((Boolean) js("return window.actlabLinks() === 2*4 + 4*2 + 2"),
                 "one link per weight");
         screenshot("playground-training.png");
     }

@@ -63,14 +63,34 @@ public final class ActivationCost implements Experiment {
         return Verdict.of(ratio >= MIN_COST_RATIO, !(ratio > CONTRADICTED_RATIO));
     }
 
-    @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        long warmUpNanos = (options.quick() ? 20 : 150) * 1_000_000L;
-        int rounds = options.quick() ? 5 : 15;
-        long roundNanos = (options.quick() ? 2 : 5) * 1_000_000L;
-        ActivationKernels kernels = Kernels.activations();
+    private Trial trial(Activation f, boolean quick, long seed) {
+        return Trial.of(name(), "ns-per-element").with("activation", f.spec()).with("quick", quick).with("seed", seed).build();
+    }
 
-        SplittableRandom rng = new SplittableRandom(options.baseSeed());
+    @Override
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (Activation f : Activations.catalogue()) {
+            trials.add(trial(f, options.quick(), options.baseSeed()));
+        }
+        return trials;
+    }
+
+    /**
+     * Times one activation through the kernels of the machine that runs the trial: the medians of
+     * forward and backward ns/element over the rounds. Timing is the one thing a trial measures that
+     * is not a function of the trial alone.
+     */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        boolean quick = trial.flag("quick");
+        long warmUpNanos = (quick ? 20 : 150) * 1_000_000L;
+        int rounds = quick ? 5 : 15;
+        long roundNanos = (quick ? 2 : 5) * 1_000_000L;
+        ActivationKernels kernels = Kernels.activations();
+        Activation f = Activations.parse(trial.text("activation"));
+
+        SplittableRandom rng = new SplittableRandom(trial.seed());
         float[] z = new float[ELEMENTS];
         float[] a = new float[ELEMENTS];
         float[] dA = new float[ELEMENTS];
@@ -79,7 +99,44 @@ public final class ActivationCost implements Experiment {
             z[i] = (float) (rng.nextDouble() * 10 - 5);
             dA[i] = (float) (rng.nextDouble() * 2 - 1);
         }
+        double sink = 0;
+        float[] dParams = new float[f.parameters().length];
+        // Warm up by time, and size the timed rounds from the warm-up rate, so that cheap and dear
+        // functions both get rounds long enough for the clock and the whole sweep stays in budget.
+        long calls = 0;
+        long warmStart = System.nanoTime();
+        while (System.nanoTime() - warmStart < warmUpNanos) {
+            kernels.forward(f, z, 0, a, 0, ELEMENTS);
+            kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+            calls++;
+        }
+        double nanosPerPair = (double) (System.nanoTime() - warmStart) / calls;
+        int callsPerRound = (int) Math.max(1, Math.min(1_000_000, roundNanos / nanosPerPair));
+        double[] forward = new double[rounds];
+        double[] backward = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < callsPerRound; i++) {
+                kernels.forward(f, z, 0, a, 0, ELEMENTS);
+            }
+            long middle = System.nanoTime();
+            for (int i = 0; i < callsPerRound; i++) {
+                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+            }
+            long end = System.nanoTime();
+            forward[r] = (double) (middle - start) / ((double) callsPerRound * ELEMENTS);
+            backward[r] = (double) (end - middle) / ((double) callsPerRound * ELEMENTS);
+            // Reading the outputs keeps the JIT from discarding the calls as dead code.
+            sink += a[r] + dZ[r];
+        }
+        return TrialResult.of(trial).put("id", f.id()).put("cost class", f.traits().cost().name())
+                .put("kernels", kernels.name()).put("forward", Summary.median(forward))
+                .put("backward", Summary.median(backward)).put("sink", sink).build();
+    }
 
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
         Map<String, Object> table = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         List<Double> forwardCosts = new ArrayList<>();
@@ -87,46 +144,20 @@ public final class ActivationCost implements Experiment {
         List<Double> expBased = new ArrayList<>();
         List<Double> maxBased = new ArrayList<>();
         double sink = 0;
+        String kernels = null;
         for (Activation f : Activations.catalogue()) {
-            progress.note(f.id());
-            float[] dParams = new float[f.parameters().length];
-            // Warm up by time, and size the timed rounds from the warm-up rate, so that cheap and dear
-            // functions both get rounds long enough for the clock and the whole sweep stays in budget.
-            long calls = 0;
-            long warmStart = System.nanoTime();
-            while (System.nanoTime() - warmStart < warmUpNanos) {
-                kernels.forward(f, z, 0, a, 0, ELEMENTS);
-                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
-                calls++;
-            }
-            double nanosPerPair = (double) (System.nanoTime() - warmStart) / calls;
-            int callsPerRound = (int) Math.max(1, Math.min(1_000_000, roundNanos / nanosPerPair));
-            double[] forward = new double[rounds];
-            double[] backward = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < callsPerRound; i++) {
-                    kernels.forward(f, z, 0, a, 0, ELEMENTS);
-                }
-                long middle = System.nanoTime();
-                for (int i = 0; i < callsPerRound; i++) {
-                    kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
-                }
-                long end = System.nanoTime();
-                forward[r] = (double) (middle - start) / ((double) callsPerRound * ELEMENTS);
-                backward[r] = (double) (end - middle) / ((double) callsPerRound * ELEMENTS);
-                // Reading the outputs keeps the JIT from discarding the calls as dead code.
-                sink += a[r] + dZ[r];
-            }
-            double forwardMedian = Summary.median(forward);
-            double backwardMedian = Summary.median(backward);
-            Traits.Cost cost = f.traits().cost();
+            TrialResult r = done.get(trial(f, options.quick(), options.baseSeed()));
+            kernels = r.text("kernels");
+            sink += r.number("sink");
+            double forwardMedian = r.number("forward");
+            double backwardMedian = r.number("backward");
+            Traits.Cost cost = Traits.Cost.valueOf(r.text("cost class"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("cost class", cost.name().toLowerCase(Locale.ROOT));
             row.put("forward ns/element", forwardMedian);
             row.put("backward ns/element", backwardMedian);
-            table.put(f.id(), row);
-            names.add(f.id());
+            table.put(r.text("id"), row);
+            names.add(r.text("id"));
             forwardCosts.add(forwardMedian);
             backwardCosts.add(backwardMedian);
             if (cost == Traits.Cost.TRANSCENDENTAL) {
@@ -143,7 +174,7 @@ public final class ActivationCost implements Experiment {
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
                 "median fwd+bwd: exp-based %s ns/elem vs max-based %s ns/elem (×%s)",
                 Figures.format(expMedian), Figures.format(maxMedian), Figures.format(expMedian / maxMedian)));
-        figures.put("kernels", kernels.name());
+        figures.put("kernels", kernels);
         figures.put("exp-based median forward+backward ns/element", expMedian);
         figures.put("max-based median forward+backward ns/element", maxMedian);
         figures.put("ratio exp-based / max-based", expMedian / maxMedian);
@@ -154,7 +185,7 @@ public final class ActivationCost implements Experiment {
         if (sink == 42.4242) {
             figures.put("sink", sink);
         }
-        Chart chart = Chart.bars("Cost per element through the " + kernels.name() + " kernels", "activation",
+        Chart chart = Chart.bars("Cost per element through the " + kernels + " kernels", "activation",
                 "ns per element (median)", false, names, List.of(
                         new Chart.Series("forward", null, Lab.doubles(forwardCosts)),
                         new Chart.Series("backward", null, Lab.doubles(backwardCosts))));

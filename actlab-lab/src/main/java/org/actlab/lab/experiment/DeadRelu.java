@@ -1,5 +1,6 @@
 package org.actlab.lab.experiment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,16 +73,31 @@ public final class DeadRelu implements Experiment {
     }
 
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (int s = 0; s < options.seeds(); s++) {
+            trials.add(Dying.knockoutTrial(name(), "relu", options.quick(), options.seed(s)));
+        }
+        trials.addAll(Dying.sweepTrials(name(), "relu", options));
+        return trials;
+    }
+
+    /** A knock-out or one cell of the sweep, see {@link Dying}. */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        return trial.measure().equals("knockout") ? Dying.runKnockout(trial) : Dying.runSweepCell(trial);
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
         int trials = 0;
         int knockedMoved = 0;
         int preconditionMissed = 0;
         boolean othersMovedInAll = true;
         double[] othersMovedShare = new double[options.seeds()];
         for (int s = 0; s < options.seeds(); s++) {
-            long seed = options.seed(s);
-            progress.note("knock-out, seed " + seed);
-            Dying.Knockout k = Dying.knockout("relu", options.quick(), seed);
+            Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), "relu", options.quick(), options.seed(s))));
             othersMovedShare[s] = (double) k.othersMoved() / k.others();
             if (k.knockedState() != UnitState.DEAD) {
                 preconditionMissed++;
@@ -91,7 +107,7 @@ public final class DeadRelu implements Experiment {
             knockedMoved += k.knockedMoved() ? 1 : 0;
             othersMovedInAll &= k.othersMoved() > 0;
         }
-        Dying.Sweep sweep = Dying.sweep("relu", options, progress);
+        Dying.Sweep sweep = Dying.sweep(name(), "relu", options, done);
         double deadNegative = sweep.meanDead(-0.5, MODERATE_RATE);
         double deadZero = sweep.meanDead(0.0, MODERATE_RATE);
         double deadPositive = sweep.meanDead(0.1, MODERATE_RATE);

@@ -79,6 +79,25 @@ final class Dying {
         return new Knockout(knockedState, !Arrays.equals(before[0], after[0]), othersMoved, hidden.units() - 1, biasAfterKnock);
     }
 
+    /** The knock-out of {@code activation} with seed {@code seed}, as a trial of {@code experiment}. */
+    static Trial knockoutTrial(String experiment, String activation, boolean quick, long seed) {
+        return Trial.of(experiment, "knockout").with("activation", activation).with("quick", quick).with("seed", seed).build();
+    }
+
+    /** Runs a {@link #knockoutTrial}. */
+    static TrialResult runKnockout(Trial trial) {
+        Knockout k = knockout(trial.text("activation"), trial.flag("quick"), trial.seed());
+        return TrialResult.of(trial).put("knocked state", k.knockedState().name()).put("knocked moved", k.knockedMoved())
+                .put("others moved", k.othersMoved()).put("others", k.others())
+                .put("bias after knock", (double) k.biasAfterKnock()).build();
+    }
+
+    /** The knock-out of a {@link #knockoutTrial}'s result. */
+    static Knockout knockout(TrialResult r) {
+        return new Knockout(UnitState.valueOf(r.text("knocked state")), r.flag("knocked moved"), r.integer("others moved"),
+                r.integer("others"), (float) r.number("bias after knock"));
+    }
+
     /** Per unit: the raw float bits of its incoming weights followed by its bias. */
     private static int[][] bits(DenseLayer layer) {
         int[][] out = new int[layer.units()][layer.inputs() + 1];
@@ -177,10 +196,52 @@ final class Dying {
                 + "every row.";
     }
 
-    /** Trains one network per (bias init, learning rate, seed); the diagnostics measure dead share and saturation. */
-    static Sweep sweep(String activation, RunOptions options, Progress progress) {
-        List<Double> rates = options.quick() ? RATES_QUICK : RATES_FULL;
-        int epochs = options.quick() ? 8 : 30;
+    private static List<Double> rates(boolean quick) {
+        return quick ? RATES_QUICK : RATES_FULL;
+    }
+
+    /** One cell of the sweep for one seed, as a trial of {@code experiment}. */
+    private static Trial sweepTrial(String experiment, String activation, double bias, double rate, boolean quick, long seed) {
+        return Trial.of(experiment, "sweep-cell").with("activation", activation).with("bias", bias).with("rate", rate)
+                .with("epochs", quick ? 8 : 30).with("seed", seed).build();
+    }
+
+    /** The trials of {@link #sweep}: one network per (bias init, learning rate, seed). */
+    static List<Trial> sweepTrials(String experiment, String activation, RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (double bias : BIASES) {
+            for (double rate : rates(options.quick())) {
+                for (int s = 0; s < options.seeds(); s++) {
+                    trials.add(sweepTrial(experiment, activation, bias, rate, options.quick(), options.seed(s)));
+                }
+            }
+        }
+        return trials;
+    }
+
+    /** Trains one sweep network; the diagnostics measure dead share and saturation (NaN when training diverged). */
+    static TrialResult runSweepCell(Trial trial) {
+        int epochs = trial.integer("epochs");
+        long seed = trial.seed();
+        Dataset train = standardised(Lab.data("circle", 400, 0.1, seed));
+        Network net = Network.create(Lab.binary(2, Lab.hidden(2, SWEEP_WIDTH, trial.text("activation")), "he_normal", "zeros"), seed);
+        for (int l = 0; l < net.layers().size() - 1; l++) {
+            Arrays.fill(net.layers().get(l).bias(), (float) trial.number("bias"));
+        }
+        Diagnostics diagnostics = HealthFigures.listener(train, epochs);
+        TrainingResult result = new Trainer(net, Lab.sgd(epochs, 10, trial.number("rate"), seed), train, null)
+                .addListener(diagnostics).run();
+        if (result.stopped() != null) {
+            return TrialResult.of(trial).put("diverged", true).put("dead", Double.NaN).put("saturated", Double.NaN).build();
+        }
+        HealthReport health = HealthFigures.last(diagnostics);
+        return TrialResult.of(trial).put("diverged", false).put("dead", HealthFigures.hiddenDeadShare(health))
+                .put("saturated", HealthFigures.hiddenSaturatedShare(health)).build();
+    }
+
+    /** The sweep's figures from the results of {@link #sweepTrials}. */
+    static Sweep sweep(String experiment, String activation, RunOptions options, Trials.Lookup done) {
+        List<Double> rates = rates(options.quick());
         Map<Double, Map<Double, Summary>> dead = new LinkedHashMap<>();
         Map<Double, Map<Double, Summary>> saturation = new LinkedHashMap<>();
         int diverged = 0;
@@ -192,25 +253,10 @@ final class Dying {
                 double[] deadShare = new double[options.seeds()];
                 double[] saturatedShare = new double[options.seeds()];
                 for (int s = 0; s < options.seeds(); s++) {
-                    long seed = options.seed(s);
-                    progress.note(activation + ", bias " + bias + ", lr " + rate + ", seed " + seed);
-                    Dataset train = standardised(Lab.data("circle", 400, 0.1, seed));
-                    Network net = Network.create(Lab.binary(2, Lab.hidden(2, SWEEP_WIDTH, activation), "he_normal", "zeros"), seed);
-                    for (int l = 0; l < net.layers().size() - 1; l++) {
-                        Arrays.fill(net.layers().get(l).bias(), (float) bias);
-                    }
-                    Diagnostics diagnostics = HealthFigures.listener(train, epochs);
-                    TrainingResult result = new Trainer(net, Lab.sgd(epochs, 10, rate, seed), train, null)
-                            .addListener(diagnostics).run();
-                    if (result.stopped() != null) {
-                        diverged++;
-                        deadShare[s] = Double.NaN;
-                        saturatedShare[s] = Double.NaN;
-                        continue;
-                    }
-                    HealthReport health = HealthFigures.last(diagnostics);
-                    deadShare[s] = HealthFigures.hiddenDeadShare(health);
-                    saturatedShare[s] = HealthFigures.hiddenSaturatedShare(health);
+                    TrialResult r = done.get(sweepTrial(experiment, activation, bias, rate, options.quick(), options.seed(s)));
+                    diverged += r.flag("diverged") ? 1 : 0;
+                    deadShare[s] = r.number("dead");
+                    saturatedShare[s] = r.number("saturated");
                 }
                 Summary d = Summary.of(deadShare);
                 deadRow.put(rate, d);

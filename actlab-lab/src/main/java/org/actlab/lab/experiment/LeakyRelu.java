@@ -1,5 +1,6 @@
 package org.actlab.lab.experiment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,35 +60,70 @@ public final class LeakyRelu implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private static final List<String> COMPARED = List.of("leaky_relu", "relu");
+
+    private Trial outputTrial(String activation, boolean quick, long seed) {
+        return Trial.of(name(), "mean-output").with("activation", activation).with("epochs", quick ? 8 : 30)
+                .with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (int s = 0; s < options.seeds(); s++) {
+            trials.add(Dying.knockoutTrial(name(), "leaky_relu", options.quick(), options.seed(s)));
+        }
+        trials.addAll(Dying.sweepTrials(name(), "leaky_relu", options));
+        for (int s = 0; s < options.seeds(); s++) {
+            for (String activation : COMPARED) {
+                trials.add(outputTrial(activation, options.quick(), options.seed(s)));
+            }
+        }
+        return trials;
+    }
+
+    /** A knock-out, one cell of the sweep (see {@link Dying}), or the |mean hidden output| of one trained network. */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        switch (trial.measure()) {
+            case "knockout":
+                return Dying.runKnockout(trial);
+            case "sweep-cell":
+                return Dying.runSweepCell(trial);
+            default:
+                int epochs = trial.integer("epochs");
+                long seed = trial.seed();
+                Dataset train = Dying.standardised(Lab.data("circle", 400, 0.1, seed));
+                Network net = Network.create(Lab.binary(2, Lab.hidden(2, Dying.SWEEP_WIDTH, trial.text("activation")),
+                        "he_normal", "zeros"), seed);
+                Diagnostics diagnostics = HealthFigures.listener(train, epochs);
+                new Trainer(net, Lab.sgd(epochs, 10, COMPARISON_RATE, seed), train, null).addListener(diagnostics).run();
+                return TrialResult.of(trial)
+                        .put("mean output", Math.abs(HealthFigures.hiddenMeanActivation(HealthFigures.last(diagnostics)))).build();
+        }
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
         int knockedMoved = 0;
         int knockedDead = 0;
         double[] othersMovedShare = new double[options.seeds()];
         double[] biasAfter = new double[options.seeds()];
         for (int s = 0; s < options.seeds(); s++) {
-            long seed = options.seed(s);
-            progress.note("knock-out, seed " + seed);
-            Dying.Knockout k = Dying.knockout("leaky_relu", options.quick(), seed);
+            Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), "leaky_relu", options.quick(), options.seed(s))));
             knockedMoved += k.knockedMoved() ? 1 : 0;
             knockedDead += k.knockedState() == UnitState.DEAD ? 1 : 0;
             othersMovedShare[s] = (double) k.othersMoved() / k.others();
             biasAfter[s] = k.biasAfterKnock();
         }
-        Dying.Sweep sweep = Dying.sweep("leaky_relu", options, progress);
+        Dying.Sweep sweep = Dying.sweep(name(), "leaky_relu", options, done);
 
-        int epochs = options.quick() ? 8 : 30;
         double[] leakyOutput = new double[options.seeds()];
         double[] reluOutput = new double[options.seeds()];
         for (int s = 0; s < options.seeds(); s++) {
-            long seed = options.seed(s);
-            progress.note("mean output, seed " + seed);
-            Dataset train = Dying.standardised(Lab.data("circle", 400, 0.1, seed));
-            for (String activation : List.of("leaky_relu", "relu")) {
-                Network net = Network.create(Lab.binary(2, Lab.hidden(2, Dying.SWEEP_WIDTH, activation), "he_normal", "zeros"), seed);
-                Diagnostics diagnostics = HealthFigures.listener(train, epochs);
-                new Trainer(net, Lab.sgd(epochs, 10, COMPARISON_RATE, seed), train, null).addListener(diagnostics).run();
-                double mean = Math.abs(HealthFigures.hiddenMeanActivation(HealthFigures.last(diagnostics)));
+            for (String activation : COMPARED) {
+                double mean = done.get(outputTrial(activation, options.quick(), options.seed(s))).number("mean output");
                 (activation.equals("relu") ? reluOutput : leakyOutput)[s] = mean;
             }
         }

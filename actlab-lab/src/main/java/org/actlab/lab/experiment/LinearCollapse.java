@@ -88,11 +88,68 @@ public final class LinearCollapse implements Experiment {
         return Verdict.of(collapses && linearFails && nonlinearFits, contradicted);
     }
 
+    private static int rows(boolean quick) {
+        return quick ? 200 : 400;
+    }
+
+    private static int epochs(boolean quick) {
+        return quick ? 40 : 100;
+    }
+
+    private static List<Integer> depths(boolean quick) {
+        return quick ? List.of(1, 3, 5) : List.of(1, 2, 3, 4, 5);
+    }
+
+    /** A linear network of {@code depth} identity layers (depth 0: the one non-linear layer instead). */
+    private Trial trial(String set, int depth, boolean quick, long seed) {
+        return Trial.of(name(), depth == 0 ? "nonlinear" : "linear").with("set", set).with("depth", depth)
+                .with("rows", rows(quick)).with("epochs", epochs(quick)).with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        int rows = options.quick() ? 200 : 400;
-        int epochs = options.quick() ? 40 : 100;
-        List<Integer> depths = options.quick() ? List.of(1, 3, 5) : List.of(1, 2, 3, 4, 5);
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (String set : SETS) {
+            for (int depth : depths(options.quick())) {
+                for (int s = 0; s < options.seeds(); s++) {
+                    trials.add(trial(set, depth, options.quick(), options.seed(s)));
+                }
+            }
+            for (int s = 0; s < options.seeds(); s++) {
+                trials.add(trial(set, 0, options.quick(), options.seed(s)));
+            }
+        }
+        return trials;
+    }
+
+    /**
+     * Trains one network; measures its test accuracy and, for a linear one, the collapse difference
+     * ({@code absolute}, {@code relative}). A non-linear run that diverged has NaN accuracy.
+     */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        String set = trial.text("set");
+        int depth = trial.integer("depth");
+        int rows = trial.integer("rows");
+        long seed = trial.seed();
+        Dataset train = Lab.data(set, rows, 0, seed);
+        Dataset test = Lab.testData(set, rows, 0, seed);
+        boolean linear = trial.measure().equals("linear");
+        Network net = Network.create(Lab.binary(2, linear ? Lab.hidden(depth, WIDTH, "identity")
+                : Lab.hidden(1, NONLINEAR_WIDTH, NONLINEAR), "xavier_normal", "zeros"), seed);
+        TrainingResult result = new Trainer(net, Lab.adam(trial.integer("epochs"), 20, 0.01, seed), train, test).run();
+        TrialResult.Builder out = TrialResult.of(trial);
+        if (linear) {
+            double[] difference = collapseDifference(net, seed);
+            return out.put("accuracy", net.accuracy(test)).put("absolute", difference[0]).put("relative", difference[1]).build();
+        }
+        return out.put("accuracy", result.stopped() == null ? net.accuracy(test) : Double.NaN).build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
+        List<Integer> depths = depths(options.quick());
 
         Map<String, Object> accuracyTable = new LinkedHashMap<>();
         Map<String, Object> collapseTable = new LinkedHashMap<>();
@@ -108,16 +165,11 @@ public final class LinearCollapse implements Experiment {
             for (int depth : depths) {
                 double[] accuracies = new double[options.seeds()];
                 for (int s = 0; s < options.seeds(); s++) {
-                    long seed = options.seed(s);
-                    progress.note(set + ", linear depth " + depth + ", seed " + seed);
-                    Dataset train = Lab.data(set, rows, 0, seed);
-                    Dataset test = Lab.testData(set, rows, 0, seed);
-                    Network net = Network.create(Lab.binary(2, Lab.hidden(depth, WIDTH, "identity"), "xavier_normal", "zeros"), seed);
-                    new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), train, test).run();
-                    accuracies[s] = net.accuracy(test);
-                    double[] difference = collapseDifference(net, seed);
-                    maxAbsolute = Math.max(maxAbsolute, difference[0]);
-                    maxRelative = Math.max(maxRelative, Double.isNaN(difference[1]) ? Double.POSITIVE_INFINITY : difference[1]);
+                    TrialResult r = done.get(trial(set, depth, options.quick(), options.seed(s)));
+                    accuracies[s] = r.number("accuracy");
+                    double relative = r.number("relative");
+                    maxAbsolute = Math.max(maxAbsolute, r.number("absolute"));
+                    maxRelative = Math.max(maxRelative, Double.isNaN(relative) ? Double.POSITIVE_INFINITY : relative);
                 }
                 Summary summary = Summary.of(accuracies);
                 row.put("linear depth " + depth, summary);
@@ -126,13 +178,7 @@ public final class LinearCollapse implements Experiment {
             }
             double[] nonlinear = new double[options.seeds()];
             for (int s = 0; s < options.seeds(); s++) {
-                long seed = options.seed(s);
-                progress.note(set + ", one " + NONLINEAR + " layer, seed " + seed);
-                Dataset train = Lab.data(set, rows, 0, seed);
-                Dataset test = Lab.testData(set, rows, 0, seed);
-                Network net = Network.create(Lab.binary(2, Lab.hidden(1, NONLINEAR_WIDTH, NONLINEAR), "xavier_normal", "zeros"), seed);
-                TrainingResult result = new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), train, test).run();
-                nonlinear[s] = result.stopped() == null ? net.accuracy(test) : Double.NaN;
+                nonlinear[s] = done.get(trial(set, 0, options.quick(), options.seed(s))).number("accuracy");
             }
             Summary nonlinearSummary = Summary.of(nonlinear);
             row.put("1 " + NONLINEAR + " layer", nonlinearSummary);

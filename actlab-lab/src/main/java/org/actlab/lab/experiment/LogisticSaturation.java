@@ -91,9 +91,50 @@ public final class LogisticSaturation implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private static List<Double> scales(boolean quick) {
+        return quick ? List.of(0.01, 0.1, 1.0, 10.0) : List.of(0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
+    }
+
+    private Trial trial(double scale, long seed) {
+        return Trial.of(name(), "at-init").with("scale", scale).with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        List<Double> scales = options.quick() ? List.of(0.01, 0.1, 1.0, 10.0) : List.of(0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (double scale : scales(options.quick())) {
+            for (int s = 0; s < options.seeds(); s++) {
+                trials.add(trial(scale, options.seed(s)));
+            }
+        }
+        return trials;
+    }
+
+    /** Draws the weights at one scale; measures saturation, mean σ′ and the first layer's gradient norm at initialisation. */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        double scale = trial.number("scale");
+        long seed = trial.seed();
+        Dataset data = Lab.data("circle", 200, 0, seed);
+        Network net = Network.create(Lab.binary(2, Lab.hidden(DEPTH, WIDTH, ACTIVATION), "xavier_normal", "zeros"), seed);
+        long layerSeed = seed * 31;
+        for (DenseLayer layer : net.layers()) {
+            Lab.fillNormal(layer.weights(), scale, layerSeed++);
+            Arrays.fill(layer.bias(), 0f);
+        }
+        HealthReport health = HealthFigures.inspect(net, data);
+        return TrialResult.of(trial)
+                .put("saturated", HealthFigures.hiddenSaturatedShare(health))
+                .put("saturated units", HealthFigures.hiddenSaturatedUnits(health))
+                .put("derivative", meanHiddenDerivative(net, data))
+                .put("gradient", HealthFigures.gradientNorms(health)[0])
+                .build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
+        List<Double> scales = scales(options.quick());
         Map<String, Object> table = new LinkedHashMap<>();
         double[] saturatedMeans = new double[scales.size()];
         double[] derivativeMeans = new double[scales.size()];
@@ -106,20 +147,11 @@ public final class LogisticSaturation implements Experiment {
             double[] derivative = new double[options.seeds()];
             double[] gradient = new double[options.seeds()];
             for (int s = 0; s < options.seeds(); s++) {
-                long seed = options.seed(s);
-                progress.note("scale " + scale + ", seed " + seed);
-                Dataset data = Lab.data("circle", 200, 0, seed);
-                Network net = Network.create(Lab.binary(2, Lab.hidden(DEPTH, WIDTH, ACTIVATION), "xavier_normal", "zeros"), seed);
-                long layerSeed = seed * 31;
-                for (DenseLayer layer : net.layers()) {
-                    Lab.fillNormal(layer.weights(), scale, layerSeed++);
-                    Arrays.fill(layer.bias(), 0f);
-                }
-                HealthReport health = HealthFigures.inspect(net, data);
-                saturated[s] = HealthFigures.hiddenSaturatedShare(health);
-                saturatedUnits[s] = HealthFigures.hiddenSaturatedUnits(health);
-                derivative[s] = meanHiddenDerivative(net, data);
-                gradient[s] = HealthFigures.gradientNorms(health)[0];
+                TrialResult r = done.get(trial(scale, options.seed(s)));
+                saturated[s] = r.number("saturated");
+                saturatedUnits[s] = r.number("saturated units");
+                derivative[s] = r.number("derivative");
+                gradient[s] = r.number("gradient");
             }
             Map<String, Object> row = new LinkedHashMap<>();
             Summary sat = Summary.of(saturated);

@@ -83,9 +83,50 @@ public final class NotZeroCentred implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private static final String[] KIND_KEYS = {"logistic", "centred"};
+
+    private Trial trial(boolean quick, long seed, boolean chart) {
+        return Trial.of(name(), "coherence-and-paths").with("rows", quick ? 100 : 200).with("seed", seed)
+                .with("chart", chart).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        int rows = options.quick() ? 100 : 200;
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (int s = 0; s < options.seeds(); s++) {
+            trials.add(trial(options.quick(), options.seed(s), s == 0));
+        }
+        return trials;
+    }
+
+    /**
+     * Measures (a) the sign coherence and feeding mean for sigmoid- and tanh-fed layers and (b) both
+     * two-weight paths; with {@code chart}, also the path points.
+     */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        long seed = trial.seed();
+        Dataset data = Lab.data("circle", trial.integer("rows"), 0, seed);
+        Fed sigmoidFed = fedBy("sigmoid", data, seed);
+        Fed tanhFed = fedBy("tanh", data, seed);
+        TrialResult.Builder out = TrialResult.of(trial)
+                .put("logistic coherence", sigmoidFed.signCoherence()).put("tanh coherence", tanhFed.signCoherence())
+                .put("logistic mean", sigmoidFed.fedMean()).put("tanh mean", tanhFed.fedMean());
+        for (int kind = 0; kind < 2; kind++) {
+            TwoWeightPath path = twoWeightPath(kind == 0, seed);
+            String k = KIND_KEYS[kind];
+            out.put(k + " path ratio", path.lengthRatio()).put(k + " reversals", path.reversalShare())
+                    .put(k + " same sign", path.sameSignShare()).put(k + " steps", path.steps());
+            if (trial.flag("chart")) {
+                out.put(k + " w1", path.w1()).put(k + " w2", path.w2());
+            }
+        }
+        return out.build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
         double[] logisticCoherence = new double[options.seeds()];
         double[] tanhCoherence = new double[options.seeds()];
         double[] logisticMean = new double[options.seeds()];
@@ -97,25 +138,20 @@ public final class NotZeroCentred implements Experiment {
         List<Chart.Series> paths = new ArrayList<>();
 
         for (int s = 0; s < options.seeds(); s++) {
-            long seed = options.seed(s);
-            progress.note("sign coherence, seed " + seed);
-            Dataset data = Lab.data("circle", rows, 0, seed);
-            Fed sigmoidFed = fedBy("sigmoid", data, seed);
-            Fed tanhFed = fedBy("tanh", data, seed);
-            logisticCoherence[s] = sigmoidFed.signCoherence();
-            tanhCoherence[s] = tanhFed.signCoherence();
-            logisticMean[s] = sigmoidFed.fedMean();
-            tanhMean[s] = tanhFed.fedMean();
-            progress.note("two-weight problem, seed " + seed);
+            TrialResult r = done.get(trial(options.quick(), options.seed(s), s == 0));
+            logisticCoherence[s] = r.number("logistic coherence");
+            tanhCoherence[s] = r.number("tanh coherence");
+            logisticMean[s] = r.number("logistic mean");
+            tanhMean[s] = r.number("tanh mean");
             for (int kind = 0; kind < 2; kind++) {
-                TwoWeightPath path = twoWeightPath(kind == 0, seed);
-                pathRatio[kind][s] = path.lengthRatio();
-                reversals[kind][s] = path.reversalShare();
-                sameSign[kind][s] = path.sameSignShare();
-                steps[kind][s] = path.steps();
+                String k = KIND_KEYS[kind];
+                pathRatio[kind][s] = r.number(k + " path ratio");
+                reversals[kind][s] = r.number(k + " reversals");
+                sameSign[kind][s] = r.number(k + " same sign");
+                steps[kind][s] = r.integer(k + " steps");
                 if (s == 0) {
                     paths.add(new Chart.Series(kind == 0 ? "logistic-fed inputs σ(u)" : "zero-centred inputs tanh(u)",
-                            path.w1(), path.w2()));
+                            r.numbers(k + " w1"), r.numbers(k + " w2")));
                 }
             }
         }

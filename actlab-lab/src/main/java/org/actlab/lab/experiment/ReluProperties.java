@@ -81,10 +81,36 @@ public final class ReluProperties implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private Trial sweepTrial() {
+        return Trial.of(name(), "derivative-sweep").with("points", SWEEP_POINTS).build();
+    }
+
+    private Trial trainedTrial(boolean quick, long seed, boolean chart) {
+        return Trial.of(name(), "trained").with("epochs", quick ? 15 : 50).with("seed", seed).with("chart", chart).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        trials.add(sweepTrial());
+        for (int s = 0; s < options.seeds(); s++) {
+            trials.add(trainedTrial(options.quick(), options.seed(s), s == 0));
+        }
+        return trials;
+    }
+
+    /**
+     * Either the derivative sweep through the scalar and bulk paths ({@code mismatches}, and every 20th
+     * point's bulk derivative for the chart), or one trained network: its hidden layers' positive
+     * pre-activations, how many of them are saturated, the mean output and the saturated share.
+     */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        return trial.measure().equals("derivative-sweep") ? runSweep(trial) : runTrained(trial);
+    }
+
+    private static TrialResult runSweep(Trial trial) {
         Activation relu = Activations.parse("relu");
-        progress.note("derivative sweep");
         float[] sweep = sweep();
         long mismatches = 0;
         float[] bulkA = new float[sweep.length];
@@ -99,52 +125,86 @@ public final class ReluProperties implements Experiment {
                     && bulkDZ[i] == 1f && Float.floatToRawIntBits(bulkA[i]) == Float.floatToRawIntBits(x);
             mismatches += exact ? 0 : 1;
         }
+        double[] derivative = new double[SWEEP_POINTS / 20];
+        double[] xs = new double[derivative.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = sweep[i * 20];
+            derivative[i] = bulkDZ[i * 20];
+        }
+        return TrialResult.of(trial).put("swept", sweep.length).put("mismatches", mismatches).put("x", xs)
+                .put("derivative", derivative).build();
+    }
 
-        int epochs = options.quick() ? 15 : 50;
+    private static TrialResult runTrained(Trial trial) {
+        int epochs = trial.integer("epochs");
+        long seed = trial.seed();
+        Dataset train = Lab.data("circle", 400, 0.1, seed);
+        Dataset test = Lab.testData("circle", 400, 0.1, seed);
+        Network net = Network.create(Lab.binary(2, Lab.hidden(2, WIDTH, "relu"), "he_normal", "zeros"), seed);
+        Diagnostics diagnostics = HealthFigures.listener(test, epochs);
+        new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), train, null).addListener(diagnostics).run();
+        HealthReport health = HealthFigures.last(diagnostics);
+
+        List<Double> sampleZ = new ArrayList<>();
+        List<Double> sampleA = new ArrayList<>();
+        List<Network.LayerTrace> traces = net.trace(test.x(), test.n());
+        List<DenseLayer> layers = net.layers();
+        long count = 0;
+        long positive = 0;
+        long saturated = 0;
+        for (int l = 0; l < layers.size() - 1; l++) {
+            Network.LayerTrace t = traces.get(l);
+            int values = t.n() * layers.get(l).units();
+            float[] positiveZ = new float[values];
+            int layerPositives = 0;
+            for (int i = 0; i < values; i++) {
+                float z = t.z()[i];
+                count++;
+                if (z > 0) {
+                    positiveZ[layerPositives++] = z;
+                }
+                if (trial.flag("chart") && l == 0 && i % 7 == 0) {
+                    sampleZ.add((double) z);
+                    sampleA.add((double) t.a()[i]);
+                }
+            }
+            positive += layerPositives;
+            saturated += HealthFigures.saturatedCount(layers.get(l).activation(), positiveZ, layerPositives);
+        }
+        TrialResult.Builder out = TrialResult.of(trial).put("mean output", HealthFigures.hiddenMeanActivation(health))
+                .put("saturated share", HealthFigures.hiddenSaturatedShare(health)).put("positives", positive)
+                .put("saturated positives", saturated).put("values", count);
+        if (trial.flag("chart")) {
+            out.put("sample z", Lab.doubles(sampleZ)).put("sample a", Lab.doubles(sampleA));
+        }
+        return out.build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
+        TrialResult sweep = done.get(sweepTrial());
+        long mismatches = (long) sweep.number("mismatches");
+        int swept = sweep.integer("swept");
         long positives = 0;
         long saturated = 0;
         double[] meanOutput = new double[options.seeds()];
         double[] positiveShare = new double[options.seeds()];
         double[] saturatedShare = new double[options.seeds()];
-        List<Double> sampleZ = new ArrayList<>();
-        List<Double> sampleA = new ArrayList<>();
+        double[] sampleZ = new double[0];
+        double[] sampleA = new double[0];
         for (int s = 0; s < options.seeds(); s++) {
-            long seed = options.seed(s);
-            progress.note("trained relu network, seed " + seed);
-            Dataset train = Lab.data("circle", 400, 0.1, seed);
-            Dataset test = Lab.testData("circle", 400, 0.1, seed);
-            Network net = Network.create(Lab.binary(2, Lab.hidden(2, WIDTH, "relu"), "he_normal", "zeros"), seed);
-            Diagnostics diagnostics = HealthFigures.listener(test, epochs);
-            new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), train, null).addListener(diagnostics).run();
-            HealthReport health = HealthFigures.last(diagnostics);
-            meanOutput[s] = HealthFigures.hiddenMeanActivation(health);
-            saturatedShare[s] = HealthFigures.hiddenSaturatedShare(health);
-
-            List<Network.LayerTrace> traces = net.trace(test.x(), test.n());
-            List<DenseLayer> layers = net.layers();
-            long count = 0;
-            long positive = 0;
-            for (int l = 0; l < layers.size() - 1; l++) {
-                Network.LayerTrace t = traces.get(l);
-                int values = t.n() * layers.get(l).units();
-                float[] positiveZ = new float[values];
-                int layerPositives = 0;
-                for (int i = 0; i < values; i++) {
-                    float z = t.z()[i];
-                    count++;
-                    if (z > 0) {
-                        positiveZ[layerPositives++] = z;
-                    }
-                    if (s == 0 && l == 0 && i % 7 == 0) {
-                        sampleZ.add((double) z);
-                        sampleA.add((double) t.a()[i]);
-                    }
-                }
-                positive += layerPositives;
-                saturated += HealthFigures.saturatedCount(layers.get(l).activation(), positiveZ, layerPositives);
-            }
+            TrialResult r = done.get(trainedTrial(options.quick(), options.seed(s), s == 0));
+            meanOutput[s] = r.number("mean output");
+            saturatedShare[s] = r.number("saturated share");
+            long positive = (long) r.number("positives");
             positives += positive;
-            positiveShare[s] = (double) positive / count;
+            saturated += (long) r.number("saturated positives");
+            positiveShare[s] = (double) positive / (long) r.number("values");
+            if (s == 0) {
+                sampleZ = r.numbers("sample z");
+                sampleA = r.numbers("sample a");
+            }
         }
         Summary mean = Summary.of(meanOutput);
         Verdict verdict = judge(mismatches, positives, saturated, mean.min());
@@ -152,8 +212,8 @@ public final class ReluProperties implements Experiment {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
                 "sweep mismatches %d of %d; saturated positives %d of %d; mean output %s",
-                mismatches, sweep.length, saturated, positives, Figures.format(mean.mean())));
-        figures.put("swept positive x", sweep.length);
+                mismatches, swept, saturated, positives, Figures.format(mean.mean())));
+        figures.put("swept positive x", swept);
         figures.put("swept x with relu'(x) ≠ 1 or relu(x) ≠ x", mismatches);
         figures.put("positive trained pre-activations", positives);
         figures.put("of which saturated", saturated);
@@ -161,19 +221,12 @@ public final class ReluProperties implements Experiment {
         figures.put("share of hidden outputs > 0", Summary.of(positiveShare));
         figures.put("saturated share of all hidden (row, unit) pairs (the negative side)", Summary.of(saturatedShare));
 
-        double[] derivative = new double[SWEEP_POINTS / 20];
-        double[] xs = new double[derivative.length];
-        for (int i = 0; i < xs.length; i++) {
-            float x = sweep[i * 20];
-            xs[i] = x;
-            derivative[i] = bulkDZ[i * 20];
-        }
         List<Chart> charts = List.of(
                 Chart.lines("relu'(x) over positive floats (bulk kernels)", "x", "relu'(x)", true, false,
-                        List.of(new Chart.Series("relu'(x)", xs, derivative))),
+                        List.of(new Chart.Series("relu'(x)", sweep.numbers("x"), sweep.numbers("derivative")))),
                 Chart.points("First hidden layer after training: output against pre-activation (seed " + options.seed(0)
                                 + ")", "z", "relu(z)",
-                        List.of(new Chart.Series("(z, relu(z)) on test rows", Lab.doubles(sampleZ), Lab.doubles(sampleA)))));
+                        List.of(new Chart.Series("(z, relu(z)) on test rows", sampleZ, sampleA))));
         return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
                 verdict, figures, options.seedList(), charts);
     }

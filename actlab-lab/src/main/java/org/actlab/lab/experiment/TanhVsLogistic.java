@@ -78,24 +78,82 @@ public final class TanhVsLogistic implements Experiment {
     private record Comparison(Map<String, Object> row, double[] medianEpochs, double[] meanAccuracy, double[][] lossCurves) {
     }
 
+    private static List<String> compared(boolean quick) {
+        List<String> compared = new ArrayList<>(quick ? SETS_QUICK : SETS_FULL);
+        if (!quick) {
+            compared.add("mnist");
+        }
+        return compared;
+    }
+
+    private static int epochs(String set, boolean quick) {
+        return set.equals("mnist") ? 6 : quick ? 30 : 100;
+    }
+
+    private Trial trial(String set, String activation, boolean quick, long seed) {
+        return Trial.of(name(), "loss-curve").with("set", set).with("activation", activation)
+                .with("epochs", epochs(set, quick)).with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        List<String> sets = options.quick() ? SETS_QUICK : SETS_FULL;
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (String set : compared(options.quick())) {
+            for (String activation : ACTIVATIONS) {
+                for (int s = 0; s < options.seeds(); s++) {
+                    trials.add(trial(set, activation, options.quick(), options.seed(s)));
+                }
+            }
+        }
+        return trials;
+    }
+
+    /** Trains one network; measures the training loss of every completed epoch and the final test accuracy (NaN if it diverged). */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        String set = trial.text("set");
+        String activation = trial.text("activation");
+        int epochs = trial.integer("epochs");
+        long seed = trial.seed();
+        Dataset train;
+        Dataset test;
+        Trainer trainer;
+        Network net;
+        if (set.equals("mnist")) {
+            Split.TrainTest split = Split.trainTest(Mnist.bundled(), 0.8, seed);
+            train = split.train();
+            test = split.test();
+            NetworkSpec spec = new NetworkSpec(train.features(), Lab.hidden(1, 32, activation), Mnist.CLASSES,
+                    NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "xavier_normal", "zeros");
+            net = Network.create(spec, seed);
+            trainer = new Trainer(net, Lab.sgd(epochs, 32, 0.1, seed), train, test);
+        } else {
+            train = Lab.data(set, 400, 0, seed);
+            test = Lab.testData(set, 400, 0, seed);
+            net = Network.create(Lab.binary(2, Lab.hidden(2, 8, activation), "xavier_normal", "zeros"), seed);
+            trainer = new Trainer(net, Lab.sgd(epochs, 10, 0.1, seed), train, test);
+        }
+        TrainingResult result = trainer.run();
+        double[] losses = result.history().stream().mapToDouble(TrainingResult.EpochMetrics::trainLoss).toArray();
+        return TrialResult.of(trial).put("train losses", losses)
+                .put("accuracy", result.stopped() == null ? net.accuracy(test) : Double.NaN).build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
         Map<String, Object> table = new LinkedHashMap<>();
         int tanhFaster = 0;
         int logisticFaster = 0;
         boolean accuracyHeld = true;
         List<Chart> charts = new ArrayList<>();
-        List<String> compared = new ArrayList<>(sets);
-        if (!options.quick()) {
-            compared.add("mnist");
-        }
+        List<String> compared = compared(options.quick());
         List<Chart.Series> epochBars = new ArrayList<>();
         double[][] medians = new double[2][compared.size()];
 
         for (int i = 0; i < compared.size(); i++) {
             String set = compared.get(i);
-            Comparison c = compare(set, options, progress);
+            Comparison c = compare(set, options, done);
             table.put(set, c.row());
             medians[0][i] = c.medianEpochs()[0];
             medians[1][i] = c.medianEpochs()[1];
@@ -133,10 +191,9 @@ public final class TanhVsLogistic implements Experiment {
                 verdict, figures, options.seedList(), charts);
     }
 
-    private Comparison compare(String set, RunOptions options, Progress progress) {
+    private Comparison compare(String set, RunOptions options, Trials.Lookup done) {
         boolean mnist = set.equals("mnist");
-        Dataset all = mnist ? Mnist.bundled() : null;
-        int epochs = mnist ? 6 : options.quick() ? 30 : 100;
+        int epochs = epochs(set, options.quick());
         double target = mnist ? TARGET_LOSS_MNIST : TARGET_LOSS_2D;
         Map<String, Object> row = new LinkedHashMap<>();
         double[] medianEpochs = new double[2];
@@ -148,38 +205,17 @@ public final class TanhVsLogistic implements Experiment {
             double[] accuracy = new double[options.seeds()];
             int reached = 0;
             for (int s = 0; s < options.seeds(); s++) {
-                long seed = options.seed(s);
-                progress.note(set + ", " + activation + ", seed " + seed);
-                Dataset train;
-                Dataset test;
-                NetworkSpec spec;
-                Trainer trainer;
-                Network net;
-                if (mnist) {
-                    Split.TrainTest split = Split.trainTest(all, 0.8, seed);
-                    train = split.train();
-                    test = split.test();
-                    spec = new NetworkSpec(train.features(), Lab.hidden(1, 32, activation), Mnist.CLASSES,
-                            NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "xavier_normal", "zeros");
-                    net = Network.create(spec, seed);
-                    trainer = new Trainer(net, Lab.sgd(epochs, 32, 0.1, seed), train, test);
-                } else {
-                    train = Lab.data(set, 400, 0, seed);
-                    test = Lab.testData(set, 400, 0, seed);
-                    spec = Lab.binary(2, Lab.hidden(2, 8, activation), "xavier_normal", "zeros");
-                    net = Network.create(spec, seed);
-                    trainer = new Trainer(net, Lab.sgd(epochs, 10, 0.1, seed), train, test);
-                }
-                TrainingResult result = trainer.run();
+                TrialResult result = done.get(trial(set, activation, options.quick(), options.seed(s)));
+                double[] losses = result.numbers("train losses");
                 toTarget[s] = epochs + 1;
-                for (TrainingResult.EpochMetrics m : result.history()) {
-                    curves[a][m.epoch()] += m.trainLoss() / options.seeds();
-                    if (m.trainLoss() <= target && toTarget[s] == epochs + 1) {
-                        toTarget[s] = m.epoch() + 1;
+                for (int epoch = 0; epoch < losses.length; epoch++) {
+                    curves[a][epoch] += losses[epoch] / options.seeds();
+                    if (losses[epoch] <= target && toTarget[s] == epochs + 1) {
+                        toTarget[s] = epoch + 1;
                     }
                 }
                 reached += toTarget[s] <= epochs ? 1 : 0;
-                accuracy[s] = result.stopped() == null ? net.accuracy(test) : Double.NaN;
+                accuracy[s] = result.number("accuracy");
             }
             medianEpochs[a] = Summary.median(toTarget);
             Summary accuracySummary = Summary.of(accuracy);

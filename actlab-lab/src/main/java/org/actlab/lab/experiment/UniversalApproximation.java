@@ -83,11 +83,49 @@ public final class UniversalApproximation implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private static List<Integer> widths(boolean quick) {
+        return quick ? List.of(1, 4, 16, 64) : List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
+    }
+
+    private Trial trial(String target, String activation, int width, boolean quick, long seed) {
+        return Trial.of(name(), "test-mse").with("target", target).with("activation", activation).with("width", width)
+                .with("epochs", quick ? 100 : 300).with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        List<Integer> widths = options.quick() ? List.of(1, 4, 16, 64) : List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
-        int epochs = options.quick() ? 100 : 300;
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (String target : TARGETS) {
+            for (String activation : ACTIVATIONS) {
+                for (int width : widths(options.quick())) {
+                    for (int s = 0; s < options.seeds(); s++) {
+                        trials.add(trial(target, activation, width, options.quick(), options.seed(s)));
+                    }
+                }
+            }
+        }
+        return trials;
+    }
+
+    /** Fits one hidden layer; measures the test MSE ({@code error}), NaN when training diverged. */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        String target = trial.text("target");
+        String activation = trial.text("activation");
+        long seed = trial.seed();
         int rows = 200;
+        Dataset train = Lab.data(target, rows, 0, seed);
+        Dataset test = Lab.testData(target, rows, 0, seed);
+        Network net = Network.create(Lab.regression(1, Lab.hidden(1, trial.integer("width"), activation),
+                Lab.initFor(activation), "zeros"), seed);
+        TrainingResult result = new Trainer(net, Lab.adam(trial.integer("epochs"), 20, 0.01, seed), train, null).run();
+        return TrialResult.of(trial).put("error", result.stopped() == null ? net.loss(test) : Double.NaN).build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
+        List<Integer> widths = widths(options.quick());
 
         Map<String, Object> errorTable = new LinkedHashMap<>();
         Map<String, Object> ratioTable = new LinkedHashMap<>();
@@ -109,14 +147,7 @@ public final class UniversalApproximation implements Experiment {
                     int width = widths.get(w);
                     double[] errors = new double[options.seeds()];
                     for (int s = 0; s < options.seeds(); s++) {
-                        long seed = options.seed(s);
-                        progress.note(target + ", " + activation + ", width " + width + ", seed " + seed);
-                        Dataset train = Lab.data(target, rows, 0, seed);
-                        Dataset test = Lab.testData(target, rows, 0, seed);
-                        Network net = Network.create(Lab.regression(1, Lab.hidden(1, width, activation),
-                                Lab.initFor(activation), "zeros"), seed);
-                        TrainingResult result = new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), train, null).run();
-                        errors[s] = result.stopped() == null ? net.loss(test) : Double.NaN;
+                        errors[s] = done.get(trial(target, activation, width, options.quick(), options.seed(s))).number("error");
                     }
                     Summary summary = Summary.of(errors);
                     row.put("width " + width, summary);

@@ -70,10 +70,55 @@ public final class VanishingGradients implements Experiment {
         return Verdict.of(supported, contradicted);
     }
 
+    private static List<Integer> depths(boolean quick) {
+        return quick ? List.of(2, 5, 10) : List.of(2, 5, 10, 20);
+    }
+
+    private Trial trial(String activation, int depth, boolean quick, long seed) {
+        return Trial.of(name(), "gradient-ratio").with("activation", activation).with("depth", depth)
+                .with("epochs", quick ? 5 : 20).with("seed", seed).build();
+    }
+
     @Override
-    public ExperimentResult run(RunOptions options, Progress progress) {
-        List<Integer> depths = options.quick() ? List.of(2, 5, 10) : List.of(2, 5, 10, 20);
-        int epochs = options.quick() ? 5 : 20;
+    public List<Trial> trials(RunOptions options) {
+        List<Trial> trials = new ArrayList<>();
+        for (String activation : ACTIVATIONS) {
+            for (int depth : depths(options.quick())) {
+                for (int s = 0; s < options.seeds(); s++) {
+                    trials.add(trial(activation, depth, options.quick(), options.seed(s)));
+                }
+            }
+        }
+        return trials;
+    }
+
+    /**
+     * Measures the gradient norm of every layer at initialisation ({@code init norms}), then trains
+     * and measures the last epoch's log₁₀ gradient ratio ({@code trained log ratio}, NaN when training
+     * diverged).
+     */
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        String activation = trial.text("activation");
+        int epochs = trial.integer("epochs");
+        long seed = trial.seed();
+        Dataset data = Lab.data("circle", 200, 0, seed);
+        Network net = Network.create(Lab.binary(2, Lab.hidden(trial.integer("depth"), WIDTH, activation),
+                Lab.initFor(activation), "zeros"), seed);
+        HealthReport atInit = HealthFigures.inspect(net, data);
+        double initLog = Math.log10(atInit.gradientRatio());
+        double[] init = HealthFigures.gradientNorms(atInit);
+        Diagnostics diagnostics = HealthFigures.listener(data, epochs);
+        var result = new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), data, null).addListener(diagnostics).run();
+        double trainedLog = result.stopped() == null ? Math.log10(HealthFigures.last(diagnostics).gradientRatio()) : Double.NaN;
+        return TrialResult.of(trial).put("init log ratio", initLog).put("init norms", init)
+                .put("trained log ratio", trainedLog).build();
+    }
+
+    @Override
+    public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
+        Trials.Lookup done = new Trials.Lookup(results);
+        List<Integer> depths = depths(options.quick());
         int deepest = depths.get(depths.size() - 1);
 
         Map<String, Object> initTable = new LinkedHashMap<>();
@@ -93,21 +138,13 @@ public final class VanishingGradients implements Experiment {
                 double[] trainedLog = new double[options.seeds()];
                 double[] perLayerLog = new double[depth + 1];
                 for (int s = 0; s < options.seeds(); s++) {
-                    long seed = options.seed(s);
-                    progress.note(activation + ", depth " + depth + ", seed " + seed);
-                    Dataset data = Lab.data("circle", 200, 0, seed);
-                    Network net = Network.create(Lab.binary(2, Lab.hidden(depth, WIDTH, activation),
-                            Lab.initFor(activation), "zeros"), seed);
-                    HealthReport atInit = HealthFigures.inspect(net, data);
-                    initLog[s] = Math.log10(atInit.gradientRatio());
-                    double[] init = HealthFigures.gradientNorms(atInit);
+                    TrialResult r = done.get(trial(activation, depth, options.quick(), options.seed(s)));
+                    initLog[s] = r.number("init log ratio");
+                    double[] init = r.numbers("init norms");
                     for (int l = 0; l < init.length; l++) {
                         perLayerLog[l] += Math.log10(init[l]) / options.seeds();
                     }
-                    Diagnostics diagnostics = HealthFigures.listener(data, epochs);
-                    var result = new Trainer(net, Lab.adam(epochs, 20, 0.01, seed), data, null).addListener(diagnostics).run();
-                    trainedLog[s] = result.stopped() == null
-                            ? Math.log10(HealthFigures.last(diagnostics).gradientRatio()) : Double.NaN;
+                    trainedLog[s] = r.number("trained log ratio");
                 }
                 Summary init = Summary.of(initLog);
                 initRow.put("depth " + depth, init);

@@ -18,12 +18,16 @@ import org.actlab.lab.experiment.Experiment;
 import org.actlab.lab.experiment.ExperimentResult;
 import org.actlab.lab.experiment.Progress;
 import org.actlab.lab.experiment.RunOptions;
+import org.actlab.lab.experiment.TrialExecutor;
+import org.actlab.lab.experiment.Trials;
 import org.actlab.lab.experiment.Verdict;
 
 /**
  * Runs experiments one after the other with progress on a stream, and writes {@code report.html}
- * and {@code results.json}. The CLI's {@code report} and {@code experiment run} commands are thin
- * wrappers around this class.
+ * and {@code results.json}. Each experiment's trials go through a {@link TrialExecutor}
+ * ({@link TrialExecutor#sequential()} unless one is given); the reduction to figures and a verdict
+ * runs here. The CLI's {@code report} and {@code experiment run} commands are thin wrappers around
+ * this class.
  */
 public final class ReportRunner {
 
@@ -67,6 +71,11 @@ public final class ReportRunner {
      * starts, its notes at most every two seconds, and a line with the verdict when it ends.
      */
     public static Timed run(Experiment experiment, RunOptions options, PrintWriter log, String prefix) {
+        return run(experiment, options, log, prefix, TrialExecutor.sequential());
+    }
+
+    /** {@link #run(Experiment, RunOptions, PrintWriter, String)} with the trials run by {@code executor}. */
+    public static Timed run(Experiment experiment, RunOptions options, PrintWriter log, String prefix, TrialExecutor executor) {
         long start = System.nanoTime();
         long[] lastNote = {start};
         if (log != null) {
@@ -81,7 +90,7 @@ public final class ReportRunner {
                 log.flush();
             }
         };
-        ExperimentResult result = experiment.run(options, progress);
+        ExperimentResult result = Trials.run(experiment, options, executor, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (log != null) {
             log.printf(Locale.ROOT, "%s%s: %s in %.1f s%n", prefix, experiment.name(), result.verdict(), seconds);
@@ -95,13 +104,18 @@ public final class ReportRunner {
      * as its figure, so that the other results still reach the report.
      */
     public static List<Timed> runAll(List<Experiment> experiments, RunOptions options, PrintWriter log) {
+        return runAll(experiments, options, log, TrialExecutor.sequential());
+    }
+
+    /** {@link #runAll(List, RunOptions, PrintWriter)} with every experiment's trials run by {@code executor}. */
+    public static List<Timed> runAll(List<Experiment> experiments, RunOptions options, PrintWriter log, TrialExecutor executor) {
         List<Timed> out = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
             Experiment e = experiments.get(i);
             String prefix = "[" + (i + 1) + "/" + experiments.size() + "] ";
             long start = System.nanoTime();
             try {
-                out.add(run(e, options, log, prefix));
+                out.add(run(e, options, log, prefix, executor));
             } catch (RuntimeException failure) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (log != null) {

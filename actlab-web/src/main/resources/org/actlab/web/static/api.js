@@ -13,7 +13,13 @@ async function call(method, path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    // fetch rejects only when no answer came at all: the server stopped or the network is down.
+    throw new ApiError(0, 'cannot reach the server (it may have stopped)');
+  }
   if (response.status === 204) return null;
   const text = await response.text();
   let data = null;
@@ -34,6 +40,12 @@ export const api = {
   play: (id) => call('POST', `/api/sessions/${id}/play`),
   pause: (id) => call('POST', `/api/sessions/${id}/pause`),
   step: (id) => call('POST', `/api/sessions/${id}/step?epochs=1`),
+  state: (id) => call('GET', `/api/sessions/${id}`),
+  settings: (id, config) => call('POST', `/api/sessions/${id}/settings`, config),
+  parameter: (id, layer, unit, input, value) =>
+    call('POST', `/api/sessions/${id}/parameter`, input === null ? { layer, unit, value } : { layer, unit, input, value }),
+  unit: (id, layer, unit) => call('GET', `/api/sessions/${id}/unit?layer=${layer}&unit=${unit}`),
+  previews: () => call('GET', '/api/previews'),
   remove: (id) => call('DELETE', `/api/sessions/${id}`),
   exportUrl: (id, name) => `/api/sessions/${id}/export/${name}`,
   events: (id) => new EventSource(`/api/sessions/${id}/events`),

@@ -1,7 +1,8 @@
 // The playground page: settings, the URL hash, sessions on the server, and drawing what they report.
 // All training runs on the server; this file never evaluates the network.
 import { api, num, ApiError } from './api.js';
-import { paintGrid, paintPoints, paintAxes, lineChart, histogramOverSlope, explorerPlot, LAYER_COLOURS } from './draw.js';
+import { paintGrid, paintPoints, paintAxes, lineChart, histogramOverSlope, explorerPlot, paintLegend, paintPreview, colour, LAYER_COLOURS } from './draw.js';
+import { TOURS, tourById } from './lecture.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -17,11 +18,26 @@ const FEATURE_FORMULAS = {
 // The server's defaults (GET /api/schema): the run description's, in the page's vocabulary.
 let DEFAULTS = null;
 
+/** Controls a teacher can hide (classroom mode, TF Playground's *_hide), by their data-control key. */
+const HIDEABLE = {
+  dataset: 'Data sets', trainPercent: 'Training ratio', noise: 'Noise', batchSize: 'Batch size', samples: 'Points',
+  regenerate: 'Regenerate', upload: 'CSV upload', layers: 'Add/remove layers', units: 'Units and activations per layer',
+  features: 'Feature toggles', learningRate: 'Learning rate', activation: 'Activation (all layers)',
+  regularization: 'Regularisation', regularizationRate: 'Regularisation rate', problem: 'Problem type', loss: 'Loss',
+  optimizer: 'Optimiser', weightInit: 'Weight init', biasInit: 'Bias init', seed: 'Seed', compare: 'Side by side',
+  exports: 'Exports', showTest: 'Show test data', discretize: 'Discretize output', lecture: 'Lecture panel',
+  diagnostics: 'Diagnostics panels',
+};
+/** Settings that the server applies to the running network without a reset (TF Playground does the same). */
+const KEEPS_NETWORK = ['learningRate', 'regularization', 'regularizationRate', 'batchSize'];
+
 const $ = (id) => document.getElementById(id);
 let catalogue = null;
 let cfg = null;
-let ui = { showTest: false, discretize: false, compare: false, compareField: 'activation', compareValue: 'relu' };
+let ui = { showTest: false, discretize: false, compare: false, compareField: 'activation', compareValue: 'relu',
+  hide: [], hideText: false, initZero: false, tour: null };
 let csvText = null;
+let previews = null;
 let playing = false;
 const runs = [];
 let hovered = null;
@@ -53,6 +69,10 @@ function toHash() {
     p.set('compare', ui.compareField);
     p.set('compareValue', ui.compareValue);
   }
+  if (ui.hide.length > 0) p.set('hide', ui.hide.join(','));
+  if (ui.hideText) p.set('hideText', 1);
+  if (ui.initZero) p.set('initZero', 1);
+  if (ui.tour) p.set('tour', ui.tour);
   return p.toString();
 }
 
@@ -89,6 +109,15 @@ function fromHash(hash) {
     u.compareField = p.get('compare');
     u.compareValue = p.get('compareValue') || '';
   }
+  u.hide = (p.get('hide') || '').split(',').filter((k) => k in HIDEABLE);
+  u.hideText = p.get('hideText') === '1';
+  // TF Playground's initZero: every weight and bias starts at 0 (the symmetric start that cannot learn).
+  u.initZero = p.get('initZero') === '1';
+  if (u.initZero) {
+    c.weightInit = 'zeros';
+    c.biasInit = 'zeros';
+  }
+  u.tour = tourById(p.get('tour')) ? p.get('tour') : null;
   return { config: c, ui: u };
 }
 
@@ -106,6 +135,44 @@ function showError(message) {
 
 function clearError() {
   $('error').hidden = true;
+}
+
+/** A line about the connection (retrying, expired, server stopped); kind 'warn' for trouble, 'info' when resolved. */
+function showStatus(message, kind = 'warn') {
+  const box = $('status');
+  box.textContent = message;
+  box.className = `status ${kind}`;
+  box.hidden = false;
+  box.dataset.kind = kind;
+}
+
+function clearStatus() {
+  $('status').hidden = true;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates a session, retrying while the server answers 503 (its session cap) or cannot be reached, with a
+ * visible countdown, so that a page that arrives at a busy or restarting server never stays blank.
+ */
+async function createWithRetry(config) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const state = await api.create(config);
+      if (attempt > 0) showStatus('Connected: the server had room again, and a session started.', 'info');
+      return state;
+    } catch (e) {
+      if (!(e instanceof ApiError) || (e.status !== 503 && e.status !== 0)) throw e;
+      const wait = Math.min(15, 2 ** Math.min(attempt + 1, 4));
+      const why = e.status === 503 ? `The server is busy (${e.message})` : 'The server cannot be reached (it may have stopped)';
+      for (let left = wait; left > 0; left--) {
+        showStatus(`${why}. Retrying in ${left} s (attempt ${attempt + 1})…`);
+        await sleep(1000);
+      }
+      showStatus(`${why}. Retrying now…`);
+    }
+  }
 }
 
 function showDivergence() {
@@ -232,7 +299,7 @@ function makeRun(name) {
 }
 
 async function startRun(run) {
-  const state = await api.create(configFor(run));
+  const state = await createWithRetry(configFor(run));
   run.id = state.session;
   applyState(run, state);
   connect(run);
@@ -243,24 +310,66 @@ function connect(run) {
   if (run.events) run.events.close();
   const events = api.events(run.id);
   run.events = events;
+  run.lostConnection = false;
   events.addEventListener('state', (e) => applyState(run, JSON.parse(e.data)));
-  events.addEventListener('update', (e) => applyUpdate(run, JSON.parse(e.data)));
+  events.addEventListener('update', (e) => {
+    const t0 = performance.now();
+    const update = JSON.parse(e.data);
+    frameStats.parse += performance.now() - t0;
+    frameStats.messages++;
+    frameStats.bytes += e.data.length;
+    applyUpdate(run, update);
+  });
   events.addEventListener('failure', (e) => showError(JSON.parse(e.data).error));
+  events.addEventListener('open', async () => {
+    if (!run.lostConnection) return;
+    run.lostConnection = false;
+    // A server that restarted may accept the stream but no longer know the session: ask before saying all is well.
+    try {
+      await api.state(run.id);
+      showStatus('Connected to the server again.', 'info');
+    } catch (e) {
+      if (run.events === events) {
+        run.events = null;
+        events.close();
+        recover(run);
+      }
+    }
+  });
   events.onerror = () => {
-    // A closed stream (the session expired or the server restarted) is rebuilt from scratch.
-    if (events.readyState === EventSource.CLOSED && run.events === events) {
+    if (run.events !== events) return;
+    if (events.readyState === EventSource.CLOSED) {
+      // The server answered the reconnect with an error (the session is gone): find out why and start again.
       run.events = null;
+      events.close();
       recover(run);
+    } else if (!run.lostConnection) {
+      // The browser reconnects by itself; say so, so that a frozen picture is never mistaken for a stalled run.
+      run.lostConnection = true;
+      showStatus('Lost the connection to the server (it may have stopped). Reconnecting…');
     }
   };
 }
 
+/** Rebuilds a run whose stream closed, and says why: its session expired, or the server stopped and came back. */
 async function recover(run) {
+  let reason;
+  try {
+    await api.state(run.id);
+    reason = 'The event stream closed';
+  } catch (e) {
+    reason = e instanceof ApiError && e.status === 404
+      ? `The session expired (no activity for ${Math.round(catalogue.limits.idleTimeoutSeconds / 60)} min, or the server restarted)`
+      : 'The server stopped';
+  }
+  const wasPlaying = playing;
+  setPlaying(false);
+  showStatus(`${reason}. Starting a new session with the same settings…`);
   try {
     await startRun(run);
-    if (playing) await api.play(run.id);
+    showStatus(`${reason}: a new session started from the same settings at epoch 0.${wasPlaying ? ' Press play to train again.' : ''}`, 'info');
   } catch (e) {
-    showError(`Lost the session and could not start a new one: ${e.message}`);
+    showStatus(`${reason}, and a new session could not start: ${e.message}`);
   }
 }
 
@@ -294,12 +403,52 @@ async function applyConfig() {
   setPlaying(false);
   const ok = await withRuns(async (run) => applyState(run, await api.reset(run.id, configFor(run))));
   if (ok) refreshExplorerDefault();
+  else await restoreFromServer();
+  return ok;
+}
+
+/** Sends settings that keep the network (learning rate, regularisation, batch size, new data): training goes on. */
+async function applySettings() {
+  writeHash();
+  renderControls();
+  const ok = await withRuns(async (run) => applyState(run, await api.settings(run.id, configFor(run))));
+  if (!ok) await restoreFromServer();
+  return ok;
+}
+
+/**
+ * After a failed change, the controls go back to the settings the server is training, so that what the page
+ * shows is what Play trains; the error line says what failed and that the controls were restored.
+ */
+async function restoreFromServer() {
+  const run = runs[0];
+  if (!run || !run.id) return;
+  const message = $('error').hidden ? '' : $('error').textContent;
+  try {
+    const state = await api.state(run.id);
+    const c = state.config;
+    if (c.dataset === 'csv') csvText = c.csv;
+    // Only the fields the page sends: the server's view also carries the specs' parts (name, values).
+    const restored = {};
+    for (const key of Object.keys(cfg)) if (key in c && key !== 'csv') restored[key] = structuredClone(c[key]);
+    restored.layers = c.layers.map((l) => ({ units: l.units, activation: l.activation }));
+    cfg = { ...cfg, ...restored };
+    applyState(run, state);
+    writeHash();
+    renderControls();
+    showError(`${message || 'The change failed'} — the controls are back to the settings the server is training.`);
+  } catch (e) {
+    showError(`${message}; the server's settings could not be read back either: ${e.message}`);
+  }
 }
 
 function setPlaying(value) {
   playing = value;
   $('play').classList.toggle('playing', value);
-  $('play').innerHTML = value ? '&#x275A;&#x275A;' : '&#x25B6;';
+  // Inline SVG icons: no font has to supply the glyphs.
+  $('play').innerHTML = value
+    ? '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path d="M6 5h4v14H6zM14 5h4v14h-4z" fill="currentColor"/></svg>'
+    : '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path d="M8 5v14l11-7z" fill="currentColor"/></svg>';
 }
 
 function setExportLinks(id) {
@@ -373,10 +522,63 @@ function applyUpdate(run, update) {
   }
   if (run.history.length > 4000) run.history = run.history.filter((_, i) => i % 2 === 0);
   if (update.diverged) setPlaying(false);
-  renderRun(run);
-  if (run.name === 'A') updateNetwork();
-  renderDiagnostics();
-  showDivergence();
+  scheduleRender(run);
+}
+
+// Updates arrive up to 20 times a second per run; they are drawn at most once per animation frame, the
+// latest one only, so a slow frame never queues work behind it and the page keeps its frame rate.
+const dirty = new Set();
+// Milliseconds of script spent drawing updates, by part (read by the frame-rate probe; cheap to keep).
+const frameStats = { frames: 0, total: 0, network: 0, diagnostics: 0, messages: 0, parse: 0, bytes: 0 };
+window.actlabFrameStats = frameStats;
+let frameRequested = false;
+
+// The diagnostic panels are read rather than watched: they are redrawn at most four times a second (the
+// latest report always ends up drawn), which leaves the frame budget to the heatmap and the diagram.
+const DIAGNOSTICS_INTERVAL_MS = 250;
+let diagnosticsDue = 0;
+let diagnosticsTimer = null;
+
+function scheduleDiagnostics() {
+  const now = performance.now();
+  if (now >= diagnosticsDue && !diagnosticsTimer) {
+    diagnosticsDue = now + DIAGNOSTICS_INTERVAL_MS;
+    renderDiagnostics();
+  } else if (!diagnosticsTimer) {
+    diagnosticsTimer = setTimeout(() => {
+      diagnosticsTimer = null;
+      diagnosticsDue = performance.now() + DIAGNOSTICS_INTERVAL_MS;
+      renderDiagnostics();
+    }, Math.max(0, diagnosticsDue - now));
+  }
+}
+
+function scheduleRender(run) {
+  dirty.add(run);
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(() => {
+    frameRequested = false;
+    const todo = [...dirty];
+    dirty.clear();
+    const t0 = performance.now();
+    for (const r of todo) {
+      renderRun(r);
+      if (r.name === 'A') {
+        const t1 = performance.now();
+        updateNetwork();
+        frameStats.network += performance.now() - t1;
+        if (hovered && hovered.layer !== undefined) refreshHoveredUnit();
+      }
+    }
+    const t2 = performance.now();
+    if (todo.some((r) => r.name === 'A')) scheduleDiagnostics();
+    frameStats.diagnostics += performance.now() - t2;
+    showDivergence();
+    lectureTick();
+    frameStats.frames++;
+    frameStats.total += performance.now() - t0;
+  });
 }
 
 // ---------- drawing ----------
@@ -395,7 +597,9 @@ function renderRun(run) {
   if (!u) return;
   if (run.name === 'A') {
     $('epoch').textContent = String(u.epoch).padStart(6, '0').replace(/(\d{3})(\d{3})$/, '$1,$2');
-    $('outputLabel').textContent = `accuracy train ${pct(u.trainAccuracy)} · test ${pct(u.testAccuracy)}`;
+    $('outputLabel').textContent = run.state.config.problem === 'classification'
+      ? `accuracy train ${pct(u.trainAccuracy)} · test ${pct(u.testAccuracy)}`
+      : `R² train ${rSquared(u.trainLoss, run.state.train)} · test ${rSquared(u.testLoss, run.state.test)}`;
   }
   run.lossTrain.textContent = formatLoss(u.trainLoss);
   run.lossTest.textContent = formatLoss(u.testLoss);
@@ -404,6 +608,21 @@ function renderRun(run) {
     { values: run.history.map((p) => p.testLoss), colour: '#222' },
   ]);
   drawHeatmap(run);
+}
+
+/** R² = 1 − MSE / Var(y), from the engine's loss ½·mean (a − y)² and the targets' variance. */
+function rSquared(loss, points) {
+  const l = num(loss);
+  if (!Number.isFinite(l) || !points || points.n < 2) return '–';
+  if (points.variance === undefined) {
+    let mean = 0;
+    for (let i = 0; i < points.n; i++) mean += Number(points.xy[3 * i + 2]);
+    mean /= points.n;
+    let v = 0;
+    for (let i = 0; i < points.n; i++) v += (Number(points.xy[3 * i + 2]) - mean) ** 2;
+    points.variance = v / points.n;
+  }
+  return points.variance > 0 ? (1 - (2 * l) / points.variance).toFixed(3) : '–';
 }
 
 function pct(v) {
@@ -427,6 +646,7 @@ function drawHeatmap(run) {
   if (ui.showTest) paintPoints(canvas, s.test, s.domain, clip, '#000');
   paintAxes(canvas, s.domain);
   canvas.dataset.epoch = u.epoch;
+  canvas.dataset.showing = hovered && run.name === 'A' ? (hovered.layer !== undefined ? `unit-${hovered.layer}-${hovered.unit}${hovered.full ? '-full' : ''}` : 'feature') : 'output';
 }
 
 function clipUnit(v) {
@@ -436,38 +656,96 @@ function clipUnit(v) {
 // The diagram is rebuilt when the architecture changes and only recoloured on updates.
 let diagram = null;
 
+/** Column geometry for the diagram's width: headers never wider than the gap between columns. */
+function layoutColumns(width, columns) {
+  const left = 70;
+  const right = 40;
+  const spacing = (width - left - right) / Math.max(1, columns - 1);
+  return { colX: (c) => left + c * spacing, headWidth: Math.max(48, Math.min(116, spacing - 8)) };
+}
+
 function renderNetwork() {
   const run = runs[0];
   if (!run || !run.state || !catalogue) return;
+  hideCard(true);
   const container = $('network');
-  const svg = $('links');
+  const canvas = $('links');
   container.querySelectorAll('.node, .col-head').forEach((n) => n.remove());
   const width = container.clientWidth || 600;
   const columns = cfg.layers.length + 2;
-  const colX = (c) => 50 + (c * (width - 110)) / (columns - 1);
-  const top = 96;
+  const { colX, headWidth } = layoutColumns(width, columns);
   const gap = 52;
-  diagram = { features: [], layers: [] };
+  const hidden = new Set(ui.hide);
+  diagram = { features: [], layers: [], links: [] };
   let maxRows = catalogue.features.length;
 
+  // Headers first: the units start below the tallest one, so a header never covers a unit.
+  const heads = [];
+  const featureHead = document.createElement('div');
+  featureHead.className = 'col-head';
+  featureHead.style.left = `${colX(0) - headWidth / 2}px`;
+  featureHead.style.width = `${headWidth}px`;
+  featureHead.style.top = '0px';
+  featureHead.textContent = 'Features';
+  container.appendChild(featureHead);
+  heads.push(featureHead);
+  const layerCount = cfg.layers.length + 1;
+  for (let i = 0; i < layerCount; i++) {
+    const isHidden = i < cfg.layers.length;
+    const units = isHidden ? cfg.layers[i].units : 1;
+    maxRows = Math.max(maxRows, units);
+    const h = document.createElement('div');
+    h.className = 'col-head';
+    h.style.left = `${colX(i + 1) - headWidth / 2}px`;
+    h.style.width = `${headWidth}px`;
+    h.style.top = '0px';
+    if (isHidden) {
+      const title = document.createElement('div');
+      title.innerHTML = headWidth < 90 ? `<b>${units}</b> ` : `<b>${units}</b> unit${units === 1 ? '' : 's'} `;
+      const buttons = document.createElement('span');
+      buttons.className = 'units';
+      const plus = document.createElement('button');
+      plus.textContent = '+';
+      plus.id = `layer-${i}-plus`;
+      plus.title = 'Add a unit';
+      plus.addEventListener('click', () => { if (cfg.layers[i].units < catalogue.limits.maxUnits) { cfg.layers[i].units++; applyConfig(); } });
+      const minus = document.createElement('button');
+      minus.textContent = '−';
+      minus.id = `layer-${i}-minus`;
+      minus.title = 'Remove a unit';
+      minus.addEventListener('click', () => { if (cfg.layers[i].units > 1) { cfg.layers[i].units--; applyConfig(); } });
+      buttons.append(plus, minus);
+      title.appendChild(buttons);
+      h.appendChild(title);
+      const control = activationControl(cfg.layers[i].activation, (spec) => { cfg.layers[i].activation = spec; applyConfig(); }, true);
+      control.select.id = `layer-${i}-activation`;
+      h.appendChild(control.element);
+      if (hidden.has('units')) {
+        buttons.hidden = true;
+        control.element.querySelectorAll('select, input').forEach((e) => { e.disabled = true; });
+      }
+    } else {
+      h.innerHTML = '<b>Output</b>';
+    }
+    container.appendChild(h);
+    heads.push(h);
+  }
+  const top = Math.max(40, ...heads.map((h) => h.offsetTop + h.offsetHeight)) + 14;
+
   // Input features: every feature is shown; the selected ones feed the network.
-  const head = document.createElement('div');
-  head.className = 'col-head';
-  head.style.left = `${colX(0) - 35}px`;
-  head.style.top = '40px';
-  head.textContent = 'Features';
-  container.appendChild(head);
   catalogue.features.forEach((f, k) => {
     const node = makeNode(colX(0), top + k * gap, `feature-${k}`);
     node.classList.add('feature');
     node.classList.toggle('off', !cfg.features.includes(f));
-    node.title = `${FEATURE_LABELS[f] || f}: click to ${cfg.features.includes(f) ? 'remove' : 'add'}`;
+    const locked = hidden.has('features');
+    node.title = locked ? (FEATURE_LABELS[f] || f) : `${FEATURE_LABELS[f] || f}: click to ${cfg.features.includes(f) ? 'remove' : 'add'}`;
     const name = document.createElement('span');
     name.className = 'name';
     name.textContent = FEATURE_LABELS[f] || f;
     node.appendChild(name);
     paintFeature(node.querySelector('canvas'), f, run.state.domain);
     node.addEventListener('click', () => {
+      if (locked) return;
       const on = cfg.features.includes(f);
       if (on && cfg.features.length === 1) return;
       cfg.features = on ? cfg.features.filter((x) => x !== f) : catalogue.features.filter((x) => x === f || cfg.features.includes(x));
@@ -479,57 +757,174 @@ function renderNetwork() {
     diagram.features.push({ feature: f, node, x: colX(0), y: top + k * gap });
   });
 
-  const layerCount = cfg.layers.length + 1;
   for (let i = 0; i < layerCount; i++) {
-    const hidden = i < cfg.layers.length;
-    const units = hidden ? cfg.layers[i].units : 1;
-    maxRows = Math.max(maxRows, units);
+    const units = i < cfg.layers.length ? cfg.layers[i].units : 1;
     const x = colX(i + 1);
-    const h = document.createElement('div');
-    h.className = 'col-head';
-    h.style.left = `${x - 35}px`;
-    h.style.top = '0px';
-    if (hidden) {
-      const title = document.createElement('div');
-      title.innerHTML = `<b>${units}</b> neuron${units === 1 ? '' : 's'} `;
-      const buttons = document.createElement('span');
-      buttons.className = 'units';
-      const plus = document.createElement('button');
-      plus.textContent = '+';
-      plus.id = `layer-${i}-plus`;
-      plus.addEventListener('click', () => { if (cfg.layers[i].units < catalogue.limits.maxUnits) { cfg.layers[i].units++; applyConfig(); } });
-      const minus = document.createElement('button');
-      minus.textContent = '−';
-      minus.id = `layer-${i}-minus`;
-      minus.addEventListener('click', () => { if (cfg.layers[i].units > 1) { cfg.layers[i].units--; applyConfig(); } });
-      buttons.append(plus, minus);
-      title.appendChild(buttons);
-      h.appendChild(title);
-      const control = activationControl(cfg.layers[i].activation, (spec) => { cfg.layers[i].activation = spec; applyConfig(); }, true);
-      control.select.id = `layer-${i}-activation`;
-      h.appendChild(control.element);
-    } else {
-      h.innerHTML = '<b>Output</b>';
-    }
-    container.appendChild(h);
     const nodes = [];
     for (let j = 0; j < units; j++) {
       const y = top + j * gap;
-      const node = makeNode(x, y, hidden ? `unit-${i}-${j}` : 'unit-output');
+      const node = makeNode(x, y, i < cfg.layers.length ? `unit-${i}-${j}` : 'unit-output');
       node.dataset.layer = i;
       node.dataset.unit = j;
       node.addEventListener('mouseenter', () => hoverUnit(i, j));
       node.addEventListener('mouseleave', () => hoverOff());
+      const bias = document.createElement('div');
+      bias.className = 'bias';
+      bias.id = `bias-${i}-${j}`;
+      bias.addEventListener('mouseenter', (e) => hoverParameter(e, i, j, null));
+      bias.addEventListener('mouseleave', () => hideCard());
+      bias.addEventListener('click', (e) => { e.stopPropagation(); editParameter(e, i, j, null); });
+      node.appendChild(bias);
       container.appendChild(node);
-      nodes.push({ node, x, y });
+      nodes.push({ node, x, y, bias, badge: null, flag: 0 });
     }
     diagram.layers.push(nodes);
   }
-  container.style.height = `${top + maxRows * gap + 10}px`;
-  svg.setAttribute('width', width);
-  svg.setAttribute('height', top + maxRows * gap + 10);
+  const height = top + maxRows * gap + 10;
+  container.style.height = `${height}px`;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  buildLinks();
   $('layerCount').textContent = `${cfg.layers.length} hidden layer${cfg.layers.length === 1 ? '' : 's'}`;
   updateNetwork();
+}
+
+/** The geometry of every weight's link, made once per diagram; drawn by drawLinks, hit-tested by linkAt. */
+function buildLinks() {
+  const selected = diagram.features.filter((f) => cfg.features.includes(f.feature));
+  diagram.links = [];
+  diagram.layers.forEach((targets, i) => {
+    const sources = i === 0 ? selected : diagram.layers[i - 1];
+    targets.forEach((target, j) => {
+      sources.forEach((source, k) => {
+        diagram.links.push({ layer: i, unit: j, input: k, x1: source.x + 20, y1: source.y + 20, x2: target.x - 20, y2: target.y + 20 });
+      });
+    });
+  });
+  diagram.linkKey = '';
+}
+
+/** A point of a link's curve (cubic Bézier with control points at mid-x), t in [0, 1]. */
+function linkPoint(link, t) {
+  const mx = (link.x1 + link.x2) / 2;
+  const s = 1 - t;
+  const x = s * s * s * link.x1 + 3 * s * s * t * mx + 3 * s * t * t * mx + t * t * t * link.x2;
+  const y = s * s * s * link.y1 + 3 * s * s * t * link.y1 + 3 * s * t * t * link.y2 + t * t * t * link.y2;
+  return { x, y };
+}
+
+/** The link under a point of the diagram (within 4 px of its curve), nearest first, or null. */
+function linkAt(px, py) {
+  let best = null;
+  let bestDistance = 4;
+  for (const link of diagram ? diagram.links : []) {
+    if (px < link.x1 || px > link.x2 || py < Math.min(link.y1, link.y2) - 5 || py > Math.max(link.y1, link.y2) + 5) continue;
+    // x(t) rises monotonically: find t with x(t) = px by bisection, then compare y.
+    let lo = 0;
+    let hi = 1;
+    for (let n = 0; n < 18; n++) {
+      const mid = (lo + hi) / 2;
+      if (linkPoint(link, mid).x < px) lo = mid;
+      else hi = mid;
+    }
+    const distance = Math.abs(linkPoint(link, (lo + hi) / 2).y - py);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = link;
+    }
+  }
+  return best;
+}
+
+/**
+ * Draws every link: blue positive, orange negative, width by size, dashed, with the dashes moved by the
+ * optimiser's step (TF Playground's animation). Links of one colour and width are stroked together.
+ */
+function drawLinks(u) {
+  const canvas = $('links');
+  const ctx = canvas.getContext('2d');
+  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+  const groups = new Map();
+  for (const link of diagram.links) {
+    const layer = u.layers[link.layer];
+    const w = num(layer.weights[link.unit * layer.inputs + link.input]);
+    if (!Number.isFinite(w)) continue;
+    const width = Math.round(Math.min(8, 0.4 + Math.abs(w) * 2) * 4) / 4;
+    const key = `${w >= 0 ? '#0877bd' : '#f59322'} ${width}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(link);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.globalAlpha = 0.65;
+  ctx.setLineDash([4, 2]);
+  ctx.lineDashOffset = -((u.step / 4) % 600);
+  for (const [key, links] of groups) {
+    const [colourName, width] = key.split(' ');
+    ctx.strokeStyle = colourName;
+    ctx.lineWidth = Number(width);
+    ctx.beginPath();
+    for (const l of links) {
+      const mx = (l.x1 + l.x2) / 2;
+      ctx.moveTo(l.x1, l.y1);
+      ctx.bezierCurveTo(mx, l.y1, mx, l.y2, l.x2, l.y2);
+    }
+    ctx.stroke();
+  }
+  const hot = diagram.hoveredLink;
+  if (hot) {
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+    ctx.strokeStyle = '#222';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    const mx = (hot.x1 + hot.x2) / 2;
+    ctx.moveTo(hot.x1, hot.y1);
+    ctx.bezierCurveTo(mx, hot.y1, mx, hot.y2, hot.x2, hot.y2);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The link under the pointer gets the hover card; a click edits its weight. */
+function bindLinkPointer() {
+  const canvas = $('links');
+  const local = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return linkAt(e.clientX - r.left, e.clientY - r.top);
+  };
+  canvas.addEventListener('mousemove', (e) => {
+    const link = local(e);
+    if (link !== (diagram && diagram.hoveredLink)) {
+      diagram.hoveredLink = link;
+      canvas.classList.toggle('over-link', link !== null);
+      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+    }
+    if (link) hoverParameter(e, link.layer, link.unit, link.input);
+    else hideCard();
+  });
+  canvas.addEventListener('mouseleave', () => {
+    if (diagram && diagram.hoveredLink) {
+      diagram.hoveredLink = null;
+      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+    }
+    hideCard();
+  });
+  canvas.addEventListener('click', (e) => {
+    const link = local(e);
+    if (link) editParameter(e, link.layer, link.unit, link.input);
+  });
+  // For tests and tools: where a link's curve is, in viewport coordinates, and how many links there are.
+  window.actlabLinks = () => (diagram ? diagram.links.length : 0);
+  window.actlabLinkPoint = (i, j, k) => {
+    const link = diagram.links.find((l) => l.layer === i && l.unit === j && l.input === k);
+    const r = canvas.getBoundingClientRect();
+    const p = linkPoint(link, 0.5);
+    return { x: r.left + p.x, y: r.top + p.y };
+  };
 }
 
 function makeNode(x, y, id) {
@@ -568,18 +963,35 @@ function paintFeature(canvas, f, domain) {
 
 function hoverFeature(f) {
   const run = runs[0];
-  const g = featureGrid(f, run.state.domain, 40);
-  hovered = { values: g.values, size: 40, toUnit: (v) => v / g.max };
+  const g = featureGrid(f, run.state.domain, 100);
+  hovered = { values: g.values, size: 100, toUnit: (v) => v / g.max };
   drawHeatmap(run);
 }
 
+/** Shows the unit at once from its thumbnail, then at the heatmap's full resolution when the server answers. */
 function hoverUnit(i, j) {
   const run = runs[0];
   const u = run.update;
   if (!u || !u.neurons || !u.neurons[i]) return;
   const isOutput = i === cfg.layers.length;
-  hovered = { layer: i, unit: j, values: u.neurons[i][j], size: u.thumbSize, toUnit: isOutput ? outputToUnit(run) : clipUnit };
+  hovered = { layer: i, unit: j, values: u.neurons[i][j], size: u.thumbSize, toUnit: isOutput ? outputToUnit(run) : clipUnit, pending: false };
   drawHeatmap(run);
+  refreshHoveredUnit();
+}
+
+function refreshHoveredUnit() {
+  const run = runs[0];
+  const h = hovered;
+  if (!h || h.layer === undefined || h.pending || !run.id) return;
+  h.pending = true;
+  api.unit(run.id, h.layer, h.unit).then((grid) => {
+    h.pending = false;
+    if (hovered !== h) return;
+    h.values = grid.values;
+    h.size = grid.size;
+    h.full = true;
+    drawHeatmap(run);
+  }).catch(() => { h.pending = false; });
 }
 
 function hoverOff() {
@@ -587,51 +999,116 @@ function hoverOff() {
   if (runs[0]) drawHeatmap(runs[0]);
 }
 
-/** Recolours thumbnails, marks dead and saturated units, and redraws the links from the weights. */
+// ---------- hover card and click-to-edit for weights and biases ----------
+
+let editing = false;
+
+function parameterValue(i, j, k) {
+  const layer = runs[0].update.layers[i];
+  return num(k === null ? layer.bias[j] : layer.weights[j * layer.inputs + k]);
+}
+
+function parameterName(i, j, k) {
+  const to = i === cfg.layers.length ? 'the output' : `unit ${j} of layer ${i}`;
+  if (k === null) return `bias of ${to}`;
+  const from = i === 0 ? (FEATURE_LABELS[cfg.features[k]] || cfg.features[k]) : `unit ${k} of layer ${i - 1}`;
+  return `weight ${from} → ${to}`;
+}
+
+function placeCard(card, e) {
+  card.style.left = `${Math.min(window.innerWidth - 260, e.clientX + 12)}px`;
+  card.style.top = `${e.clientY + 12}px`;
+}
+
+function hoverParameter(e, i, j, k) {
+  if (editing || !runs[0] || !runs[0].update || !runs[0].update.layers[i]) return;
+  const card = $('card');
+  card.textContent = `${parameterName(i, j, k)}: ${parameterValue(i, j, k).toFixed(4)} (click to change)`;
+  card.hidden = false;
+  placeCard(card, e);
+}
+
+function hideCard(force) {
+  if (editing && !force) return;
+  editing = false;
+  $('card').hidden = true;
+}
+
+function editParameter(e, i, j, k) {
+  const run = runs[0];
+  if (!run || !run.update || !run.update.layers[i]) return;
+  editing = true;
+  const card = $('card');
+  card.innerHTML = '';
+  const label = document.createElement('label');
+  label.textContent = `${parameterName(i, j, k)} =`;
+  const input = document.createElement('input');
+  input.type = 'number';
+  input.step = 'any';
+  input.id = 'cardInput';
+  input.value = parameterValue(i, j, k).toFixed(4);
+  label.appendChild(input);
+  card.appendChild(label);
+  card.hidden = false;
+  placeCard(card, e);
+  input.focus();
+  input.select();
+  input.addEventListener('keydown', async (event) => {
+    if (event.key === 'Escape') hideCard(true);
+    if (event.key !== 'Enter') return;
+    const value = Number(input.value);
+    if (input.value.trim() === '' || !Number.isFinite(value)) {
+      showError(`Not a number: '${input.value}'`);
+      return;
+    }
+    hideCard(true);
+    try {
+      applyUpdate(run, await api.parameter(run.id, i, j, k, value));
+      clearError();
+    } catch (err) {
+      showError(`Could not set the ${parameterName(i, j, k)}: ${err.message}`);
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(() => hideCard(true), 150));
+}
+
+/** Recolours thumbnails and biases, marks dead and saturated units, and restyles the links from the weights. */
 function updateNetwork() {
   const run = runs[0];
   if (!diagram || !run || !run.update) return;
   const u = run.update;
-  const svg = $('links');
-  const parts = [];
   if (u.layers.length !== diagram.layers.length) return;
-  const selected = diagram.features.filter((f) => cfg.features.includes(f.feature));
   u.layers.forEach((layer, i) => {
-    const sources = i === 0 ? selected : diagram.layers[i - 1];
-    const targets = diagram.layers[i];
     const isOutput = i === u.layers.length - 1;
-    targets.forEach((target, j) => {
+    diagram.layers[i].forEach((target, j) => {
       const values = u.neurons[i] && u.neurons[i][j];
       if (values) paintGrid(target.node.querySelector('canvas'), values, u.thumbSize, isOutput ? outputToUnit(run) : clipUnit, ui.discretize && isOutput);
-      const flag = layer.flags[j];
-      target.node.classList.toggle('dead', flag === 2);
-      target.node.classList.toggle('saturated', flag === 1);
-      let badge = target.node.querySelector('.badge');
-      if (flag && !badge) {
-        badge = document.createElement('span');
-        badge.className = 'badge';
-        target.node.appendChild(badge);
+      const b = num(layer.bias[j]);
+      const [r, g, bl] = colour(Math.max(-1, Math.min(1, b)));
+      target.bias.style.background = `rgb(${r},${g},${bl})`;
+      // A confident output unit is what training aims for: only hidden units are marked saturated.
+      const flag = isOutput && layer.flags[j] === 1 ? 0 : layer.flags[j];
+      if (flag !== target.flag) {
+        target.flag = flag;
+        target.node.classList.toggle('dead', flag === 2);
+        target.node.classList.toggle('saturated', flag === 1);
+        if (flag && !target.badge) {
+          target.badge = document.createElement('span');
+          target.badge.className = 'badge';
+          target.node.appendChild(target.badge);
+        }
+        if (target.badge) {
+          if (flag) target.badge.textContent = flag === 2 ? 'dead' : 'sat';
+          else {
+            target.badge.remove();
+            target.badge = null;
+          }
+        }
+        target.node.title = `${isOutput ? 'output' : `layer ${i} unit ${j}`}${flag === 2 ? ': dead (f′ = 0 on every training point)' : flag === 1 ? ': saturated (|f′| < 1% of its max on 99% of points)' : ''}`;
       }
-      if (badge) {
-        if (flag) badge.textContent = flag === 2 ? 'dead' : 'sat';
-        else badge.remove();
-      }
-      target.node.title = `layer ${i} unit ${j}: bias ${num(layer.bias[j]).toFixed(3)}${flag === 2 ? ' · dead (f′ = 0 on every training point)' : flag === 1 ? ' · saturated (|f′| < 1% of its max on 99% of points)' : ''}`;
-      sources.forEach((source, k) => {
-        const w = num(layer.weights[j * layer.inputs + k]);
-        if (!Number.isFinite(w)) return;
-        const width = Math.min(8, 0.4 + Math.abs(w) * 2);
-        const colourName = w >= 0 ? '#0877bd' : '#f59322';
-        const x1 = source.x + 20;
-        const y1 = source.y + 20;
-        const x2 = target.x - 20;
-        const y2 = target.y + 20;
-        const mx = (x1 + x2) / 2;
-        parts.push(`<path d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}" stroke="${colourName}" stroke-width="${width.toFixed(2)}" stroke-opacity="0.65" fill="none"><title>w = ${w.toFixed(4)}</title></path>`);
-      });
     });
   });
-  svg.innerHTML = parts.join('');
+  drawLinks(u);
 }
 
 function renderDiagnostics() {
@@ -668,7 +1145,12 @@ function renderDiagnostics() {
   });
   const fixed = (v, d) => (Number.isFinite(num(v)) ? num(v).toFixed(d) : '–');
   const share = (v) => (Number.isFinite(num(v)) ? `${(100 * num(v)).toFixed(0)}%` : '–');
-  tbody.innerHTML = health.layers.map((l, i) => `<tr><td>${i === health.layers.length - 1 ? 'out' : l.index}</td><td>${escapeHtml(l.activation)}</td><td>${fixed(l.meanActivation, 3)}</td><td>${share(l.signCoherence)}</td><td>${share(l.saturatedFraction)}</td><td>${share(l.deadFraction)}</td><td>${Number.isFinite(num(l.gradientNorm)) ? num(l.gradientNorm).toExponential(2) : '–'}</td></tr>`).join('');
+  // For a non-saturating function (ReLU) the flat share is its zero-slope half: dead, not saturated.
+  const flatShare = (l) => {
+    const entry = entryOf(specParts(l.activation).id);
+    return entry && !entry.saturating ? `${share(l.saturatedFraction)} f′=0` : share(l.saturatedFraction);
+  };
+  tbody.innerHTML = health.layers.map((l, i) => `<tr><td>${i === health.layers.length - 1 ? 'out' : l.index}</td><td>${escapeHtml(l.activation)}</td><td>${fixed(l.meanActivation, 3)}</td><td>${share(l.signCoherence)}</td><td>${flatShare(l)}</td><td>${share(l.deadFraction)}</td><td>${Number.isFinite(num(l.gradientNorm)) ? num(l.gradientNorm).toExponential(2) : '–'}</td></tr>`).join('');
   $('advice').innerHTML = health.advice.length === 0
     ? `<li class="muted">Epoch ${health.epoch}: no rule fired.</li>`
     : health.advice.map((a) => `<li><span class="rule">${escapeHtml(a.rule)}</span>: ${escapeHtml(a.recommendation)}<span class="evidence">${escapeHtml(a.evidence)}</span></li>`).join('');
@@ -711,7 +1193,7 @@ async function drawExplorer() {
     const entry = entryOf(data.id);
     $('explorerInfo').innerHTML = `<b>${escapeHtml(data.spec)}</b>: f(x) = ${escapeHtml(data.formula)}; f′(x) = ${escapeHtml(data.derivativeFormula)}.`
       + (entry ? ` Range ${escapeHtml(entry.range)}; ${entry.zeroCentred ? 'zero-centred' : 'not zero-centred'}; ${entry.saturating ? 'saturating' : 'non-saturating'}; cost ${entry.cost}.` : '')
-      + ' <span style="color:#0877bd">f</span>, <span style="color:#f59322">f′</span>; shaded: |f′| below 1% of its maximum (saturated).';
+      + ' <span style="color:#0877bd">f</span>, <span style="color:#f59322">f′</span>; shaded red: 0 < |f′| below 1% of its maximum (saturated); shaded grey: f′ = 0 exactly (dead, zero slope: ReLU\'s negative half).';
   } catch (e) {
     $('explorerInfo').textContent = e.message;
   }
@@ -762,6 +1244,50 @@ function renderControls() {
   $('compareField').value = ui.compareField;
   fillCompareValues();
   renderDatasets();
+  applyClassroom();
+}
+
+// ---------- classroom mode ----------
+
+/** Hides the controls the URL lists in hide=, and the explanations with hideText=1. */
+function applyClassroom() {
+  document.querySelectorAll('[data-control]').forEach((element) => {
+    element.dataset.hidden = ui.hide.includes(element.dataset.control) ? 'true' : 'false';
+  });
+  ['panelGradients', 'panelHistograms', 'panelHealth', 'panelExplorer'].forEach((id) => {
+    $(id).dataset.hidden = ui.hide.includes('diagnostics') ? 'true' : 'false';
+  });
+  document.querySelectorAll('.explain, #explanation').forEach((element) => {
+    element.dataset.hidden = ui.hideText ? 'true' : 'false';
+  });
+  const list = $('classroomList');
+  if (list.children.length === 0) {
+    for (const [key, label] of Object.entries(HIDEABLE)) {
+      const wrap = document.createElement('label');
+      wrap.className = 'check';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = `show-${key}`;
+      box.addEventListener('change', () => {
+        ui.hide = box.checked ? ui.hide.filter((k) => k !== key) : [...ui.hide, key];
+        writeHash();
+        applyClassroom();
+        if (key === 'units' || key === 'features') renderNetwork();
+      });
+      wrap.append(box, ` ${label}`);
+      list.appendChild(wrap);
+    }
+    const text = document.createElement('label');
+    text.className = 'check';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = 'show-text';
+    box.addEventListener('change', () => { ui.hideText = !box.checked; writeHash(); applyClassroom(); });
+    text.append(box, ' Explanations');
+    list.appendChild(text);
+  }
+  for (const key of Object.keys(HIDEABLE)) $(`show-${key}`).checked = !ui.hide.includes(key);
+  $('show-text').checked = !ui.hideText;
 }
 
 function compareOptions() {
@@ -786,10 +1312,16 @@ function renderDatasets() {
   box.innerHTML = '';
   for (const name of names) {
     const b = document.createElement('button');
-    b.textContent = name.replace('_', ' ');
     b.id = `dataset-${name}`;
+    b.title = name.replace('_', ' ');
     b.className = name === cfg.dataset ? 'selected' : '';
-    b.style.fontWeight = name === cfg.dataset ? '700' : '400';
+    const canvas = document.createElement('canvas');
+    canvas.width = 54;
+    canvas.height = 54;
+    if (previews && previews[name]) paintPreview(canvas, previews[name], !catalogue.classification.includes(name));
+    const caption = document.createElement('span');
+    caption.textContent = name.replace('_', ' ');
+    b.append(canvas, caption);
     b.addEventListener('click', () => { cfg.dataset = name; applyConfig(); });
     box.appendChild(b);
   }
@@ -812,9 +1344,9 @@ function bindControls() {
   fillSelect($('weightInit'), INITIALISERS);
   fillSelect($('activationAll'), ['', ...catalogue.activations.map((a) => a.id)], ['(per layer)', ...catalogue.activations.map((a) => a.id)]);
   const on = (id, event, fn) => $(id).addEventListener(event, fn);
-  on('learningRate', 'change', (e) => { cfg.learningRate = Number(e.target.value); applyConfig(); });
-  on('regularization', 'change', (e) => { cfg.regularization = e.target.value; applyConfig(); });
-  on('regularizationRate', 'change', (e) => { cfg.regularizationRate = Number(e.target.value); applyConfig(); });
+  on('learningRate', 'change', (e) => { cfg.learningRate = Number(e.target.value); applySettings(); });
+  on('regularization', 'change', (e) => { cfg.regularization = e.target.value; applySettings(); });
+  on('regularizationRate', 'change', (e) => { cfg.regularizationRate = Number(e.target.value); applySettings(); });
   on('activationAll', 'change', (e) => {
     if (!e.target.value) return;
     cfg.layers.forEach((l) => { l.activation = defaultSpec(e.target.value); });
@@ -838,9 +1370,10 @@ function bindControls() {
   on('seed', 'change', (e) => { cfg.seed = Math.max(0, Math.floor(Number(e.target.value) || 0)); applyConfig(); });
   for (const id of ['trainPercent', 'noise', 'batchSize', 'samples']) {
     on(id, 'input', (e) => { $(`${id}Label`).textContent = id === 'trainPercent' ? `${e.target.value}%` : e.target.value; });
-    on(id, 'change', (e) => { cfg[id] = Number(e.target.value); applyConfig(); });
+    on(id, 'change', (e) => { cfg[id] = Number(e.target.value); if (KEEPS_NETWORK.includes(id)) applySettings(); else applyConfig(); });
   }
-  on('regenerate', 'click', () => { cfg.seed = (cfg.seed + 1) % 1000000; applyConfig(); });
+  // New data from the next seed, with the network kept: a trained boundary meets points it has never seen.
+  on('regenerate', 'click', () => { cfg.seed = (cfg.seed + 1) % 1000000; applySettings(); });
   on('csvFile', 'change', async (e) => {
     const file = e.target.files[0];
     if (!file) return;
@@ -885,10 +1418,19 @@ function bindControls() {
     cfg = restored.config;
     deriveProblem(location.hash);
     const compare = restored.ui.compare;
+    const previousTour = ui.tour;
     ui = { ...restored.ui, compare: ui.compare };
+    if (ui.tour && ui.tour !== previousTour) {
+      // A pasted tour URL starts that tour.
+      startTour(ui.tour);
+      return;
+    }
+    renderLecture();
     applyConfig().then(() => { if (compare !== ui.compare) setCompare(compare); });
   });
-  window.addEventListener('resize', () => renderNetwork());
+  let resizeTimer = null;
+  window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(renderNetwork, 80); });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideCard(true); });
   // Browsers allow six HTTP/1.1 connections per host and each stream holds one: a page that is left (or kept
   // in the back/forward cache) must give its streams back, and takes them again if it is shown again.
   window.addEventListener('pagehide', () => runs.forEach((run) => {
@@ -896,6 +1438,86 @@ function bindControls() {
     run.events = null;
   }));
   window.addEventListener('pageshow', (e) => { if (e.persisted) runs.forEach((run) => run.id && connect(run)); });
+}
+
+// ---------- the Lecture panel ----------
+
+let tourVerdict = null;
+
+function bindLecture() {
+  const box = $('tours');
+  for (const tour of TOURS) {
+    const b = document.createElement('button');
+    b.id = `tour-${tour.id}`;
+    b.textContent = tour.title;
+    b.addEventListener('click', () => startTour(tour.id));
+    box.appendChild(b);
+  }
+  $('tourEnd').addEventListener('click', () => {
+    ui.tour = null;
+    writeHash();
+    renderLecture();
+  });
+}
+
+/** Sets the page up as the tour says (a reset to its settings), highlights its panel and starts training. */
+async function startTour(id) {
+  const tour = tourById(id);
+  if (!tour) return;
+  const restored = fromHash(tour.hash);
+  cfg = restored.config;
+  deriveProblem(tour.hash);
+  ui = { ...ui, showTest: false, discretize: false, tour: id };
+  if (restored.ui.compare) {
+    ui.compareField = restored.ui.compareField;
+    ui.compareValue = restored.ui.compareValue;
+  }
+  tourVerdict = null;
+  explorerTouched = false;
+  renderLecture();
+  if (restored.ui.compare !== ui.compare) await setCompare(restored.ui.compare);
+  if (!(await applyConfig())) return;
+  if (await withRuns((run) => api.play(run.id))) setPlaying(runs.every((r) => !r.update || !r.update.diverged));
+}
+
+function renderLecture() {
+  const tour = tourById(ui.tour);
+  document.querySelectorAll('.tours button').forEach((b) => b.classList.toggle('active', tour !== null && b.id === `tour-${tour.id}`));
+  document.querySelectorAll('.panel.highlight').forEach((p) => p.classList.remove('highlight'));
+  $('tourBox').hidden = !tour;
+  if (!tour) return;
+  $('tourTitle').textContent = tour.title;
+  $('tourText').textContent = tour.text;
+  $(tour.panel).classList.add('highlight');
+  const link = $('tourReport');
+  link.href = `report/report.html#${tour.id}`;
+  link.textContent = `section “${tour.id}”`;
+  lectureTick();
+}
+
+/** Runs the tour's check on the latest picture; a sighting is kept, a miss may still turn into one. */
+function lectureTick() {
+  const tour = tourById(ui.tour);
+  const line = $('tourCheck');
+  if (!tour) return;
+  const a = runs[0];
+  const b = runs.find((r) => r.name === 'B');
+  if (!a || !a.update) return;
+  if (!tourVerdict || !tourVerdict.seen) {
+    const result = tour.check({
+      update: a.update, history: a.history, epoch: a.update.epoch,
+      b: b && b.update ? { update: b.update, history: b.history } : null,
+    });
+    if (result) tourVerdict = result;
+  }
+  if (tourVerdict) {
+    line.textContent = tourVerdict.message;
+    line.className = `tour-check ${tourVerdict.seen ? 'seen' : 'missed'}`;
+  } else {
+    line.textContent = `Watching… epoch ${a.update.epoch}${a.update.playing || playing ? '' : ' (press play to train)'}`;
+    line.className = 'tour-check waiting';
+  }
+  line.dataset.verdict = tourVerdict ? (tourVerdict.seen ? 'seen' : 'missed') : 'waiting';
 }
 
 /** A hash that names a data set but no problem type (or loss) gets the ones that data set implies. */
@@ -908,18 +1530,26 @@ function deriveProblem(hash) {
 }
 
 async function main() {
-  try {
-    catalogue = await api.catalogue();
-    const schema = await api.schema();
-    DEFAULTS = schema.playground;
-    rememberConfig(DEFAULTS);
-    for (const a of catalogue.activations) {
-      rememberSpec(a.spec, a.id, Object.fromEntries(a.parameters.map((p) => [p.key, p.defaultValue])));
+  // A server that cannot be reached yet (starting, restarting) is retried with a visible message.
+  let attempt = 0;
+  while (!catalogue) {
+    attempt++;
+    try {
+      const loaded = await api.catalogue();
+      const schema = await api.schema();
+      // The finest heatmap the server allows (100 × 100), as TF Playground draws it.
+      DEFAULTS = { ...schema.playground, gridSize: loaded.limits.maxGrid };
+      rememberConfig(DEFAULTS);
+      for (const a of loaded.activations) {
+        rememberSpec(a.spec, a.id, Object.fromEntries(a.parameters.map((p) => [p.key, p.defaultValue])));
+      }
+      catalogue = loaded;
+    } catch (e) {
+      showStatus(`Cannot reach the server (${e.message}); retrying in 5 s (attempt ${attempt})…`);
+      await sleep(5000);
     }
-  } catch (e) {
-    showError(`Cannot reach the server: ${e.message}`);
-    return;
   }
+  if (attempt > 1) clearStatus();
   const restored = fromHash(location.hash);
   cfg = restored.config;
   ui = restored.ui;
@@ -929,7 +1559,15 @@ async function main() {
     cfg.dataset = 'circle';
     cfg.problem = 'classification';
   }
+  try {
+    previews = await api.previews();
+  } catch (e) {
+    previews = null; // The thumbnails then show only their names.
+  }
+  paintLegend($('legendBar'));
   bindControls();
+  bindLinkPointer();
+  bindLecture();
   renderControls();
   runs.push(makeRun('A'));
   try {
@@ -953,7 +1591,9 @@ async function main() {
     ui.compare = false;
     await setCompare(true);
   }
+  renderLecture();
   document.body.dataset.ready = 'true';
+  if (ui.tour) startTour(ui.tour);
 }
 
 main();

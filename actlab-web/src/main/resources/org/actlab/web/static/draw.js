@@ -15,6 +15,14 @@ export function colour(t) {
   return [0, 1, 2].map((i) => Math.round(from[i] + (to[i] - from[i]) * s));
 }
 
+// 256 precomputed colours over [-1, 1]: a 100 × 100 heatmap repaints without allocating per cell.
+const LUT = new Uint8ClampedArray(256 * 3);
+for (let k = 0; k < 256; k++) {
+  const c = colour(-1 + (2 * k) / 255);
+  LUT.set(c, 3 * k);
+}
+const offscreen = new Map();
+
 /**
  * Paints a size × size grid (row 0 at the top) into a canvas.
  * toUnit maps a value to [-1, 1]; discretize snaps it to ±1.
@@ -22,23 +30,64 @@ export function colour(t) {
 export function paintGrid(canvas, values, size, toUnit, discretize) {
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(size, size);
+  const data = image.data;
   for (let i = 0; i < size * size; i++) {
     let t = toUnit(num(values[i]));
-    if (discretize && !Number.isNaN(t)) t = t >= 0 ? 1 : -1;
-    const [r, g, b] = colour(t);
-    image.data[4 * i] = r;
-    image.data[4 * i + 1] = g;
-    image.data[4 * i + 2] = b;
-    image.data[4 * i + 3] = 255;
+    if (Number.isNaN(t)) {
+      data[4 * i] = 255; data[4 * i + 1] = 0; data[4 * i + 2] = 255; data[4 * i + 3] = 255;
+      continue;
+    }
+    if (discretize) t = t >= 0 ? 1 : -1;
+    const k = 3 * Math.round((Math.max(-1, Math.min(1, t)) + 1) * 127.5);
+    data[4 * i] = LUT[k];
+    data[4 * i + 1] = LUT[k + 1];
+    data[4 * i + 2] = LUT[k + 2];
+    data[4 * i + 3] = 255;
   }
-  // Scaled through an offscreen canvas so that each cell stays a crisp block.
-  const off = document.createElement('canvas');
-  off.width = size;
-  off.height = size;
+  if (canvas.width === size && canvas.height === size) {
+    ctx.putImageData(image, 0, 0);
+    return;
+  }
+  // Scaled through an offscreen canvas (one per size, reused) so that each cell stays a crisp block.
+  let off = offscreen.get(size);
+  if (!off) {
+    off = document.createElement('canvas');
+    off.width = size;
+    off.height = size;
+    offscreen.set(size, off);
+  }
   off.getContext('2d').putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(off, 0, 0, canvas.width, canvas.height);
+}
+
+/** The colour scale from -1 (orange) through 0 (grey) to 1 (blue), as a bar. */
+export function paintLegend(canvas) {
+  const ctx = canvas.getContext('2d');
+  for (let x = 0; x < canvas.width; x++) {
+    const [r, g, b] = colour(-1 + (2 * x) / (canvas.width - 1));
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect(x, 0, 1, canvas.height);
+  }
+}
+
+/** A data set's thumbnail: its points, coloured by label (classification) or by value scaled to the largest (regression). */
+export function paintPreview(canvas, points, regression) {
+  const ctx = canvas.getContext('2d');
+  const w = canvas.width;
+  const h = canvas.height;
+  ctx.fillStyle = '#f4f4f4';
+  ctx.fillRect(0, 0, w, h);
+  const xy = points.xy.map(Number);
+  let max = 1e-9;
+  for (let i = 0; i < points.n; i++) max = Math.max(max, Math.abs(xy[3 * i + 2]));
+  for (let i = 0; i < points.n; i++) {
+    const y = xy[3 * i + 2];
+    const [r, g, b] = colour(regression ? y / max : (y > 0.5 ? 1 : -1));
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect(((xy[3 * i] + 6) / 12) * w - 1.5, (1 - (xy[3 * i + 1] + 6) / 12) * h - 1.5, 3, 3);
+  }
 }
 
 /** Draws points {xy: [x1, x2, y, ...]} over a domain [x1min, x1max, x2min, x2max]. */
@@ -77,7 +126,12 @@ export function paintAxes(canvas, domain) {
   }
 }
 
-/** A small line chart; series = [{values, colour}], optional log scale. */
+/**
+ * A small line chart; series = [{values, colour}], optional log scale. Long series are decimated to about
+ * one point per pixel column (each bucket keeps its extremes), so drawing costs the same after ten minutes
+ * of training as after ten seconds. On a log scale, values of exactly 0 (dead units: no gradient at all)
+ * are drawn on a "0" line under the lowest decade instead of vanishing.
+ */
 export function lineChart(canvas, series, { log = false, xMax = null } = {}) {
   const ctx = canvas.getContext('2d');
   const w = canvas.width;
@@ -87,51 +141,82 @@ export function lineChart(canvas, series, { log = false, xMax = null } = {}) {
   let lo = Infinity;
   let hi = -Infinity;
   let n = 0;
+  let zeros = false;
   for (const s of series) {
     n = Math.max(n, s.values.length);
     for (const v of s.values) {
-      const t = tx(num(v));
+      const x = num(v);
+      if (log && x === 0) zeros = true;
+      const t = tx(x);
       if (Number.isFinite(t)) {
         lo = Math.min(lo, t);
         hi = Math.max(hi, t);
       }
     }
   }
-  if (!Number.isFinite(lo)) return;
+  if (!Number.isFinite(lo)) {
+    if (!zeros) return;
+    lo = -1;
+    hi = 0;
+  }
   if (!log) lo = Math.min(lo, 0);
+  const floor = log && zeros ? Math.floor(lo) - 1 : null;
+  if (floor !== null) lo = floor;
   if (hi - lo < 1e-9) hi = lo + 1;
   const count = Math.max(2, xMax || n);
   const pad = log ? 34 : 2;
   ctx.strokeStyle = '#eee';
   ctx.fillStyle = '#888';
   ctx.font = '10px sans-serif';
+  const Y = (t) => h - 4 - ((t - lo) / (hi - lo)) * (h - 12);
   if (log) {
-    for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) {
-      const y = h - 4 - ((d - lo) / (hi - lo)) * (h - 12);
+    const step = Math.max(1, Math.ceil((Math.floor(hi) - Math.ceil(lo)) / 6));
+    for (let d = Math.ceil(lo); d <= Math.floor(hi); d += step) {
+      if (d === floor) continue;
       ctx.beginPath();
-      ctx.moveTo(pad, y);
-      ctx.lineTo(w, y);
+      ctx.moveTo(pad, Y(d));
+      ctx.lineTo(w, Y(d));
       ctx.stroke();
-      ctx.fillText(`1e${d}`, 2, y + 3);
+      ctx.fillText(`1e${d}`, 2, Y(d) + 3);
     }
+    if (floor !== null) ctx.fillText('0', 2, Y(floor) + 3);
   }
+  const columns = Math.max(1, w - pad - 2);
   for (const s of series) {
     ctx.beginPath();
     ctx.strokeStyle = s.colour;
     ctx.lineWidth = s.width || 1.5;
     let pen = false;
-    s.values.forEach((v, i) => {
-      const t = tx(num(v));
-      if (!Number.isFinite(t)) {
-        pen = false;
-        return;
+    const length = s.values.length;
+    const per = Math.max(1, Math.ceil(length / columns));
+    for (let start = 0; start < length; start += per) {
+      // One bucket: its lowest and highest values, in the order they occur.
+      let first = null;
+      let second = null;
+      let broken = false;
+      for (let i = start; i < Math.min(length, start + per); i++) {
+        const x = num(s.values[i]);
+        const t = floor !== null && x === 0 ? floor : tx(x);
+        if (!Number.isFinite(t)) {
+          broken = true;
+          continue;
+        }
+        if (first === null) first = { i, t };
+        else if (second === null) second = { i, t };
+        else if (Math.abs(t - first.t) > Math.abs(second.t - first.t)) second = { i, t };
       }
-      const x = pad + (i / (count - 1)) * (w - pad - 2);
-      const y = h - 4 - ((t - lo) / (hi - lo)) * (h - 12);
-      if (pen) ctx.lineTo(x, y);
-      else ctx.moveTo(x, y);
-      pen = true;
-    });
+      if (broken && first === null) {
+        pen = false;
+        continue;
+      }
+      for (const p of [first, second]) {
+        if (!p) continue;
+        const x = pad + (p.i / (count - 1)) * (w - pad - 2);
+        if (pen) ctx.lineTo(x, Y(p.t));
+        else ctx.moveTo(x, Y(p.t));
+        pen = true;
+      }
+    }
     ctx.stroke();
   }
 }
@@ -181,9 +266,10 @@ export function explorerPlot(canvas, data) {
   hi += span * 0.05;
   const X = (x) => ((x - xs[0]) / (xs[xs.length - 1] - xs[0])) * w;
   const Y = (y) => h - ((y - lo) / (hi - lo)) * h;
-  ctx.fillStyle = 'rgba(214,39,40,0.12)';
+  // Exactly zero slope (ReLU's negative half) is a dead stretch, not a saturated one: grey, not red.
   for (let i = 0; i < xs.length; i++) {
     if (data.saturated[i]) {
+      ctx.fillStyle = ds[i] === 0 ? 'rgba(90,90,90,0.16)' : 'rgba(214,39,40,0.12)';
       const x0 = i === 0 ? 0 : (X(xs[i - 1]) + X(xs[i])) / 2;
       const x1 = i === xs.length - 1 ? w : (X(xs[i]) + X(xs[i + 1])) / 2;
       ctx.fillRect(x0, 0, x1 - x0 + 0.5, h);

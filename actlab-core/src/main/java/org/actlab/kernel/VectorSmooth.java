@@ -1,0 +1,321 @@
+package org.actlab.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.actlab.activation.Activation;
+
+/**
+ * The smooth activations built on the logistic and softplus: softplus and log_sigmoid (forward and
+ * backward), mish (forward and backward), and the backward passes of silu and gelu_tanh. Double
+ * lanes, e^y from {@link VectorTranscendentals#exp} (2^-31), log1p from the Vector API's
+ * {@code LOG1P} (Intel SVML on x86, else {@code Math.log1p} per lane), rounded once to float, as in
+ * {@link VectorTranscendentals}.
+ *
+ * <p>Where a derivative has a root (silu' at −1.278, gelu_tanh' at −0.752, mish' at −1.192), the
+ * value there is a small difference of terms of size 1 and an e^y good to 2^-31 is not enough
+ * for 1 ULP; the lanes within {@link #ROOT_WINDOW} of the root are recomputed by the scalar twin
+ * (about 4 % of uniform inputs in [−6, 6] touch a window). ±∞ lanes take the function's limits
+ * from the scalar activation; NaN passes through every step as NaN.
+ */
+final class VectorSmooth {
+
+    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
+    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
+    private static final int LANES = VectorTranscendentals.LANES;
+
+    /** Half-width of the interval around a root of f' that the scalar twin computes: |f'| >= 2^-5 outside. */
+    static final double ROOT_WINDOW = 0.25;
+    static final double SILU_SLOPE_ROOT = -1.2784645;
+    static final double GELU_TANH_SLOPE_ROOT = -0.7522388;
+    static final double MISH_SLOPE_ROOT = -1.1924312;
+
+    private static final long SIGN = 0x8000000000000000L;
+    private static final DoubleVector ZERO = DoubleVector.zero(D);
+    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
+    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
+    private static final DoubleVector FOUR = DoubleVector.broadcast(D, 4);
+    /** e^y below −700 is under every float once divided by any float beta; 2^k stays normal. */
+    private static final DoubleVector EXP_LOW = DoubleVector.broadcast(D, -700);
+    /** Below this, Math.exp gives 0: ln 2^-1075. */
+    private static final DoubleVector EXP_UNDERFLOW = DoubleVector.broadcast(D, -745.1332191019412);
+    private static final LongVector SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN);
+    private static final DoubleVector SQRT_2_OVER_PI = DoubleVector.broadcast(D, 0.79788456080286535588);
+    private static final DoubleVector GELU_CUBIC = DoubleVector.broadcast(D, 0.044715);
+    private static final DoubleVector GELU_CUBIC_3 = DoubleVector.broadcast(D, 3 * 0.044715);
+
+    private static final FloatVector PLUS_INFINITY = FloatVector.broadcast(FH, Float.POSITIVE_INFINITY);
+    private static final FloatVector MINUS_INFINITY = FloatVector.broadcast(FH, Float.NEGATIVE_INFINITY);
+    private static final FloatVector F_ONE = FloatVector.broadcast(FH, 1f);
+    private static final FloatVector F_ZERO = FloatVector.zero(FH);
+    private static final FloatVector F_MINUS_ZERO = FloatVector.broadcast(FH, -0f);
+    private static final float SILU_LOW = (float) (SILU_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float SILU_HIGH = (float) (SILU_SLOPE_ROOT + ROOT_WINDOW);
+    private static final float GELU_TANH_LOW = (float) (GELU_TANH_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float GELU_TANH_HIGH = (float) (GELU_TANH_SLOPE_ROOT + ROOT_WINDOW);
+    private static final float MISH_LOW = (float) (MISH_SLOPE_ROOT - ROOT_WINDOW);
+    private static final float MISH_HIGH = (float) (MISH_SLOPE_ROOT + ROOT_WINDOW);
+    private static final FloatVector SILU_LOW_V = FloatVector.broadcast(FH, SILU_LOW);
+    private static final FloatVector SILU_HIGH_V = FloatVector.broadcast(FH, SILU_HIGH);
+    private static final FloatVector GELU_TANH_LOW_V = FloatVector.broadcast(FH, GELU_TANH_LOW);
+    private static final FloatVector GELU_TANH_HIGH_V = FloatVector.broadcast(FH, GELU_TANH_HIGH);
+    private static final FloatVector MISH_LOW_V = FloatVector.broadcast(FH, MISH_LOW);
+    private static final FloatVector MISH_HIGH_V = FloatVector.broadcast(FH, MISH_HIGH);
+
+    private VectorSmooth() {
+    }
+
+    // ---- lane helpers: vectors in, vectors out, static final constants only (see VectorTranscendentals) ----
+
+    private static DoubleVector load(float[] z, int off) {
+        return (DoubleVector) FloatVector.fromArray(FH, z, off).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    private static FloatVector round(DoubleVector y) {
+        return (FloatVector) y.convertShape(VectorOperators.D2F, FH, 0);
+    }
+
+    /**
+     * e^{−|y|} as double's Math.exp gives it where that matters: the argument clamped at −700 (where
+     * 2^k is still normal), and 0 below ln 2^-1075, where Math.exp underflows. The scalar twin's
+     * signs of zero in the far tails (x · 0 = −0 for x &lt; 0) depend on that exact 0. NaN passes.
+     */
+    private static DoubleVector expNegMag(DoubleVector y) {
+        DoubleVector m = y.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
+        DoubleVector e = VectorTranscendentals.exp(m.blend(EXP_LOW, m.compare(VectorOperators.LT, EXP_LOW)));
+        return e.blend(ZERO, m.compare(VectorOperators.LT, EXP_UNDERFLOW));
+    }
+
+    /** Lanes where x = ±∞ get f's limits there (the catalogue's values, in float vectors). */
+    private static FloatVector limits(FloatVector y, FloatVector x, FloatVector plus, FloatVector minus) {
+        return y.blend(plus, x.compare(VectorOperators.EQ, PLUS_INFINITY))
+                .blend(minus, x.compare(VectorOperators.EQ, MINUS_INFINITY));
+    }
+
+    // ---- softplus(beta, threshold) and log_sigmoid = −softplus(−x) ----
+
+    /** softplus: x where beta x > threshold or x is NaN, else (max(bx, 0) + log1p(e^{−|bx|}))/beta. */
+    static void softplusForward(float beta, float threshold, float[] z, int zOff, float[] a, int aOff, int n) {
+        DoubleVector b = DoubleVector.broadcast(D, beta);
+        DoubleVector limit = DoubleVector.broadcast(D, threshold);
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector bx = x.mul(b);
+            DoubleVector sp = bx.max(ZERO).add(expNegMag(bx).lanewise(VectorOperators.LOG1P));
+            DoubleVector y = sp.div(b).blend(x, bx.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.NE, x)));
+            round(y).intoArray(a, aOff + i);
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            softplusForward(beta, threshold, buffer, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+        }
+    }
+
+    /** softplus' = σ(beta x), 1 where beta x > threshold. */
+    static void softplusBackward(float beta, float threshold, float[] z, int zOff, float[] dA, int dAOff,
+                                 float[] dZ, int dZOff, int n) {
+        DoubleVector b = DoubleVector.broadcast(D, beta);
+        DoubleVector limit = DoubleVector.broadcast(D, threshold);
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector bx = load(z, zOff + i).mul(b);
+            DoubleVector y = logistic(bx).blend(ONE, bx.compare(VectorOperators.GT, limit));
+            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            float[] upstream = tail(dA, dAOff + i, n - i);
+            softplusBackward(beta, threshold, buffer, 0, upstream, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+        }
+    }
+
+    /** log σ(x) = min(x, 0) − log1p(e^{−|x|}); −0 at +∞. */
+    static void logSigmoidForward(float[] z, int zOff, float[] a, int aOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector y = x.min(ZERO).sub(expNegMag(x).lanewise(VectorOperators.LOG1P));
+            limits(round(y), xf, F_MINUS_ZERO, MINUS_INFINITY).intoArray(a, aOff + i);
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            logSigmoidForward(buffer, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+        }
+    }
+
+    /** log_sigmoid' = σ(−x). */
+    static void logSigmoidBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector y = logistic(load(z, zOff + i).neg());
+            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            float[] upstream = tail(dA, dAOff + i, n - i);
+            logSigmoidBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+        }
+    }
+
+    /** σ(x) = 1/(1+t) for x >= 0, t/(1+t) below, t = e^{−|x|}; NaN for NaN. */
+    private static DoubleVector logistic(DoubleVector x) {
+        DoubleVector t = expNegMag(x);
+        return ONE.blend(t, x.compare(VectorOperators.LT, ZERO)).div(t.add(ONE));
+    }
+
+    // ---- silu' and gelu_tanh' ----
+
+    /** silu'(x) = σ(x)(1 + x σ(−x)); lanes near the root go to the scalar twin. */
+    static void siluBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector t = expNegMag(x);
+            VectorMask<Double> negative = x.compare(VectorOperators.LT, ZERO);
+            DoubleVector r = ONE.div(t.add(ONE));
+            DoubleVector s = r.blend(t.mul(r), negative);
+            DoubleVector sMinus = t.mul(r).blend(r, negative);
+            DoubleVector y = s.mul(x.fma(sMinus, ONE));
+            FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
+            g.intoArray(dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, SILU_LOW_V).and(xf.compare(VectorOperators.LT, SILU_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, SILU_LOW, SILU_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            float[] upstream = tail(dA, dAOff + i, n - i);
+            float[] out = new float[LANES];
+            siluBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
+            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+        }
+    }
+
+    /**
+     * gelu_tanh'(x) = σ(2u) + x · 2u'(x) · σ'(2u), u = sqrt(2/π)(x + 0.044715 x³),
+     * u' = sqrt(2/π)(1 + 3 · 0.044715 x²); lanes near the root go to the scalar twin.
+     */
+    static void geluTanhBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
+                                 int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x2 = x.mul(x);
+            DoubleVector u = x2.fma(GELU_CUBIC, ONE).mul(x).mul(SQRT_2_OVER_PI);
+            DoubleVector twoU = u.add(u);
+            DoubleVector uSlope = x2.fma(GELU_CUBIC_3, ONE).mul(SQRT_2_OVER_PI);
+            DoubleVector t = expNegMag(twoU);
+            DoubleVector d = t.add(ONE);
+            DoubleVector r = ONE.div(d);
+            DoubleVector s = r.blend(t.mul(r), twoU.compare(VectorOperators.LT, ZERO));
+            DoubleVector sSlope = t.mul(r).mul(r);
+            DoubleVector y = x.mul(uSlope.add(uSlope)).fma(sSlope, s);
+            FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
+            g.intoArray(dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, GELU_TANH_LOW_V).and(xf.compare(VectorOperators.LT, GELU_TANH_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, GELU_TANH_LOW, GELU_TANH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            float[] upstream = tail(dA, dAOff + i, n - i);
+            float[] out = new float[LANES];
+            geluTanhBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
+            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+        }
+    }
+
+    // ---- mish: x g(x), g = tanh(softplus(x)) ----
+
+    /** g = n/(n+2), n = e(e+2), e = e^x for x <= 0; (1+2t)/(1+2t+2t²), t = e^{−x} above. */
+    private static DoubleVector mishG(DoubleVector x, DoubleVector t, VectorMask<Double> positive) {
+        DoubleVector nNeg = t.add(TWO).mul(t);
+        DoubleVector neg = nNeg.div(nNeg.add(TWO));
+        DoubleVector twoT = t.add(t);
+        DoubleVector num = twoT.add(ONE);
+        DoubleVector pos = num.div(twoT.fma(t, num));
+        return neg.blend(pos, positive);
+    }
+
+    static void mishForward(float[] z, int zOff, float[] a, int aOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector t = expNegMag(x);
+            DoubleVector y = x.mul(mishG(x, t, x.compare(VectorOperators.GT, ZERO)));
+            limits(round(y), xf, PLUS_INFINITY, F_MINUS_ZERO).intoArray(a, aOff + i);
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            mishForward(buffer, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+        }
+    }
+
+    /**
+     * mish'(x) = g + x g', g' = 4e(1+e)/(e(e+2)+2)² for x <= 0, 4t²(1+t)/(1+2t+2t²)² above;
+     * lanes near the root go to the scalar twin.
+     */
+    static void mishBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector t = expNegMag(x);
+            VectorMask<Double> positive = x.compare(VectorOperators.GT, ZERO);
+            DoubleVector g = mishG(x, t, positive);
+            DoubleVector onePlusT = t.add(ONE);
+            DoubleVector dNeg = t.add(TWO).fma(t, TWO);
+            DoubleVector slopeNeg = FOUR.mul(t).mul(onePlusT).div(dNeg.mul(dNeg));
+            DoubleVector twoT = t.add(t);
+            DoubleVector dPos = twoT.fma(t, twoT.add(ONE));
+            DoubleVector slopePos = FOUR.mul(t).mul(t).mul(onePlusT).div(dPos.mul(dPos));
+            DoubleVector y = x.fma(slopeNeg.blend(slopePos, positive), g);
+            FloatVector out = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
+            out.intoArray(dZ, dZOff + i);
+            if (xf.compare(VectorOperators.GT, MISH_LOW_V).and(xf.compare(VectorOperators.LT, MISH_HIGH_V)).anyTrue()) {
+                fixNearRoot(f, MISH_LOW, MISH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
+        }
+        if (i < n) {
+            float[] buffer = tail(z, zOff + i, n - i);
+            float[] upstream = tail(dA, dAOff + i, n - i);
+            float[] out = new float[LANES];
+            mishBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
+            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+        }
+    }
+
+    /**
+     * Recomputes with the scalar twin the elements of one vector whose x lies in (low, high). It
+     * takes no vectors: a vector argument to a call that is not inlined would be boxed.
+     */
+    private static void fixNearRoot(Activation f, float low, float high, float[] z, int zOff,
+                                    float[] dA, int dAOff, float[] dZ, int dZOff) {
+        for (int j = 0; j < LANES; j++) {
+            float x = z[zOff + j];
+            if (x > low && x < high) {
+                dZ[dZOff + j] = dA[dAOff + j] * f.derivative(x);
+            }
+        }
+    }
+
+    /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
+    private static float[] tail(float[] array, int from, int count) {
+        float[] buffer = new float[LANES];
+        System.arraycopy(array, from, buffer, 0, count);
+        return buffer;
+    }
+}

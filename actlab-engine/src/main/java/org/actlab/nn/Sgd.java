@@ -1,0 +1,26 @@
+package org.actlab.nn;
+
+import org.actlab.spec.Schema;
+
+/** Plain stochastic gradient descent: w ← w − η·g. */
+public final class Sgd extends SlotOptimizer {
+
+    /** No hyperparameters. */
+    public static final Schema SCHEMA = Schema.of(KIND, "sgd");
+
+    public Sgd() {
+        super(0, SCHEMA);
+    }
+
+    @Override
+    protected SlotOptimizer fresh() {
+        return new Sgd();
+    }
+
+    @Override
+    protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (w[i] - lr * g[i]);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package org.actlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The TF Playground features, the Lecture panel's tours and the layout, in real headless Chromium.
+ * Screenshots go to target/ ; with {@code -Dactlab.docs.img=DIR} the tours' screenshots are also written,
+ * scaled down, to DIR (docs/img in the repository).
+ */
+class PlaygroundLectureBrowserTest {
+
+    private static PlaygroundServer server;
+    private static HttpHelper http;
+    private static Chromium browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = Chromium.start(1440, 1500);
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(15));
+        server = new PlaygroundServer(Limits.defaults());
+        http = new HttpHelper(server.start("127.0.0.1", 0));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static void open(String hash) {
+        browser.open(http.port, hash);
+    }
+
+    private static Object js(String script, Object... args) {
+        return browser.js(script, args);
+    }
+
+    private static String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    private static int epoch() {
+        return Integer.parseInt(text("epoch").replace(",", ""));
+    }
+
+    private static String sessionId() {
+        String href = browser.driver.findElement(By.id("exportConfig")).getAttribute("href");
+        return href.replaceAll(".*/api/sessions/([0-9a-f]+)/export/.*", "$1");
+    }
+
+    private static JsonNode serverState() {
+        return http.get("/api/sessions/" + sessionId()).json();
+    }
+
+    private static String heatmapPixels() {
+        return (String) js("return document.getElementById('heatmap').toDataURL()");
+    }
+
+    /** The page's screenshot in target/, and scaled to half size into the docs folder when one is given. */
+    private static void screenshot(String name) throws IOException {
+        Path full = Paths.get("target", "playground-" + name + ".png");
+        browser.screenshot(full);
+        String docs = System.getProperty("actlab.docs.img");
+        if (docs != null) {
+            Path target = Paths.get(docs, name + ".png");
+            Files.createDirectories(target.getParent());
+            // Down to the Lecture panel's tour text and check, with a little of the highlighted panel.
+            int bottom = ((Number) js("return Math.ceil(document.getElementById('lecture').getBoundingClientRect().bottom + 120)")).intValue();
+            ImageIO.write(docsImage(ImageIO.read(full.toFile()), bottom), "png", target.toFile());
+        }
+    }
+
+    /** A screenshot made small for the docs: its top {@code height} px, halved, in Java's default 256-colour palette. */
+    static BufferedImage docsImage(BufferedImage image, int height) {
+        BufferedImage top = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), height));
+        int w = top.getWidth() / 2;
+        int h = top.getHeight() / 2;
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED);
+        small.getGraphics().drawImage(top.getScaledInstance(w, h, Image.SCALE_SMOOTH), 0, 0, null);
+        return small;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linear-collapse", "universal-approximation", "logistic-saturation", "vanishing-gradients",
+        "not-zero-centred", "cost", "tanh-vs-logistic", "relu-properties", "dead-relu", "leaky-relu"})
+    void eachTourSetsUpTrainsAndSeesItsPhenomenon(String tour) throws IOException {
+        open("tour=" + tour);
+        browser.waitFor(120).withMessage(() -> "tour " + tour + ": " + text("tourCheck") + " / " + text("error"))
+                .until(d -> "seen".equals(js("return document.getElementById('tourCheck').dataset.verdict")));
+        String check = text("tourCheck");
+        assertTrue(check.startsWith("Seen: "), check);
+        assertTrue(String.valueOf(js("return location.hash")).contains("tour=" + tour), "the tour is in the URL");
+        assertEquals("report/report.html#" + tour, js("return document.getElementById('tourReport').getAttribute('href')"));
+        String panel = (String) js("return document.querySelector('.panel.highlight').id");
+        assertTrue(panel.startsWith("panel"), panel);
+        if (!tour.equals("cost")) {
+            assertTrue(epoch() > 0, "the tour trains");
+        }
+        js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        browser.waitFor(20).until(d -> !(Boolean) js("return document.getElementById('play').classList.contains('playing')"));
+        screenshot("tour-" + tour);
+    }
+
+    @Test
+    void clickingALinkEditsItsWeightAndTheOutputChanges() {
+        open("dataset=circle&layers=3%3Atanh&seed=5");
+        String before = heatmapPixels();
+        // A point on the drawn curve of the weight x1 -> unit 0 of layer 0, in viewport coordinates.
+        @SuppressWarnings("unchecked")
+        Map<String, Number> point = (Map<String, Number>) js(
+                "document.getElementById('network').scrollIntoView({block: 'center'}); return window.actlabLinkPoint(0, 0, 0);");
+        new Actions(browser.driver).moveToLocation(point.get("x").intValue(), point.get("y").intValue()).perform();
+        browser.waitFor(5).until(d -> d.findElement(By.id("card")).isDisplayed());
+        assertTrue(text("card").startsWith("weight x₁ → unit 0 of layer 0:"), text("card"));
+        new Actions(browser.driver).click().perform();
+        var input = browser.driver.findElement(By.id("cardInput"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4.5", Keys.ENTER);
+        browser.waitFor(10).until(d -> serverState().get("update").get("layers").get(0).get("weights").get(0).asDouble() == 4.5);
+        browser.waitFor(10).until(d -> !heatmapPixels().equals(before));
+        // The bias square of unit 1: hover shows its value, a click edits it.
+        var bias = browser.driver.findElement(By.id("bias-0-1"));
+        new Actions(browser.driver).moveToElement(bias).perform();
+        browser.waitFor(5).until(d -> text("card").startsWith("bias of unit 1 of layer 0:"));
+        bias.click();
+        browser.driver.findElement(By.id("cardInput")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "-2", Keys.ENTER);
+        browser.waitFor(10).until(d -> serverState().get("update").get("layers").get(0).get("bias").get(1).asDouble() == -2);
+        String colour = (String) js("return getComputedStyle(document.getElementById('bias-0-1')).backgroundColor");
+        assertEquals("rgb(245, 147, 34)", colour, "a bias of -2 is painted full orange (the scale is clipped at -1)");
+    }
+
+    @Test
+    void aNewLearningRateKeepsTheNetworkAndItsEpoch() {
+        open("dataset=circle&seed=3&lr=0.03");
+        for (int i = 1; i <= 3; i++) {
+            browser.driver.findElement(By.id("step")).click();
+            int expected = i;
+            browser.waitFor(20).until(d -> epoch() == expected);
+        }
+        JsonNode before = serverState();
+        new Select(browser.driver.findElement(By.id("learningRate"))).selectByValue("0.3");
+        browser.waitFor(20).until(d -> serverState().get("config").get("learningRate").asDouble() == 0.3);
+        JsonNode after = serverState();
+        assertEquals(3, after.get("update").get("epoch").asInt(), "no reset: the epoch count stays");
+        assertEquals(before.get("update").get("layers").toString(), after.get("update").get("layers").toString(),
+                "no reset: the same weights");
+        assertEquals(3, epoch());
+        browser.driver.findElement(By.id("step")).click();
+        browser.waitFor(20).until(d -> epoch() == 4);
+        // Regenerate: new points, same network.
+        String points = serverState().get("train").toString();
+        String weights = serverState().get("update").get("layers").toString();
+        browser.driver.findElement(By.id("regenerate")).click();
+        browser.waitFor(20).until(d -> !serverState().get("train").toString().equals(points));
+        assertEquals(weights, serverState().get("update").get("layers").toString());
+        assertEquals(4, serverState().get("update").get("epoch").asInt());
+    }
+
+    @Test
+    void hoveringAUnitShowsItAtTheHeatmapsFullResolution() {
+        open("dataset=circle&layers=4%3Atanh&seed=2");
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("unit-0-2"))).perform();
+        browser.waitFor(10).until(d -> "unit-0-2-full".equals(js("return document.getElementById('heatmap').dataset.showing")));
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("play"))).perform();
+        browser.waitFor(10).until(d -> "output".equals(js("return document.getElementById('heatmap').dataset.showing")));
+    }
+
+    @Test
+    void classroomModeHidesControlsFromTheUrl() {
+        open("dataset=circle&hide=learningRate,noise,diagnostics&hideText=1&initZero=1");
+        assertTrue(!browser.driver.findElement(By.id("learningRate")).isDisplayed());
+        assertTrue(!browser.driver.findElement(By.id("noise")).isDisplayed());
+        assertTrue(!browser.driver.findElement(By.id("panelGradients")).isDisplayed());
+        assertTrue(!browser.driver.findElement(By.id("explanation")).isDisplayed());
+        assertTrue(browser.driver.findElement(By.id("batchSize")).isDisplayed());
+        JsonNode state = serverState();
+        assertEquals("zeros", state.get("config").get("weightInit").asText());
+        for (JsonNode w : state.get("update").get("layers").get(0).get("weights")) {
+            assertEquals(0.0, w.asDouble(), "initZero starts every weight at 0");
+        }
+        // Showing a control again takes it out of the URL.
+        js("document.querySelector('details').open = true");
+        browser.driver.findElement(By.id("show-learningRate")).click();
+        assertTrue(browser.driver.findElement(By.id("learningRate")).isDisplayed());
+        String hash = (String) js("return decodeURIComponent(location.hash)");
+        assertTrue(hash.contains("hide=noise,diagnostics"), hash);
+    }
+
+    @Test
+    void layoutHasNoOverlapsFrom800To1920PixelsWith0To8Layers() throws IOException {
+        String eight = String.join("|", java.util.Collections.nCopies(8, "16%3Aleaky_relu"));
+        String six = String.join("|", java.util.Collections.nCopies(6, "4%3Atanh"));
+        for (int width : new int[] {800, 1024, 1440, 1920}) {
+            browser.viewport(width, 1200);
+            for (String layers : List.of("", "4%3Atanh|2%3Atanh", six, eight)) {
+                open("dataset=circle&layers=" + layers);
+                String overlaps = (String) js(OVERLAPS);
+                assertEquals("", overlaps, "at " + width + " px with layers '" + layers + "'");
+                long scroll = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+                assertTrue(scroll <= 0, "no horizontal scrolling at " + width + " px: " + scroll);
+            }
+            screenshot("layout-" + width + "-8x16");
+        }
+        browser.viewport(1440, 1500);
+    }
+
+    /**
+     * Not a timed assertion but a measurement: with 8 hidden layers of 16 units playing, the page's frame rate
+     * (requestAnimationFrame callbacks per second) and how many updates it drew per second, in a first and a
+     * later window of {@code actlab.fps.seconds} (default 5) each, {@code actlab.fps.gap} (default 5) apart, written to target/playground-fps.txt.
+     * The figures go into docs/PLAYGROUND.md by hand, with the machine's load.
+     */
+    @Test
+    void frameRateProbeWith8LayersOf16Units() throws IOException {
+        int seconds = Integer.getInteger("actlab.fps.seconds", 5);
+        int gap = Integer.getInteger("actlab.fps.gap", 5);
+        String layers = String.join("|", java.util.Collections.nCopies(8, "16%3Atanh"));
+        open("dataset=spiral&layers=" + layers + "&lr=0.01");
+        browser.driver.findElement(By.id("play")).click();
+        browser.waitFor(30).until(d -> epoch() > 0);
+        String first = probe(seconds);
+        try {
+            Thread.sleep(gap * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String later = probe(seconds);
+        js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        String line = String.format(Locale.ROOT, "8x16 tanh, spiral, %d s windows %d s apart: first %s; later %s; epoch %d; load %s%n",
+                seconds, gap, first, later, epoch(), Files.readString(Path.of("/proc/loadavg")).trim());
+        Files.writeString(Paths.get("target", "playground-fps.txt"), line, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(line);
+        assertTrue(first.contains("fps") && later.contains("fps"), line);
+    }
+
+    /** Frames and distinct drawn epochs over a window, as "N fps, M updates/s". */
+    private static String probe(int seconds) {
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ms = arguments[0] * 1000;
+                const canvas = document.getElementById('heatmap');
+                let frames = 0, updates = 0, last = canvas.dataset.epoch, longest = 0, prev = performance.now();
+                const start = prev;
+                const stats = window.actlabFrameStats;
+                const before = {...stats};
+                function tick(now) {
+                  frames++;
+                  longest = Math.max(longest, now - prev);
+                  prev = now;
+                  if (canvas.dataset.epoch !== last) { updates++; last = canvas.dataset.epoch; }
+                  if (now - start < ms) requestAnimationFrame(tick);
+                  else done(`${(1000 * frames / (now - start)).toFixed(1)} fps, ${(1000 * updates / (now - start)).toFixed(1)} updates/s, longest frame ${longest.toFixed(0)} ms, script per drawn update ${((stats.total - before.total) / Math.max(1, stats.frames - before.frames)).toFixed(1)} ms (network ${((stats.network - before.network) / Math.max(1, stats.frames - before.frames)).toFixed(1)}, diagnostics ${((stats.diagnostics - before.diagnostics) / Math.max(1, stats.frames - before.frames)).toFixed(1)}), JSON.parse per message ${((stats.parse - before.parse) / Math.max(1, stats.messages - before.messages)).toFixed(1)} ms for ${((stats.bytes - before.bytes) / Math.max(1, stats.messages - before.messages) / 1024).toFixed(0)} KiB, ${(1000 * (stats.messages - before.messages) / (now - start)).toFixed(1)} messages/s`);
+                }
+                requestAnimationFrame(tick);
+                """, seconds);
+        return String.valueOf(result);
+    }
+
+    /** Pairs of overlapping boxes among the layer headers, the units, and the controls of each bar and column. */
+    private static final String OVERLAPS = """
+            const groups = [
+              [...document.querySelectorAll('#network .col-head, #network .node')],
+              [...document.querySelectorAll('.topbar > *, .settings > label, .controls > *')],
+              [...document.querySelectorAll('.subbar > label, .subbar > span')],
+              [...document.querySelectorAll('.column')],
+              [...document.querySelectorAll('.column.data > *')],
+              [...document.querySelectorAll('.column.output > *')],
+            ];
+            const bad = [];
+            const name = (e) => e.id || e.className || e.tagName;
+            for (const group of groups) {
+              const boxes = group.filter((e) => e.offsetParent !== null).map((e) => [e, e.getBoundingClientRect()]);
+              for (let i = 0; i < boxes.length; i++) {
+                for (let j = i + 1; j < boxes.length; j++) {
+                  const [a, p] = boxes[i];
+                  const [b, q] = boxes[j];
+                  if (a.contains(b) || b.contains(a)) continue;
+                  const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+                  const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+                  if (w > 1 && h > 1) bad.push(name(a) + ' / ' + name(b));
+                }
+              }
+              for (const [e, r] of boxes) if (r.right > window.innerWidth + 1) bad.push(name(e) + ' past the right edge');
+            }
+            return bad.slice(0, 6).join('; ');
+            """;
+}

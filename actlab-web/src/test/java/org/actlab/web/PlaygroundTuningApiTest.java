@@ -1,0 +1,172 @@
+package org.actlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Settings changed without a reset, hand-edited weights and the per-unit grid, against a real server. */
+class PlaygroundTuningApiTest {
+
+    private static PlaygroundServer server;
+    private static HttpHelper http;
+
+    @BeforeAll
+    static void start() {
+        server = new PlaygroundServer(Limits.defaults());
+        http = new HttpHelper(server.start("127.0.0.1", 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static String create(String config) {
+        HttpHelper.Reply reply = http.post("/api/sessions", config);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().get("session").asText();
+    }
+
+    private static JsonNode ok(HttpHelper.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static double[] weights(JsonNode update, int layer) {
+        JsonNode w = update.get("layers").get(layer).get("weights");
+        double[] out = new double[w.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = w.get(i).asDouble();
+        }
+        return out;
+    }
+
+    @Test
+    void aNewLearningRateKeepsTheWeightsAndTheEpochAndScalesTheNextStep() {
+        String config = "{\"dataset\":\"xor\",\"seed\":3,\"learningRate\":0.03,\"batchSize\":10}";
+        String a = create(config);
+        String b = create(config);
+        ok(http.post("/api/sessions/" + a + "/step?epochs=3", ""));
+        JsonNode before = ok(http.post("/api/sessions/" + b + "/step?epochs=3", ""));
+        JsonNode stateA = ok(http.post("/api/sessions/" + a + "/settings", config.replace("0.03", "0.3")));
+        JsonNode stateB = ok(http.post("/api/sessions/" + b + "/settings", config.replace("0.03", "0.6")));
+        assertEquals(3, stateA.get("update").get("epoch").asInt(), "the epoch count stays");
+        assertEquals(3, stateA.get("history").size(), "the history stays");
+        assertEquals(0.3, stateA.get("config").get("learningRate").asDouble());
+        double[] w0 = weights(before, 0);
+        assertEquals(java.util.Arrays.toString(w0), java.util.Arrays.toString(weights(stateB.get("update"), 0)),
+                "the weights are the ones trained before the change");
+        // Same weights, same batch (each new trainer shuffles from the same seed), plain SGD: Δ at 0.6 = 2 Δ at 0.3.
+        double[] wa = weights(ok(http.post("/api/sessions/" + a + "/step?batches=1", "")), 0);
+        double[] wb = weights(ok(http.post("/api/sessions/" + b + "/step?batches=1", "")), 0);
+        double moved = 0;
+        for (int i = 0; i < w0.length; i++) {
+            double da = wa[i] - w0[i];
+            double db = wb[i] - w0[i];
+            // Weights travel rounded to 1e-4, so each Δ carries up to 1e-4 of rounding.
+            assertEquals(2 * da, db, 3e-4, "weight " + i);
+            moved = Math.max(moved, Math.abs(db));
+        }
+        assertTrue(moved > 1e-3, "the step moved the weights: " + moved);
+        http.delete("/api/sessions/" + a);
+        http.delete("/api/sessions/" + b);
+    }
+
+    @Test
+    void regenerateMakesNewDataAndKeepsTheNetwork() {
+        String id = create("{\"dataset\":\"circle\",\"seed\":1,\"samples\":200}");
+        JsonNode trained = ok(http.post("/api/sessions/" + id + "/step?epochs=2", ""));
+        JsonNode old = ok(http.get("/api/sessions/" + id));
+        JsonNode state = ok(http.post("/api/sessions/" + id + "/settings", "{\"dataset\":\"circle\",\"seed\":2,\"samples\":200}"));
+        assertNotEquals(old.get("train").get("xy").toString(), state.get("train").get("xy").toString(), "new points");
+        assertEquals(java.util.Arrays.toString(weights(trained, 0)), java.util.Arrays.toString(weights(state.get("update"), 0)));
+        assertEquals(2, state.get("update").get("epoch").asInt());
+        JsonNode next = ok(http.post("/api/sessions/" + id + "/step?epochs=1", ""));
+        assertEquals(3, next.get("epoch").asInt(), "training goes on counting");
+        http.delete("/api/sessions/" + id);
+    }
+
+    @Test
+    void settingsThatChangeTheNetworkAreRefusedAndLeaveTheSessionAlone() {
+        String id = create("{\"dataset\":\"circle\"}");
+        ok(http.post("/api/sessions/" + id + "/step?epochs=1", ""));
+        HttpHelper.Reply reply = http.post("/api/sessions/" + id + "/settings",
+                "{\"dataset\":\"circle\",\"layers\":[{\"units\":3,\"activation\":\"relu\"}]}");
+        assertEquals(400, reply.status(), reply.body());
+        assertTrue(reply.json().get("error").asText().contains("reset"), reply.body());
+        JsonNode state = ok(http.get("/api/sessions/" + id));
+        assertEquals(1, state.get("update").get("epoch").asInt());
+        assertEquals("tanh", state.get("config").get("layers").get(0).get("activation").asText());
+        http.delete("/api/sessions/" + id);
+    }
+
+    @Test
+    void editedWeightsGiveTheOutputOfTheClosedForm() {
+        // No hidden layer: the output is sigmoid(w1 x1 + w2 x2 + b). With w1 = 1, w2 = 0, b = 0.5 each cell is sigmoid(x1 + 0.5).
+        String id = create("{\"dataset\":\"circle\",\"layers\":[],\"gridSize\":20}");
+        String base = "/api/sessions/" + id + "/parameter";
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":1}"));
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":0}"));
+        JsonNode update = ok(http.post(base, "{\"layer\":0,\"unit\":0,\"value\":0.5}"));
+        assertEquals(0.5, update.get("layers").get(0).get("bias").get(0).asDouble(), 1e-6);
+        JsonNode heat = update.get("heatmap").get("values");
+        JsonNode unit = ok(http.get("/api/sessions/" + id + "/unit?layer=0&unit=0"));
+        assertEquals(20, unit.get("size").asInt());
+        for (int row = 0; row < 20; row += 7) {
+            for (int col = 0; col < 20; col++) {
+                double x1 = -6 + (col + 0.5) * 12.0 / 20;
+                double expected = 1 / (1 + Math.exp(-(x1 + 0.5)));
+                assertEquals(expected, heat.get(row * 20 + col).asDouble(), 1.5e-3, "cell " + row + "," + col);
+                assertEquals(expected, unit.get("values").get(row * 20 + col).asDouble(), 1.5e-3);
+            }
+        }
+        http.delete("/api/sessions/" + id);
+    }
+
+    @Test
+    void theUnitGridIsTheHiddenUnitsActivationAtFullResolution() {
+        // One tanh unit with w = (0, 1), b = 0: a = tanh(x2), and row 0 is the top of the plane (x2 = 6).
+        String id = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":1,\"activation\":\"tanh\"}],\"gridSize\":40}");
+        String base = "/api/sessions/" + id + "/parameter";
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":0}"));
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":1}"));
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"value\":0}"));
+        JsonNode unit = ok(http.get("/api/sessions/" + id + "/unit?layer=0&unit=0"));
+        assertEquals(1600, unit.get("values").size());
+        for (int row = 0; row < 40; row++) {
+            double x2 = 6 - (row + 0.5) * 12.0 / 40;
+            assertEquals(Math.tanh(x2), unit.get("values").get(row * 40 + 3).asDouble(), 1.5e-3, "row " + row);
+        }
+        http.delete("/api/sessions/" + id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"layer\":5,\"unit\":0,\"value\":1}",
+        "{\"layer\":0,\"unit\":9,\"value\":1}",
+        "{\"layer\":0,\"unit\":0,\"input\":2,\"value\":1}",
+        "{\"layer\":0,\"unit\":0,\"input\":-1,\"value\":1}",
+        "{\"layer\":0,\"unit\":0,\"value\":\"big\"}",
+        "{\"layer\":0,\"unit\":0,\"value\":1e300}",
+        "{\"layer\":0,\"unit\":0}",
+        "{\"layer\":0,\"unit\":0,\"value\":1,\"extra\":1}",
+        "{\"layer\":0.5,\"unit\":0,\"value\":1}",
+        "[1,2]",
+    })
+    void badParameterEditsAreOneLine400s(String body) {
+        String id = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":2,\"activation\":\"tanh\"}]}");
+        HttpHelper.Reply reply = http.post("/api/sessions/" + id + "/parameter", body);
+        assertEquals(400, reply.status(), body + " -> " + reply.body());
+        assertTrue(reply.json().get("error").asText().length() > 10, reply.body());
+        assertEquals(400, http.get("/api/sessions/" + id + "/unit?layer=3&unit=0").status());
+        assertEquals(400, http.get("/api/sessions/" + id + "/unit?layer=0").status());
+        http.delete("/api/sessions/" + id);
+    }
+}
