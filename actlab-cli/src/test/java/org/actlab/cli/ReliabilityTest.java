@@ -80,9 +80,13 @@ class ReliabilityTest {
         Files.writeString(bad, good.replaceFirst("\"trainRows\":", "\"trainRows\":" + "9".repeat(2000) + ",\"x\":"));
         Cli.Result r = Cli.run("predict", "--model", bad.toString(), "--x", "1,2").fails(2, bad.toString());
         assertFalse(r.err().contains("StreamReadConstraints") || r.err().contains("com.fasterxml"), r.err());
-        Files.writeString(bad, good.replaceFirst("\"config\":\\{", "\"config\":{\"epochs\":\"many\","));
+        Files.writeString(bad, good.replaceFirst("\"epochs\":1,", "\"epochs\":\"many\","));
         r = Cli.run("predict", "--model", bad.toString(), "--x", "1,2").fails(2, bad + ": field 'config'");
         assertFalse(r.err().contains("com.fasterxml") || r.err().contains("Cannot deserialize"), r.err());
+        // A duplicate key is refused, not resolved by "the last one wins".
+        Files.writeString(bad, good.replaceFirst("\"config\":\\{", "\"config\":{\"epochs\":1,"));
+        r = Cli.run("predict", "--model", bad.toString(), "--x", "1,2").fails(2, bad + ": field 'config'");
+        assertTrue(r.err().contains("epochs"), r.err());
     }
 
     @Test

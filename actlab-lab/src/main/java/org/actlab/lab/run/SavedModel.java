@@ -1,7 +1,10 @@
 package org.actlab.lab.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -130,6 +133,8 @@ public final class SavedModel {
         try {
             network = ModelIO.load(file, (name, json) -> {
                 try {
+                    // The run's members are read as trees, where a repeated key would silently win.
+                    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
                     switch (name) {
                         // The run's own members are small: read as trees of exact decimals, as they were written.
                         case "config" -> config[0] = json.currentToken() == JsonToken.VALUE_NULL ? null
@@ -156,6 +161,23 @@ public final class SavedModel {
     }
 
     /** What is wrong with a run field, in the words of the validation that refused it (never Jackson's internals). */
+    /** A JSON value's expected kind in the user's words, not a Java type name. */
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "a list" : "an object";
+    }
+
     private static String fieldProblem(JsonProcessingException e) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
@@ -167,6 +189,10 @@ public final class SavedModel {
         String path = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = e instanceof InvalidFormatException format ? ", got '" + format.getValue() + "'" : "";
+            return (path.isEmpty() ? "" : path + ": ") + "expected " + describe(mismatch.getTargetType()) + got;
+        }
         String original = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
         int internal = original.indexOf(" (");
         String problem = e instanceof JsonMappingException ? (internal > 0 ? original.substring(0, internal) : original)
