@@ -103,7 +103,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(source.csv + ": the model takes " + width + " input column(s), the file has "
                         + table.columns() + " (expected " + width + ", or " + (width + 1) + " with a label)");
             } else {
-                raw = Csv.load(source.csv, label, null, false).data();
+                raw = Csv.load(source.csv, label, null).data();
             }
         } else {
             raw = Mnist.read(source.idx.images, source.idx.labels);

@@ -48,7 +48,7 @@ final class EvalCommand implements Callable<Integer> {
                 description = "Points (decimal, hex like 0x1p-3, inf, nan); several after one --x or comma-separated.")
         List<String> xs;
 
-        @Option(names = "--x-file", paramLabel = "FILE", description = "A file with one number per line.")
+        @Option(names = "--x-file", paramLabel = "FILE", description = "A file with one number per line ('-': standard input).")
         Path file;
 
         @Option(names = "--range", paramLabel = "A:B:N", description = "N evenly spaced points from A to B inclusive.")
@@ -74,6 +74,10 @@ final class EvalCommand implements Callable<Integer> {
             if (text.length() > 1 << 16) {
                 out.print(text);
                 text.setLength(0);
+                if (Output.closed(out)) {
+                    // The reader went away (eval ... | head -1): stop instead of formatting the rest for nobody.
+                    return Main.OK;
+                }
             }
         }
         out.print(text);

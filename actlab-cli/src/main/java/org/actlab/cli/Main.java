@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.actlab.data.MemoryBudget;
 import org.actlab.nn.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,12 +64,31 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        directStderr();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The launcher filters one start-up banner out of the JVM's stderr through a pipe; it also names the
+     * caller's own stderr in {@code actlab.stderr}, so that everything the CLI writes goes there directly
+     * (in order, and complete when the process exits) rather than through the filter.
+     */
+    private static void directStderr() {
+        String direct = System.getProperty("actlab.stderr");
+        if (direct == null || direct.isBlank()) {
+            return;
+        }
+        try {
+            // Append mode: opening a caller's regular file must not truncate it.
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(direct, true), true));
+        } catch (IOException | SecurityException e) {
+            // Keep the JVM's stderr: the filtered pipe still reaches the caller.
+        }
     }
 
     /** Runs the command line with the given streams and returns the exit code; never throws. */
@@ -127,6 +147,11 @@ public final class Main implements Callable<Integer> {
         } else if (cause instanceof UncheckedIOException || cause instanceof IOException) {
             code = BAD_INPUT;
             message = cause instanceof UncheckedIOException ? cause.getMessage() : "I/O error: " + cause.getMessage();
+        } else if (cause instanceof OutOfMemoryError) {
+            code = BAD_INPUT;
+            message = "out of memory: the input or network is too large for the Java heap of "
+                    + MemoryBudget.human(Runtime.getRuntime().maxMemory()) + "; raise it (for example "
+                    + MemoryBudget.RAISE_HINT + "8g) or ask for less";
         } else if (cause != e && cause instanceof IllegalStateException) {
             code = BAD_INPUT;
             message = cause.getMessage();

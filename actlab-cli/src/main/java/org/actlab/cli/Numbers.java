@@ -1,14 +1,19 @@
 package org.actlab.cli;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import org.actlab.data.AtomicFile;
 
 /** Parsing numbers from the command line and from text files, with messages that name the bad value. */
 final class Numbers {
@@ -108,28 +113,53 @@ final class Numbers {
         return xs;
     }
 
-    /** One number per line; blank lines and lines starting with {@code #} are skipped. */
+    /**
+     * One number per line, from a file or from standard input ({@code -}); blank lines and lines
+     * starting with {@code #} are skipped. Read as a stream of strict UTF-8 text.
+     */
     static float[] readFile(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "standard input" : file.toString();
+        float[] xs = new float[1024];
+        int n = 0;
+        int lineNumber = 0;
+        try (InputStream raw = stdin ? new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // Standard input belongs to the process, not to this reader.
+                }
+            } : Files.newInputStream(file);
+             BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                line = line.trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.indexOf('\u0000') >= 0) {
+                    throw new IllegalArgumentException(name + ":" + lineNumber + ": NUL bytes: a binary file (or UTF-16 text), not numbers");
+                }
+                if (n == xs.length) {
+                    if (n >= MAX_POINTS) {
+                        throw new IllegalArgumentException(name + ": more than " + MAX_POINTS + " numbers");
+                    }
+                    xs = Arrays.copyOf(xs, Math.min(MAX_POINTS, 2 * n));
+                }
+                xs[n++] = parseFloat(line, name + ":" + lineNumber);
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(name + ": not UTF-8 text (a binary file, or another"
+                    + " encoding such as Latin-1 or UTF-16)");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + name + ": " + AtomicFile.describe(e));
         }
-        List<Float> values = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            values.add(parseFloat(line, file + ":" + (i + 1)));
-        }
-        float[] xs = new float[values.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = values.get(i);
-        }
-        return xs;
+        return Arrays.copyOf(xs, n);
     }
 }

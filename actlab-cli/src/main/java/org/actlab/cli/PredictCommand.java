@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
         @Option(names = "--x", paramLabel = "X1,X2,...", description = "One input row, comma-separated; repeat for more rows.")
         List<String> rows;
 
-        @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file with a header line; every column is an input unless --label names one to drop.")
+        @Option(names = "--csv", paramLabel = "FILE", description = "A CSV file with a header line ('-': standard input); every column is an input unless --label names one to drop.")
         Path csv;
     }
 
@@ -114,6 +114,9 @@ final class PredictCommand implements Callable<Integer> {
                 line.append(',').append(best);
             }
             out.println(line);
+            if (r % 1024 == 1023 && Output.closed(out)) {
+                return Main.OK;
+            }
         }
         out.flush();
         return Main.OK;

@@ -2,6 +2,8 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.actlab.web.Limits;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code actlab serve}: the interactive playground in the browser, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the interactive playground: train networks in the browser, live diagnostics.",
-        footer = {"", "Examples:", "  actlab serve", "  actlab serve --port 9000 --host 0.0.0.0 --max-sessions 16"})
+        footer = {"", "Examples:", "  actlab serve", "  actlab serve --port 9000 --host 0.0.0.0 --allow-host mybox.lan --max-sessions 16"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -26,6 +28,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
+
+    @Option(names = "--allow-host", split = ",", paramLabel = "NAME",
+            description = "Also answer to this Host name (repeatable); loopback names and the bound address always work."
+                    + " Other names are refused, which defeats DNS rebinding.")
+    List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--max-sessions", defaultValue = "64", description = "Sessions held at once. Default: ${DEFAULT-VALUE}.")
     int maxSessions;
@@ -41,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Limits defaults = Limits.defaults();
         Limits limits = defaults.withSessions(maxSessions, Duration.ofMinutes(idleMinutes), defaults.evictionGrace());
-        PlaygroundServer server = new PlaygroundServer(limits);
+        PlaygroundServer server = new PlaygroundServer(limits, allowHosts);
         int bound;
         try {
             bound = server.start(host, port);

@@ -42,8 +42,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: " + RunConfig.DEFAULT_DATA + ".")
     String data;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead ('-': standard input).")
     Path csv;
+
+    @Option(names = "--idx-images", paramLabel = "FILE",
+            description = "Train on your own MNIST-format IDX images (plain or .gz), with --idx-labels.")
+    Path idxImages;
+
+    @Option(names = "--idx-labels", paramLabel = "FILE", description = "The IDX labels file that goes with --idx-images.")
+    Path idxLabels;
 
     @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index. Default: the last.")
     String label;
@@ -129,6 +136,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before any work: a path that cannot be written must not throw a finished run away.
+        if (save != null) {
+            AtomicFile.checkWritable(save, "--save");
+        }
+        if (json != null && !"-".equals(json)) {
+            AtomicFile.checkWritable(Path.of(json), "--json");
+        }
         RunConfig config = config();
         TrainingRun run = TrainingRun.prepare(config).diagnose(diagnose);
         PrintWriter out = spec.commandLine().getOut();
@@ -194,9 +208,17 @@ final class TrainCommand implements Callable<Integer> {
         if (data != null && csv != null) {
             throw new IllegalArgumentException("give either --data or --csv, not both");
         }
+        if ((idxImages == null) != (idxLabels == null)) {
+            throw new IllegalArgumentException("give --idx-images and --idx-labels together");
+        }
+        if (idxImages != null && (data != null || csv != null)) {
+            throw new IllegalArgumentException("give --idx-images/--idx-labels, --data or --csv, not several");
+        }
         RunConfig.Builder b = RunConfig.builder();
-        if (csv != null) {
-            b.data(csv.toString());
+        if (idxImages != null) {
+            b.data(RunConfig.idxData(idxImages, idxLabels));
+        } else if (csv != null) {
+            b.data(csvPath(csv));
         } else if (data != null) {
             b.data(data);
         }
@@ -229,6 +251,18 @@ final class TrainCommand implements Callable<Integer> {
         ifGiven(clip, b::clip);
         ifGiven(threads, b::threads);
         return b.build();
+    }
+
+    /**
+     * {@code --csv} always names a file ({@code -}: standard input), never a built-in set: a bare name
+     * such as {@code xor} becomes {@code ./xor}, which no data set is called.
+     */
+    static String csvPath(Path csv) {
+        String text = csv.toString();
+        if (text.equals("-") || csv.isAbsolute() || csv.getParent() != null) {
+            return text;
+        }
+        return "." + java.io.File.separator + text;
     }
 
     /** Options left out keep the builder's defaults, so only the given ones are passed on. */

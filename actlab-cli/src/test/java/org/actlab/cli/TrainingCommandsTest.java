@@ -168,7 +168,7 @@ class TrainingCommandsTest {
     void dataWritesTheGeneratedRows() throws Exception {
         Path out = dir.resolve("spiral.csv");
         Cli.run("data", "spiral", "--samples", "40", "--noise", "0.1", "--seed", "3", "--out", out.toString()).succeeds();
-        Dataset back = Csv.load(out, "label", null, false).data();
+        Dataset back = Csv.load(out, "label", null).data();
         Dataset expected = DataSets.generate("spiral", 40, 0.1, 3);
         assertArrayEquals(expected.x(), back.x());
         assertArrayEquals(expected.y(), back.y());

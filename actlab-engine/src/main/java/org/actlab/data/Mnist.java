@@ -59,9 +59,9 @@ public final class Mnist {
     /** Reads an images file and a labels file, plain or gzip. */
     public static Dataset read(Path images, Path labels) {
         try (InputStream imageStream = open(images); InputStream labelStream = open(labels)) {
-            return read(imageStream, images.toString(), labelStream, labels.toString(), "mnist");
+            return read(imageStream, images.toString(), labelStream, labels.toString(), "idx");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read MNIST files " + images + ", " + labels + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read IDX files " + images + ", " + labels + ": " + AtomicFile.describe(e));
         }
     }
 
@@ -107,8 +107,12 @@ public final class Mnist {
                     + labelsName + " holds " + labelCount + " labels");
         }
         int pixels = rows * columns;
+        // The header may claim anything (2e9 images): check the heap before allocating, then the array limit.
+        MemoryBudget.require(((long) pixels + CLASSES) * count * Float.BYTES,
+                imagesName + ": its header's " + count + " images of " + rows + " x " + columns);
         if ((long) count * pixels > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(imagesName + ": too many images for one array: " + count);
+            throw new IllegalArgumentException(imagesName + ": image count " + count + " of " + rows + " x " + columns
+                    + " is more pixels than one array holds");
         }
         float[] x = new float[count * pixels];
         byte[] image = new byte[pixels];

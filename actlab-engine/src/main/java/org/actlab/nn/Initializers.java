@@ -43,6 +43,10 @@ public final class Initializers {
         REGISTRY.register("zeros", v -> new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(w, 0, rows * cols, 0f)))
                 .register(Schema.of(KIND, "constant", Param.required("value")), v -> {
                     float value = (float) v.get(0);
+                    if (!Float.isFinite(value)) {
+                        // Weights are floats: 1e300 would fill the network with infinities.
+                        throw v.schema().error("value=" + v.schema().show(v.get(0)) + " is not a finite float (|value| below about 3.4e38)");
+                    }
                     return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> java.util.Arrays.fill(w, 0, rows * cols, value));
                 })
                 .register(Schema.of(KIND, "uniform", Param.required("low"), Param.required("high")), v -> {
@@ -218,4 +222,5 @@ public final class Initializers {
             filler.fill(values, rows, cols, fanIn, fanOut, rng);
         }
     }
+
 }

@@ -51,7 +51,7 @@ class AtomicFileTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AtomicFile.writeUnchecked(target, out -> {
             throw new IOException("disk full");
         }));
-        assertEquals("cannot write " + target + ": IO disk full", e.getMessage());
+        assertEquals("cannot write " + target + ": disk full", e.getMessage());
         assertTrue(Files.notExists(target));
         AtomicFile.writeStringUnchecked(target, "new");
         assertEquals("new", Files.readString(target));

@@ -2,7 +2,6 @@ package org.actlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,11 +23,10 @@ class CsvTest {
             Dataset d = DataSets.generate(name, 57, 0.2, 3);
             Path file = dir.resolve(name + ".csv");
             Csv.write(d, file);
-            Csv.Loaded back = Csv.load(file, d.task() == Dataset.Task.REGRESSION ? "y" : "label", d.task(), false);
+            Csv.Loaded back = Csv.load(file, d.task() == Dataset.Task.REGRESSION ? "y" : "label", d.task());
             assertArrayEquals(d.x(), back.data().x(), name);
             assertArrayEquals(d.y(), back.data().y(), name);
             assertEquals(d.task(), back.data().task());
-            assertNull(back.standardisation());
         }
     }
 
@@ -36,7 +34,7 @@ class CsvTest {
     void multiclassRoundTripAndInference() throws IOException {
         Path file = dir.resolve("m.csv");
         Files.writeString(file, "a,b,class\n1,2,0\n3,4,2\n5,6,1\n");
-        Csv.Loaded loaded = Csv.load(file, "class", null, false);
+        Csv.Loaded loaded = Csv.load(file, "class", null);
         Dataset d = loaded.data();
         assertEquals(Dataset.Task.MULTICLASS, d.task());
         assertEquals(3, d.targets());
@@ -51,12 +49,12 @@ class CsvTest {
     void labelByNameIndexOrLastAndInferredTasks() throws IOException {
         Path file = dir.resolve("t.csv");
         Files.writeString(file, "# comment\n\"y\",x1,x2\n0.5,1,2\n\n1.5,3,4\n");
-        Csv.Loaded byName = Csv.load(file, "y", null, false);
-        Csv.Loaded byIndex = Csv.load(file, "0", null, false);
+        Csv.Loaded byName = Csv.load(file, "y", null);
+        Csv.Loaded byIndex = Csv.load(file, "0", null);
         assertArrayEquals(byName.data().x(), byIndex.data().x());
         assertArrayEquals(new float[]{1, 2, 3, 4}, byName.data().x());
         assertEquals(Dataset.Task.REGRESSION, byName.data().task());
-        Csv.Loaded last = Csv.load(file, null, null, false);
+        Csv.Loaded last = Csv.load(file, null, null);
         assertEquals("x2", last.labelName());
         assertEquals(Dataset.Task.MULTICLASS, last.data().task(), "integers 2 and 4 read as classes");
         assertEquals(Dataset.Task.BINARY, Csv.inferTask(new double[]{0, 1, 1}));
@@ -67,12 +65,13 @@ class CsvTest {
     void standardisationUsesPopulationStdAndCanBeReused() throws IOException {
         Path file = dir.resolve("s.csv");
         Files.writeString(file, "u,v,c,label\n1,10,7,0\n2,10,7,1\n3,40,7,1\n");
-        Csv.Loaded loaded = Csv.load(file, "label", null, true);
-        Standardisation s = loaded.standardisation();
+        Csv.Loaded loaded = Csv.load(file, "label", null);
+        Standardisation s = Standardisation.fit(loaded.data());
+        assertArrayEquals(new float[]{1, 10, 7, 2, 10, 7, 3, 40, 7}, loaded.data().x(), "the loader keeps the file's values");
         assertArrayEquals(new double[]{2, 20, 7}, s.means(), 1e-12);
         // population std of (1,2,3) = sqrt(2/3); of (10,10,40) = sqrt(200); a constant column keeps std 1.
         assertArrayEquals(new double[]{Math.sqrt(2.0 / 3), Math.sqrt(200), 1}, s.stds(), 1e-12);
-        float[] x = loaded.data().x();
+        float[] x = s.apply(loaded.data()).x();
         assertEquals((float) (-1 / Math.sqrt(2.0 / 3)), x[0], 1e-6);
         assertEquals(0f, x[2]);
         Dataset test = new Dataset("test", new float[]{2, 20, 8}, new float[]{1}, 1, 3, 1, Dataset.Task.BINARY);
@@ -84,35 +83,35 @@ class CsvTest {
     void badRowsNameFileAndLine() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "a,b,label\n1,2,0\n3,x,1\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null));
         assertTrue(e.getMessage().contains("bad.csv:3") && e.getMessage().contains("'x'"), e.getMessage());
 
         Files.writeString(file, "a,b,label\n1,2,0\n\n3,1\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null));
         assertTrue(e.getMessage().contains("bad.csv:4") && e.getMessage().contains("expected 3 values")
                 && e.getMessage().contains("found 2"), e.getMessage());
 
         Files.writeString(file, "a,b,label\n1,NaN,0\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "label", null));
         assertTrue(e.getMessage().contains("bad.csv:2") && e.getMessage().contains("not finite"), e.getMessage());
 
         Files.writeString(file, "a,b,label\n1,2,0\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "lable", null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "lable", null));
         assertTrue(e.getMessage().contains("'lable'") && e.getMessage().contains("a, b, label"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "5", null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "5", null));
         assertTrue(e.getMessage().contains("index 5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "b", Dataset.Task.BINARY, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, "b", Dataset.Task.BINARY));
         assertTrue(e.getMessage().contains("2.0 is not 0 or 1"), e.getMessage());
 
         Files.writeString(file, "");
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, null, null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, null, null));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
 
         Files.writeString(file, "a,a,b\n1,2,3\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, null, null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(file, null, null));
         assertTrue(e.getMessage().contains("repeat"), e.getMessage());
 
-        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(dir.resolve("missing.csv"), null, null, false));
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.load(dir.resolve("missing.csv"), null, null));
         assertTrue(e.getMessage().contains("no such file") && e.getMessage().contains("missing.csv"), e.getMessage());
     }
 
@@ -125,7 +124,7 @@ class CsvTest {
         try (var listing = Files.list(dir)) {
             assertEquals(List.of(file), listing.toList());
         }
-        Csv.Loaded back = Csv.load(file, "label", null, false);
+        Csv.Loaded back = Csv.load(file, "label", null);
         assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(back.data().x()[0]), "-0 survives");
         assertEquals(Float.MIN_VALUE, back.data().x()[1], "the smallest subnormal survives");
     }

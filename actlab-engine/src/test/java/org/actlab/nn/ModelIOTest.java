@@ -106,7 +106,7 @@ class ModelIOTest {
         String good = saved();
         assertTrue(loadError(good.substring(0, good.length() / 2)).contains("not valid JSON"));
         assertTrue(loadError("").contains("the file is empty"));
-        assertTrue(loadError("[1,2]").contains("the file must be a JSON object, got an array"));
+        String v2 = loadError(good.replace("\"version\":1", "\"version\":2")); assertTrue(v2.contains("version 2 is not supported"), v2);
         assertTrue(loadError(good.replace("\"actlab-model\"", "\"keras-model\"")).contains("\"format\" is \"keras-model\""));
         assertTrue(loadError(good.replace("\"version\":1", "\"version\":2")).contains("version 2 is not supported"));
         assertTrue(loadError(good.replace("\"inputs\":2", "\"inputs\":3")).contains("layers[0].weights has 10 numbers but the spec needs 5×3 = 15"));
@@ -117,7 +117,9 @@ class ModelIOTest {
         String wrongActivation = good.replaceFirst("\"activation\":\"prelu\\(slope=[^\"]*\\)\",\"weights\"", "\"activation\":\"relu\",\"weights\"");
         assertTrue(loadError(wrongActivation).contains("layers[0].activation is 'relu' but the spec says 'prelu(0.25)'"));
         String nonNumber = good.replaceFirst("\"bias\":\\[", "\"bias\":[\"x\",");
-        assertTrue(loadError(nonNumber).contains("layers[0].bias has 6 numbers but the spec needs 5"), loadError(nonNumber));
+        assertTrue(loadError(nonNumber).contains("layers[0].bias[0] must be a number, got \"x\""), loadError(nonNumber));
+        String extraNumber = good.replaceFirst("\"bias\":\\[", "\"bias\":[1,");
+        assertTrue(loadError(extraNumber).contains("layers[0].bias has more than the 5 numbers the spec needs"), loadError(extraNumber));
         String stringInBias = good.replaceFirst("\"bias\":\\[[^,\\]]*", "\"bias\":[\"x\"");
         assertTrue(loadError(stringInBias).contains("layers[0].bias[0] must be a number, got \"x\""), loadError(stringInBias));
         String overflow = good.replaceFirst("\"bias\":\\[[^,\\]]*", "\"bias\":[1e39");
@@ -141,5 +143,48 @@ class ModelIOTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void shapesThatOverflowAnArrayOrTheHeapAreRefusedBeforeAllocation() throws IOException {
+        String good = saved();
+        String overflow = good.replace("\"inputs\":2", "\"inputs\":2000000000");
+        assertTrue(loadError(overflow).contains("spec: layer 0 has 5 × 2000000000 = 10000000000 weights, more than one array can hold"),
+                loadError(overflow));
+        long units = Math.max(46_000, (long) Math.sqrt(Runtime.getRuntime().maxMemory()) + 1);
+        if (units * units <= Integer.MAX_VALUE - 8) {
+            String huge = good.replace("\"inputs\":2", "\"inputs\":" + units).replaceFirst("\"units\":5", "\"units\":" + units);
+            String message = loadError(huge);
+            assertTrue(message.contains("needs about") && message.contains("Java heap") && message.contains("-Xmx"), message);
+        }
+        assertTrue(loadError(good.replace("\"version\":1,", "\"version\":1,\"version\":1,")).contains("field 'version' appears twice"));
+        String longNumber = good.replaceFirst("\"bias\":\\[", "\"bias\":[" + "1".repeat(2000) + ",");
+        String message = loadError(longNumber);
+        assertFalse(message.contains("StreamReadConstraints") || message.contains("`"), "no library internals: " + message);
+    }
+
+    @Test
+    void extraMembersAreWrittenAndReadInTheSameStreamThroughOneTemporaryFile() throws IOException {
+        Network network = trainedPreluNetwork();
+        Path file = dir.resolve("extra.json");
+        List<String> during = new java.util.ArrayList<>();
+        ModelIO.save(network, file, json -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(p -> during.add(p.getFileName().toString()));
+            }
+            json.writeFieldName("note");
+            json.writeStartObject();
+            json.writeNumberField("n", 7);
+            json.writeEndObject();
+        });
+        assertEquals(1, during.size(), "one temporary file while writing, nothing nested: " + during);
+        assertTrue(during.get(0).startsWith(".extra.json.") && during.get(0).endsWith(".tmp"), during.get(0));
+        int[] seen = new int[1];
+        Network back = ModelIO.load(file, (name, json) -> {
+            assertEquals("note", name);
+            seen[0] = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, com.fasterxml.jackson.databind.JsonNode.class).get("n").asInt();
+        });
+        assertEquals(7, seen[0]);
+        assertBits(network.layers().get(1).weights(), back.layers().get(1).weights());
     }
 }

@@ -22,6 +22,8 @@ final class Api {
     /** Most epochs or batches one step request may run. */
     static final int MAX_STEP_EPOCHS = 100;
     static final int MAX_STEP_BATCHES = 10_000;
+    /** Training time one slice of a step request may take before it yields to other sessions. */
+    static final long SLICE_NANOS = 50_000_000L;
 
     private final SessionRegistry registry;
     private final Limits limits;
@@ -177,14 +179,23 @@ final class Api {
             throw new IllegalArgumentException("give epochs or batches, not both");
         }
         session.setPlaying(false);
-        Payloads.Update update;
+        // Long steps run in slices of about SLICE_NANOS, each queued behind other sessions' work, so
+        // one session's 100-epoch step shares the training threads instead of holding them.
+        int since = registry.compute(session::epoch);
         if (ctx.queryParam("batches") != null) {
             int batches = intParam(ctx, "batches", 1, 1, MAX_STEP_BATCHES);
-            update = registry.compute(() -> session.trainSteps(batches));
+            int left = batches;
+            while (left > 0) {
+                int slice = left;
+                left -= registry.compute(() -> session.trainStepsSlice(slice, SLICE_NANOS));
+            }
         } else {
-            int epochs = intParam(ctx, "epochs", 1, 1, MAX_STEP_EPOCHS);
-            update = registry.compute(() -> session.trainEpochs(epochs, Long.MAX_VALUE));
+            int target = since + intParam(ctx, "epochs", 1, 1, MAX_STEP_EPOCHS);
+            while (!registry.compute(() -> session.trainEpochsSlice(target, SLICE_NANOS))) {
+                Thread.onSpinWait();
+            }
         }
+        Payloads.Update update = registry.compute(() -> session.update(since));
         registry.broadcast(session, "update", update);
         reply(ctx, 200, update);
     }

@@ -1,10 +1,6 @@
 package org.actlab.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.StringReader;
 import org.actlab.data.Csv;
 import org.actlab.data.Dataset;
 import org.actlab.data.Features;
@@ -114,40 +110,19 @@ record PlaygroundRun(TrainingRun runner, double[] domain, Dataset grid, int grid
     }
 
     /**
-     * Reads uploaded rows through the engine's CSV loader (a temp file that is always removed):
-     * a header line, then x1, x2 and the target in the last column.
+     * Parses the uploaded rows from memory through the engine's CSV reader: a header line, then x1, x2
+     * and the target in the last column.
      */
     private static Dataset loadCsv(PlaygroundConfig config, Limits limits) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("actlab-upload", ".csv");
-            Files.writeString(file, config.csv(), StandardCharsets.UTF_8);
-            Dataset.Task task = config.classification() ? Dataset.Task.BINARY : Dataset.Task.REGRESSION;
-            Dataset data;
-            try {
-                data = Csv.load(file, null, task, false).data();
-            } catch (IllegalArgumentException e) {
-                // The loader names its file; the user knows it as their upload, not as our temp path.
-                throw new IllegalArgumentException(String.valueOf(e.getMessage()).replace(file.toString(), "the uploaded CSV"), e);
-            }
-            if (data.features() != 2) {
-                throw new IllegalArgumentException("the playground plots 2 input columns (x1, x2) and a label; the CSV has "
-                        + data.features() + " input columns");
-            }
-            if (data.n() < 10 || data.n() > limits.maxSamples()) {
-                throw new IllegalArgumentException("the CSV must have 10.." + limits.maxSamples() + " rows, got " + data.n());
-            }
-            return new Dataset("csv", data.x(), data.y(), data.n(), 2, 1, data.task());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the uploaded CSV", e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // A temp file left behind is harmless; the request's answer matters more.
-                }
-            }
+        Dataset.Task task = config.classification() ? Dataset.Task.BINARY : Dataset.Task.REGRESSION;
+        Dataset data = Csv.load(new StringReader(config.csv()), "the uploaded CSV", "csv", null, task).data();
+        if (data.features() != 2) {
+            throw new IllegalArgumentException("the playground plots 2 input columns (x1, x2) and a label; the CSV has "
+                    + data.features() + " input columns");
         }
+        if (data.n() < 10 || data.n() > limits.maxSamples()) {
+            throw new IllegalArgumentException("the CSV must have 10.." + limits.maxSamples() + " rows, got " + data.n());
+        }
+        return new Dataset("csv", data.x(), data.y(), data.n(), 2, 1, data.task());
     }
 }

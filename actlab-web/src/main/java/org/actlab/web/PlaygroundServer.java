@@ -1,6 +1,8 @@
 package org.actlab.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.actlab.lab.run.RunJson;
@@ -37,13 +41,26 @@ public final class PlaygroundServer {
     static final int REQUEST_THREADS = 32;
 
     private final Limits limits;
-    private final ObjectMapper json = RunJson.mapper();
+    private final RequestGuard guard;
+    /** The one JSON configuration, strict: trailing content and repeated keys are errors (HTTP 400). */
+    private final ObjectMapper json = RunJson.mapper().copy()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final StaticFiles files = new StaticFiles();
     private SessionRegistry registry;
     private Javalin app;
 
     public PlaygroundServer(Limits limits) {
+        this(limits, List.of());
+    }
+
+    /**
+     * A server that also answers to the given host names (besides the loopback names and the bound
+     * address); see {@link RequestGuard}.
+     */
+    public PlaygroundServer(Limits limits, Collection<String> allowedHosts) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = new RequestGuard(allowedHosts);
     }
 
     /** A server with {@link Limits#defaults()}. */
@@ -73,6 +90,7 @@ public final class PlaygroundServer {
         }
         registry = new SessionRegistry(limits, json);
         Api api = new Api(registry, limits, json);
+        guard.allowBoundHost(host);
         Javalin created = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxUploadBytes() + 64L * 1024;
@@ -80,6 +98,8 @@ public final class PlaygroundServer {
             // Event streams are asynchronous and hold no thread, so a small pool serves many sessions; it also
             // bounds the engine's per-thread matrix buffers, which live as long as the thread that used them.
             config.jetty.threadPool = new QueuedThreadPool(REQUEST_THREADS, 2, 30_000);
+            // Jetty's own errors (bad request lines, oversized headers) come back as JSON too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
         });
         routes(created, api);
         try {
@@ -114,6 +134,7 @@ public final class PlaygroundServer {
     }
 
     private void routes(Javalin app, Api api) {
+        app.before(guard::check);
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -140,16 +161,27 @@ public final class PlaygroundServer {
         app.get("/api/sessions/{id}/unit", api::unit);
         app.get("/api/sessions/{id}/export/{name}", api::export);
         // The stream's session is looked up before the SSE handler commits a 200, so a bad id gets a 404.
-        app.before("/api/sessions/{id}/events", ctx -> registry.get(ctx.pathParam("id")));
+        app.before("/api/sessions/{id}/events", ctx -> {
+            registry.get(ctx.pathParam("id"));
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new IllegalArgumentException("an event stream needs the header Accept: text/event-stream");
+            }
+            registry.requireStreamCapacity();
+        });
         app.sse("/api/sessions/{id}/events", client -> {
             client.keepAlive();
             registry.attach(registry.get(client.ctx().pathParam("id")), client);
         });
 
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "malformed JSON: " + e.getOriginalMessage()));
+        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, jsonMessage(e)));
         app.exception(SessionRegistry.NoSuchSession.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        app.exception(SessionRegistry.Busy.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
+        app.exception(SessionRegistry.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+            error(ctx, 503, e.getMessage());
+        });
+        app.exception(RequestGuard.Refused.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
         app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -222,6 +254,21 @@ public final class PlaygroundServer {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());
+    }
+
+    /** A JSON parse error in words, without the library's internals (feature names, class names). */
+    static String jsonMessage(JsonProcessingException e) {
+        String detail = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        if (detail.startsWith("Trailing token")) {
+            detail = "unexpected content after the JSON document";
+        }
+        int internal = detail.indexOf('`');
+        if (internal >= 0) {
+            detail = detail.substring(0, internal).replaceAll("[\\s(:]*(as per|from)?\\s*$", "");
+        }
+        String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return "malformed JSON" + location + ": " + detail;
     }
 
     /** Reads a request body as JSON; an empty body reads as null. */

@@ -25,11 +25,15 @@ import org.slf4j.LoggerFactory;
  * The sessions, their event streams, and the few threads that train the playing ones.
  *
  * <h2>Bounds</h2>
- * At most {@link Limits#maxSessions()} sessions exist. Creating one more evicts the least recently
- * used session if it has been idle for at least {@link Limits#evictionGrace()}; otherwise creation
- * fails with {@link Busy} (HTTP 503). A reaper removes every session that has had no request and no
- * open event stream for {@link Limits#idleTimeout()}. Each session's own memory is bounded by the
- * config limits and {@link TrainingSession#HISTORY_LIMIT}.
+ * At most {@link Limits#maxSessions()} sessions exist. Creating one more evicts the session least
+ * recently used by a request (preferring those whose event streams nobody reads) once it has had no
+ * request for {@link Limits#evictionGrace()}; open streams do not reserve a session. Otherwise creation
+ * fails with {@link Busy} (HTTP 503 with Retry-After). A reaper removes every session that has had
+ * neither a request nor a reader taking its events for {@link Limits#idleTimeout()}. Each session has
+ * at most {@link #MAX_STREAMS_PER_SESSION} event streams (a new one replaces the oldest) and the server
+ * at most two per session; each stream has a bounded buffer and its own writer ({@link EventStream}),
+ * and slow consumers are dropped. Each session's own memory is bounded by the config limits and
+ * {@link TrainingSession#HISTORY_LIMIT}.
  *
  * <h2>Scheduling</h2>
  * A playing session trains in chunks of whole epochs (at least one, up to about {@link #CHUNK_NANOS})
@@ -41,8 +45,11 @@ final class SessionRegistry implements AutoCloseable {
 
     /** Thrown when the cap is reached and no session is idle enough to evict. */
     static final class Busy extends RuntimeException {
-        Busy(String message) {
+        final long retryAfterSeconds;
+
+        Busy(String message, long retryAfterSeconds) {
             super(message);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         }
     }
 
@@ -56,17 +63,21 @@ final class SessionRegistry implements AutoCloseable {
     static final long CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     static final int MAX_UPDATES_PER_SECOND = 20;
     static final int MAX_EPOCHS_PER_CHUNK = 50;
+    /** Event streams one session may have; a further one replaces the oldest (a reloaded page). */
+    static final int MAX_STREAMS_PER_SESSION = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
 
     private final Limits limits;
     private final ObjectMapper json;
     private final Map<String, TrainingSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, List<SseClient>> streams = new ConcurrentHashMap<>();
+    private final Map<String, List<EventStream>> streams = new ConcurrentHashMap<>();
     private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
     private final ScheduledExecutorService workers;
     private final ExecutorService interactive;
     private final ScheduledExecutorService housekeeping;
+    /** Writes event streams: one task at a time per stream, so a stalled client holds only its own thread. */
+    private final ExecutorService streamWriters;
     private final SecureRandom random = new SecureRandom();
 
     SessionRegistry(Limits limits, ObjectMapper json) {
@@ -76,6 +87,7 @@ final class SessionRegistry implements AutoCloseable {
         // Requests get threads of their own so that they never queue behind fifty playing sessions.
         this.interactive = Executors.newFixedThreadPool(limits.workerThreads(), daemon("actlab-request"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("actlab-reaper"));
+        this.streamWriters = Executors.newCachedThreadPool(daemon("actlab-sse"));
         long period = Math.max(100, Math.min(limits.idleTimeout().toMillis() / 4, 15_000));
         housekeeping.scheduleWithFixedDelay(this::housekeeping, period, period, TimeUnit.MILLISECONDS);
     }
@@ -134,20 +146,34 @@ final class SessionRegistry implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Evicts the session least recently used by a request, preferring sessions whose streams nobody reads:
+     * holding streams open does not keep a session (or the server) reserved.
+     */
     private void evictOneIdle() {
         long now = System.nanoTime();
+        long grace = limits.evictionGrace().toNanos();
         TrainingSession oldest = null;
+        TrainingSession oldestUnread = null;
         for (TrainingSession s : sessions.values()) {
-            if (!hasStreams(s.id) && (oldest == null || s.lastAccessNanos() < oldest.lastAccessNanos())) {
+            if (oldest == null || s.lastAccessNanos() < oldest.lastAccessNanos()) {
                 oldest = s;
             }
+            boolean read = now - s.lastReadNanos() < grace;
+            if (!read && (oldestUnread == null || s.lastAccessNanos() < oldestUnread.lastAccessNanos())) {
+                oldestUnread = s;
+            }
         }
-        if (oldest == null || now - oldest.lastAccessNanos() < limits.evictionGrace().toNanos()) {
+        TrainingSession victim = oldestUnread != null && now - oldestUnread.lastAccessNanos() >= grace ? oldestUnread
+                : oldest != null && now - oldest.lastAccessNanos() >= grace ? oldest : null;
+        if (victim == null) {
+            long wait = oldest == null ? 1 : TimeUnit.NANOSECONDS.toSeconds(grace - (now - oldest.lastAccessNanos())) + 1;
             throw new Busy("the server holds its maximum of " + limits.maxSessions()
-                    + " sessions and none is idle; try again later");
+                    + " sessions, all used in the last " + limits.evictionGrace().toSeconds() + " s; try again in "
+                    + wait + " s", wait);
         }
-        LOG.info("evicting session {} (least recently used) to make room", oldest.id);
-        remove(oldest.id);
+        LOG.info("evicting session {} (least recently used) to make room", victim.id);
+        remove(victim.id);
     }
 
     /** The session, marked as used now. */
@@ -170,34 +196,52 @@ final class SessionRegistry implements AutoCloseable {
         if (session != null) {
             session.setPlaying(false);
         }
-        List<SseClient> clients = streams.remove(id);
+        List<EventStream> clients = streams.remove(id);
         if (clients != null) {
-            for (SseClient client : clients) {
-                try {
-                    client.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("closing an event stream failed", e);
-                }
+            for (EventStream client : clients) {
+                client.close();
             }
         }
     }
 
-    private boolean hasStreams(String id) {
-        List<SseClient> clients = streams.get(id);
-        return clients != null && !clients.isEmpty();
+    /** The most event streams open at once: two per session. */
+    int maxStreams() {
+        return 2 * limits.maxSessions();
     }
 
-    /** Attaches an event stream and sends it the full state. */
+    /** Refuses a new event stream when the server holds its maximum (HTTP 503 with Retry-After). */
+    void requireStreamCapacity() {
+        int open = 0;
+        for (List<EventStream> clients : streams.values()) {
+            open += clients.size();
+        }
+        if (open >= maxStreams()) {
+            throw new Busy("the server holds its maximum of " + maxStreams() + " event streams; try again in 5 s", 5);
+        }
+    }
+
+    /** Attaches an event stream and sends it the full state; a session's oldest stream gives way past the limit. */
     void attach(TrainingSession session, SseClient client) {
-        streams.computeIfAbsent(session.id, k -> new CopyOnWriteArrayList<>()).add(client);
+        EventStream stream = new EventStream(client, streamWriters);
+        List<EventStream> clients = streams.computeIfAbsent(session.id, k -> new CopyOnWriteArrayList<>());
+        clients.add(stream);
+        while (clients.size() > MAX_STREAMS_PER_SESSION) {
+            EventStream oldest = clients.remove(0);
+            oldest.close();
+        }
         client.onClose(() -> {
-            List<SseClient> clients = streams.get(session.id);
-            if (clients != null) {
-                clients.remove(client);
+            List<EventStream> open = streams.get(session.id);
+            if (open != null) {
+                open.remove(stream);
             }
-            session.touch();
+            stream.close();
         });
-        send(client, "state", compute(session::state));
+        session.read();
+        try {
+            stream.send("state", json.writeValueAsString(compute(session::state)));
+        } catch (Exception e) {
+            LOG.error("cannot write state event", e);
+        }
     }
 
     /** Starts the background player of a session. */
@@ -229,9 +273,6 @@ final class SessionRegistry implements AutoCloseable {
             if (update != null) {
                 broadcast(session, "update", update);
             }
-            if (hasStreams(session.id)) {
-                session.touch();
-            }
         } catch (RuntimeException e) {
             LOG.error("session {}: training failed", session.id, e);
             session.setPlaying(false);
@@ -253,7 +294,7 @@ final class SessionRegistry implements AutoCloseable {
 
     /** Sends an event to every stream of the session. */
     void broadcast(TrainingSession session, String event, Object payload) {
-        List<SseClient> clients = streams.get(session.id);
+        List<EventStream> clients = streams.get(session.id);
         if (clients == null || clients.isEmpty()) {
             return;
         }
@@ -264,47 +305,43 @@ final class SessionRegistry implements AutoCloseable {
             LOG.error("session {}: cannot write {} event", session.id, event, e);
             return;
         }
-        for (SseClient client : clients) {
-            if (client.terminated()) {
+        for (EventStream client : clients) {
+            if (client.closed()) {
                 clients.remove(client);
             } else {
-                client.sendEvent(event, text);
+                client.send(event, text);
             }
-        }
-    }
-
-    private void send(SseClient client, String event, Object payload) {
-        try {
-            client.sendEvent(event, json.writeValueAsString(payload));
-        } catch (Exception e) {
-            LOG.error("cannot write {} event", event, e);
         }
     }
 
     private void housekeeping() {
         try {
             long now = System.nanoTime();
+            // Streams: drop the closed and the stalled; a stream that takes its events counts as reading its session.
+            for (Map.Entry<String, List<EventStream>> entry : streams.entrySet()) {
+                TrainingSession session = sessions.get(entry.getKey());
+                for (EventStream client : entry.getValue()) {
+                    if (client.closed() || client.stalled(now)) {
+                        client.close();
+                        entry.getValue().remove(client);
+                    } else {
+                        if (session != null) {
+                            session.readAt(client.lastDeliveredNanos());
+                        }
+                        client.comment("ping");
+                    }
+                }
+            }
             List<String> expired = new ArrayList<>();
             for (TrainingSession s : sessions.values()) {
-                if (hasStreams(s.id)) {
-                    s.touch();
-                } else if (now - s.lastAccessNanos() > limits.idleTimeout().toNanos()) {
+                long used = Math.max(s.lastAccessNanos(), s.lastReadNanos());
+                if (now - used > limits.idleTimeout().toNanos()) {
                     expired.add(s.id);
                 }
             }
             for (String id : expired) {
-                LOG.info("session {} expired after {} idle", id, limits.idleTimeout());
+                LOG.info("session {} expired after {} without requests or a reader", id, limits.idleTimeout());
                 remove(id);
-            }
-            // Keeps proxies and browsers from timing out a quiet stream.
-            for (List<SseClient> clients : streams.values()) {
-                for (SseClient client : clients) {
-                    if (client.terminated()) {
-                        clients.remove(client);
-                    } else {
-                        client.sendComment("ping");
-                    }
-                }
             }
         } catch (RuntimeException e) {
             LOG.error("housekeeping failed", e);
@@ -314,6 +351,7 @@ final class SessionRegistry implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        streamWriters.shutdownNow();
         workers.shutdownNow();
         interactive.shutdownNow();
         for (String id : List.copyOf(sessions.keySet())) {

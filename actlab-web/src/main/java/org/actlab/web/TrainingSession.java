@@ -52,6 +52,7 @@ final class TrainingSession {
 
     private volatile boolean playing;
     private volatile long lastAccessNanos = System.nanoTime();
+    private volatile long lastReadNanos = System.nanoTime();
 
     TrainingSession(String id, PlaygroundConfig config, Limits limits) {
         this.id = id;
@@ -130,7 +131,7 @@ final class TrainingSession {
     }
 
     /** Epochs completed by this network, over every trainer it has had. */
-    private int epoch() {
+    synchronized int epoch() {
         return epochBase + trainer.epoch();
     }
 
@@ -223,29 +224,32 @@ final class TrainingSession {
         return lastAccessNanos;
     }
 
+    /** Marks the session as read now: an event stream took its events. */
+    void read() {
+        lastReadNanos = System.nanoTime();
+    }
+
+    /** Marks the session as read at {@code nanos} if that is later than the last read. */
+    void readAt(long nanos) {
+        if (nanos - lastReadNanos > 0) {
+            lastReadNanos = nanos;
+        }
+    }
+
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
     /**
-     * Trains whole epochs, at least one, until {@code budgetNanos} have passed.
+     * One slice of a step request: whole epochs, at least one, until {@code target} epochs are done or
+     * {@code budgetNanos} have passed.
      *
-     * @return the update after them
-     * @throws IllegalStateException when training has already diverged
+     * @return true when the request is finished (target reached, or training diverged)
      */
-    synchronized Payloads.Update trainEpochs(int maxEpochs, long budgetNanos) {
-        return runEpochs(maxEpochs, budgetNanos);
-    }
-
-    /**
-     * The player's chunk: as {@link #trainEpochs(int, long)}, but null without training when the session
-     * is no longer playing once the monitor is held (a reset or pause got in first).
-     */
-    synchronized Payloads.Update playEpochs(int maxEpochs, long budgetNanos) {
-        return playing && diverged == null ? runEpochs(maxEpochs, budgetNanos) : null;
-    }
-
-    private Payloads.Update runEpochs(int maxEpochs, long budgetNanos) {
+    synchronized boolean trainEpochsSlice(int target, long budgetNanos) {
         requireNotDiverged();
-        int since = epoch();
         long start = System.nanoTime();
-        for (int i = 0; i < maxEpochs; i++) {
+        while (epoch() < target && diverged == null) {
             try {
                 trainer.runEpoch();
             } catch (DivergenceException e) {
@@ -256,21 +260,45 @@ final class TrainingSession {
                 break;
             }
         }
-        return update(since);
+        return epoch() >= target || diverged != null;
     }
 
-    /** Runs {@code batches} optimiser steps. */
-    synchronized Payloads.Update trainSteps(int batches) {
+    /**
+     * One slice of a batch-step request: optimiser steps, at least one, until {@code batches} are done or
+     * {@code budgetNanos} have passed.
+     *
+     * @return the steps taken (fewer than asked when the budget ran out or training diverged)
+     */
+    synchronized int trainStepsSlice(int batches, long budgetNanos) {
         requireNotDiverged();
-        int since = epoch();
-        for (int i = 0; i < batches; i++) {
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < batches && diverged == null) {
             try {
                 trainer.step();
+                done++;
             } catch (DivergenceException e) {
                 markDiverged(e);
+                return batches;
+            }
+            if (System.nanoTime() - start >= budgetNanos) {
                 break;
             }
         }
+        return done;
+    }
+
+    /**
+     * The player's chunk: whole epochs, at least one and at most {@code maxEpochs}, until
+     * {@code budgetNanos} have passed; null without training when the session is no longer playing once
+     * the monitor is held (a reset or pause got in first).
+     */
+    synchronized Payloads.Update playEpochs(int maxEpochs, long budgetNanos) {
+        if (!playing || diverged != null) {
+            return null;
+        }
+        int since = epoch();
+        trainEpochsSlice(since + maxEpochs, budgetNanos);
         return update(since);
     }
 

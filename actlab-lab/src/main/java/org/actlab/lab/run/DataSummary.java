@@ -20,6 +20,31 @@ public record DataSummary(String name, Dataset.Task task, int features, List<Str
                           int trainRows, int testRows, Standardisation standardisation) {
 
     public DataSummary {
-        featureNames = List.copyOf(featureNames);
+        // Read back from model files, so every field is checked: a hand-edited file must fail here, not later.
+        java.util.Objects.requireNonNull(task, "task");
+        featureNames = List.copyOf(featureNames == null ? List.of() : featureNames);
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, got " + features);
+        }
+        if (rawFeatures < 1) {
+            throw new IllegalArgumentException("rawFeatures must be >= 1, got " + rawFeatures);
+        }
+        if (trainRows < 0 || testRows < 0) {
+            throw new IllegalArgumentException("trainRows and testRows must be >= 0, got " + trainRows + " and " + testRows);
+        }
+        if (featureNames.isEmpty() && rawFeatures != features) {
+            throw new IllegalArgumentException("rawFeatures is " + rawFeatures + " but features is " + features
+                    + " and there is no feature expansion");
+        }
+        if (!featureNames.isEmpty() && featureNames.size() != features) {
+            throw new IllegalArgumentException("featureNames lists " + featureNames.size() + " features but features is " + features);
+        }
+        for (String feature : featureNames) {
+            org.actlab.data.Features.canonical(feature);
+        }
+        if (standardisation != null && standardisation.means().length != features) {
+            throw new IllegalArgumentException("standardisation has " + standardisation.means().length
+                    + " columns but features is " + features);
+        }
     }
 }

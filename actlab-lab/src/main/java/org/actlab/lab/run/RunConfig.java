@@ -229,9 +229,30 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         return data.equalsIgnoreCase("mnist");
     }
 
-    /** The CSV path when {@link #data} is neither generated nor MNIST. */
+    /** The prefix of {@link #data} for the user's own MNIST-format IDX files: {@code idx:IMAGES<sep>LABELS}. */
+    public static final String IDX_PREFIX = "idx:";
+
+    /** The {@link #data} value naming an IDX images file and its labels file (the platform's path separator between them). */
+    public static String idxData(Path images, Path labels) {
+        return IDX_PREFIX + images + java.io.File.pathSeparator + labels;
+    }
+
+    /** The IDX images and labels files when {@link #data} names them ({@link #idxData}), else null. */
+    public Path[] idxPaths() {
+        if (!data.startsWith(IDX_PREFIX)) {
+            return null;
+        }
+        String rest = data.substring(IDX_PREFIX.length());
+        int split = rest.lastIndexOf(java.io.File.pathSeparator);
+        if (split <= 0 || split == rest.length() - 1) {
+            throw new IllegalArgumentException("data '" + data + "' must be idx:IMAGES" + java.io.File.pathSeparator + "LABELS");
+        }
+        return new Path[] {Path.of(rest.substring(0, split)), Path.of(rest.substring(split + 1))};
+    }
+
+    /** The CSV path when {@link #data} is neither generated nor MNIST nor IDX files. */
     public Path csvPath() {
-        return generated() || mnist() ? null : Path.of(data);
+        return generated() || mnist() || data.startsWith(IDX_PREFIX) ? null : Path.of(data);
     }
 
     /** The activation of hidden layer {@code i}. */

@@ -1,12 +1,14 @@
 package org.actlab.lab.run;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +33,11 @@ import org.actlab.nn.NetworkSpec;
  */
 public final class SavedModel {
 
-    /** Keeps the decimal text of every number, so that floats copied through a tree keep their bits. */
+    /** Keeps the decimal text of every number of the run's members, so that their floats keep their bits. */
     private static final ObjectMapper EXACT = RunJson.mapper().copy()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Members are read from the middle of the model document: what follows them is not trailing garbage.
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Network network;
     private final RunConfig config;
@@ -93,72 +97,107 @@ public final class SavedModel {
     }
 
     /**
-     * Writes the model whole or not at all: the engine's model document with {@code "config"} and
-     * {@code "data"} added.
+     * Writes the model whole or not at all, in one streamed pass through one temporary file: the
+     * engine's model document with {@code "config"} and {@code "data"} added.
      *
      * @throws IllegalArgumentException when the network holds a non-finite value
-     * @throws UncheckedIOException     naming the file when it cannot be written
+     * @throws UncheckedIOException     naming the file and why it cannot be written
      */
     public void write(Path file) {
-        Path temp = null;
+        ObjectMapper mapper = EXACT;
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".model.tmp");
-            ModelIO.save(network, temp);
-            ObjectNode document = (ObjectNode) EXACT.readTree(temp.toFile());
-            if (config != null) {
-                document.set("config", EXACT.valueToTree(config));
-            }
-            document.set("data", EXACT.valueToTree(data));
-            String json = EXACT.writerWithDefaultPrettyPrinter().writeValueAsString(document);
-            AtomicFile.writeStringUnchecked(file, json + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Only the scratch copy is left behind; the model itself was written or not.
+            ModelIO.save(network, file, json -> {
+                if (config != null) {
+                    json.writeFieldName("config");
+                    mapper.writeTree(json, mapper.valueToTree(config));
                 }
-            }
+                json.writeFieldName("data");
+                mapper.writeTree(json, mapper.valueToTree(data));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + AtomicFile.describe(e), e);
         }
     }
 
     /**
-     * Reads a model: the network through {@link ModelIO#load} (which checks format, version, shapes
-     * and numbers), the run's config and data summary when present.
+     * Reads a model in one streamed pass: the network through {@link ModelIO} (which checks format,
+     * version, shapes and numbers), the run's config and data summary when present.
      *
-     * @throws IllegalArgumentException for a missing, unreadable or malformed file, naming it
+     * @throws IllegalArgumentException for a missing, unreadable or malformed file, naming it and the field
      */
     public static SavedModel read(Path file) {
+        ObjectMapper mapper = EXACT;
+        RunConfig[] config = new RunConfig[1];
+        DataSummary[] data = new DataSummary[1];
         Network network;
-        JsonNode document;
         try {
-            network = ModelIO.load(file);
-            document = EXACT.readTree(file.toFile());
+            network = ModelIO.load(file, (name, json) -> {
+                try {
+                    // The run's members are read as trees, where a repeated key would silently win.
+                    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                    switch (name) {
+                        // The run's own members are small: read as trees of exact decimals, as they were written.
+                        case "config" -> config[0] = json.currentToken() == JsonToken.VALUE_NULL ? null
+                                : mapper.treeToValue(mapper.readTree(json), RunConfig.class);
+                        case "data" -> data[0] = json.currentToken() == JsonToken.VALUE_NULL ? null
+                                : mapper.treeToValue(mapper.readTree(json), DataSummary.class);
+                        default -> json.skipChildren();
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("field '" + name + "': " + fieldProblem(e));
+                }
+            });
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such model file: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read model " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read model " + file + ": " + AtomicFile.describe(e));
         }
-        try {
-            RunConfig config = document.hasNonNull("config") ? EXACT.treeToValue(document.get("config"), RunConfig.class) : null;
-            DataSummary data = document.hasNonNull("data") ? EXACT.treeToValue(document.get("data"), DataSummary.class)
-                    : plainInputs(network);
-            if (data.features() != network.spec().inputs()) {
-                throw new IllegalArgumentException("its data summary has " + data.features() + " inputs, its network "
-                        + network.spec().inputs());
-            }
-            return new SavedModel(network, config, data);
-        } catch (IOException | IllegalArgumentException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
-                cause = cause.getCause();
-            }
-            throw new IllegalArgumentException("model " + file + ": bad run information: " + cause.getMessage());
+        DataSummary summary = data[0] != null ? data[0] : plainInputs(network);
+        if (summary.features() != network.spec().inputs()) {
+            throw new IllegalArgumentException("model " + file + ": field 'data': features is " + summary.features()
+                    + " but the network takes " + network.spec().inputs() + " inputs");
         }
+        return new SavedModel(network, config[0], summary);
+    }
+
+    /** What is wrong with a run field, in the words of the validation that refused it (never Jackson's internals). */
+    /** A JSON value's expected kind in the user's words, not a Java type name. */
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "a list" : "an object";
+    }
+
+    private static String fieldProblem(JsonProcessingException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return cause.getMessage();
+        }
+        String path = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = e instanceof InvalidFormatException format ? ", got '" + format.getValue() + "'" : "";
+            return (path.isEmpty() ? "" : path + ": ") + "expected " + describe(mismatch.getTargetType()) + got;
+        }
+        String original = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int internal = original.indexOf(" (");
+        String problem = e instanceof JsonMappingException ? (internal > 0 ? original.substring(0, internal) : original)
+                : ModelIO.jsonProblem(e);
+        return (path.isEmpty() ? "" : path + ": ") + problem;
     }
 
     private static DataSummary plainInputs(Network network) {

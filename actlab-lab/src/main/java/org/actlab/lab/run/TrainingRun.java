@@ -15,6 +15,7 @@ import org.actlab.data.Standardisation;
 import org.actlab.diagnose.Diagnostics;
 import org.actlab.diagnose.HealthReport;
 import org.actlab.nn.EpochSnapshot;
+import org.actlab.nn.MemoryEstimate;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
@@ -127,6 +128,7 @@ public final class TrainingRun {
         }
         DataSummary summary = new DataSummary(raw.name(), raw.task(), train.features(), config.features(), raw.features(),
                 train.n(), test.n(), standardisation);
+        MemoryEstimate.requireTraining(spec, config.batch(), train.n() + test.n());
         return new TrainingRun(config, points, train, test, summary, Network.create(spec, config.seed()), notices);
     }
 
@@ -189,7 +191,14 @@ public final class TrainingRun {
         if (config.mnist()) {
             return Mnist.bundled();
         }
+        Path[] idx = config.idxPaths();
+        if (idx != null) {
+            return Mnist.read(idx[0], idx[1]);
+        }
         Path csv = config.csvPath();
+        if (csv.toString().equals(Csv.STDIN)) {
+            return Csv.load(csv, config.label(), null).data();
+        }
         if (!Files.isRegularFile(csv)) {
             // Not a file: most likely a mistyped data set name, so let the registry say so.
             if (!config.data().contains(".") && !config.data().contains("/")) {
@@ -197,7 +206,7 @@ public final class TrainingRun {
             }
             throw new IllegalArgumentException("no such data set or CSV file: " + config.data());
         }
-        return Csv.load(csv, config.label(), null, false).data();
+        return Csv.load(csv, config.label(), null).data();
     }
 
     /** Adds a listener; call before {@link #run}. */
