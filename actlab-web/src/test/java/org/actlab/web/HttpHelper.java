@@ -50,6 +50,15 @@ final class HttpHelper {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Creates a session from {@code config}, failing the test unless the server answers 201; the state it returned. */
+    JsonNode createSession(String config) {
+        Reply reply = post("/api/sessions", config);
+        if (reply.status() != 201) {
+            throw new AssertionError("expected 201 creating a session, got " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
     Reply delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -40,9 +40,7 @@ class PlaygroundApiTest {
     }
 
     private static JsonNode create(String config) {
-        HttpHelper.Reply reply = http.post("/api/sessions", config);
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json();
+        return http.createSession(config);
     }
 
     @Test

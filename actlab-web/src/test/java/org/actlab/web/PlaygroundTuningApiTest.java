@@ -29,9 +29,7 @@ class PlaygroundTuningApiTest {
     }
 
     private static String create(String config) {
-        HttpHelper.Reply reply = http.post("/api/sessions", config);
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().get("session").asText();
+        return http.createSession(config).get("session").asText();
     }
 
     private static JsonNode ok(HttpHelper.Reply reply) {
