@@ -18,6 +18,8 @@ import org.teavm.model.emit.ProgramEmitter;
  * <li>{@code MemoryBudget.require} asks the JVM for its heap size; the browser has no such figure, and the
  *     playground's {@code Limits} keep every run to a few megabytes.</li>
  * <li>{@code Mnist.read} reads files; the playground has only generated data and uploaded rows.</li>
+ * <li>{@code AtomicFile}'s static initialiser (process id, shutdown hook) serves file writing; the browser
+ *     only reaches its {@code describe(IOException)}, for the CSV reader's messages.</li>
  * </ul>
  * A method that is gone (because the class no longer needs the rewrite) is skipped.
  */
@@ -39,6 +41,13 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
             MethodHolder method = cls.getMethod(new MethodDescriptor("require", long.class, String.class, void.class));
             if (method != null) {
                 ProgramEmitter.create(method, context.getHierarchy()).exit();
+            }
+        } else if (name.equals("org.actlab.data.AtomicFile")) {
+            // Its static initialiser asks for the process id and installs a shutdown hook, for writing
+            // files; the browser only reaches describe(IOException), which needs neither.
+            MethodHolder init = cls.getMethod(new MethodDescriptor("<clinit>", void.class));
+            if (init != null) {
+                ProgramEmitter.create(init, context.getHierarchy()).exit();
             }
         } else if (name.equals("org.actlab.data.Mnist")) {
             for (MethodHolder method : cls.getMethods()) {
