@@ -30,7 +30,7 @@ class WasmTrainingBrowserTest {
                     + "\"optimizer\":\"adam\",\"learningRate\":0.01,\"weightInit\":\"he_normal\",\"seed\":5}",
             "{\"dataset\":\"circle\",\"layers\":[{\"units\":6,\"activation\":\"sigmoid\"}],\"weightInit\":\"normal(std=0.5)\","
                     + "\"biasInit\":\"constant(0.1)\",\"batchSize\":7,\"seed\":11}",
-            "{\"dataset\":\"moons\",\"features\":[\"x1\",\"x2\",\"x1x2\",\"sin_x1\"],\"layers\":[{\"units\":5,\"activation\":\"prelu\"},"
+            "{\"dataset\":\"moons\",\"features\":[\"x1\",\"x2\",\"x1*x2\",\"sin(x1)\"],\"layers\":[{\"units\":5,\"activation\":\"prelu\"},"
                     + "{\"units\":3,\"activation\":\"tanh\"}],\"optimizer\":\"adam\",\"weightInit\":\"uniform(low=-0.4,high=0.4)\",\"seed\":3}",
             "{\"dataset\":\"plane\",\"noise\":20,\"layers\":[{\"units\":4,\"activation\":\"leaky_relu(0.1)\"}],\"loss\":\"mse\","
                     + "\"regularization\":\"l2\",\"regularizationRate\":0.001,\"seed\":9}");

@@ -1,12 +1,17 @@
 package org.actlab.browser.build;
 
+import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
 import org.teavm.model.MethodDescriptor;
+import org.teavm.model.Instruction;
 import org.teavm.model.MethodHolder;
+import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.instructions.InvokeInstruction;
 
 /**
  * Rewrites, in the WebAssembly build only, the few methods on the playground's path that reach JVM-only
@@ -20,6 +25,8 @@ import org.teavm.model.emit.ProgramEmitter;
  * <li>{@code Mnist.read} reads files; the playground has only generated data and uploaded rows.</li>
  * <li>{@code AtomicFile}'s static initialiser (process id, shutdown hook) serves file writing; the browser
  *     only reaches its {@code describe(IOException)}, for the CSV reader's messages.</li>
+ * <li>TeaVM's {@code String.format} has no {@code %g} or {@code %e}, which the advice and divergence messages
+ *     use: every call of {@code String.format} in actlab's classes goes to {@code BrowserFormat} instead.</li>
  * </ul>
  * A method that is gone (because the class no longer needs the rewrite) is skipped.
  */
@@ -30,9 +37,15 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
     private static final ValueType JSON_NODE = ValueType.object("com.fasterxml.jackson.databind.JsonNode");
     private static final ValueType STRING = ValueType.object("java.lang.String");
 
+    /** TeaVM's {@code String.format} knows no {@code %g} or {@code %e}; actlab's calls go to {@code BrowserFormat}. */
+    private static final String FORMAT = "org.actlab.web.BrowserFormat";
+
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
         String name = cls.getName();
+        if (name.startsWith("org.actlab.") && !name.equals(FORMAT)) {
+            redirectFormat(cls);
+        }
         if (name.equals(NODES + "BaseJsonNode")) {
             replace(cls, context, new MethodDescriptor("toString", String.class), "of");
         } else if (name.startsWith(NODES) && name.endsWith("Node")) {
@@ -54,6 +67,23 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
                 if (method.getName().equals("read") && method.getProgram() != null) {
                     ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
                     pe.construct(IllegalArgumentException.class, pe.constant("MNIST files need the actlab server")).raise();
+                }
+            }
+        }
+    }
+
+    private static void redirectFormat(ClassHolder cls) {
+        for (MethodHolder method : cls.getMethods()) {
+            Program program = method.getProgram();
+            if (program == null) {
+                continue;
+            }
+            for (BasicBlock block : program.getBasicBlocks()) {
+                for (Instruction instruction : block) {
+                    if (instruction instanceof InvokeInstruction invoke && invoke.getMethod().getClassName().equals("java.lang.String")
+                            && invoke.getMethod().getName().equals("format")) {
+                        invoke.setMethod(new MethodReference(FORMAT, invoke.getMethod().getDescriptor()));
+                    }
                 }
             }
         }
