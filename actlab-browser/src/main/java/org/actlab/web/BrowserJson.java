@@ -76,6 +76,7 @@ final class BrowserJson {
         for (Map.Entry<String, String> e : rawValues.entrySet()) {
             w.field(e.getKey());
             w.out.append(e.getValue());
+            w.comma = true;
         }
         w.end();
         return w.out.toString();

@@ -77,6 +77,23 @@ class BrowserJsonTest {
     }
 
     @Test
+    void theExplorersCurveIsTheActivations() throws Exception {
+        JsonNode curve = tree(BrowserPlayground.activation("elu(alpha=0.5)", -6, 6, 241));
+        org.actlab.activation.Activation elu = org.actlab.activation.Activations.parse("elu(alpha=0.5)");
+        assertEquals(elu.spec(), curve.get("spec").asText());
+        assertEquals(241, curve.get("x").size());
+        for (int i = 0; i < 241; i += 20) {
+            float x = (float) (-6 + 12.0 * i / 240);
+            assertEquals(x, curve.get("x").get(i).asDouble(), 0);
+            assertEquals(elu.apply(x), curve.get("f").get(i).asDouble(), 0);
+            assertEquals(elu.derivative(x), curve.get("df").get(i).asDouble(), 0);
+        }
+        JsonNode error = tree(BrowserPlayground.activation("nope", -6, 6, 241));
+        assertEquals(400, error.get("status").asInt());
+        assertTrue(error.get("error").asText().contains("nope"), error.toString());
+    }
+
+    @Test
     void malformedJsonIsAOneLineError() {
         for (String bad : new String[] {"{", "{\"a\":1,\"a\":2}", "[1,]", "{\"a\":1} x", "{\"a\":tru}", "\"\\x\""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonTree.parse(bad), bad);

@@ -41,7 +41,12 @@ class StaticSiteBrowserTest {
             browser.waitFor(10).until(d -> ((Number) browser.js("return document.querySelectorAll('#healthTable tbody tr').length"))
                     .intValue() >= 2);
             // The f/f' explorer's curve is computed in the worker as well.
-            browser.waitFor(10).until(d -> browser.driver.findElement(By.id("explorerInfo")).getText().contains("f(x) ="));
+            String explorer = "";
+            for (int i = 0; i < 100 && !explorer.contains("f(x) ="); i++) {
+                sleep(100);
+                explorer = (String) browser.js("return document.getElementById('explorerInfo').textContent");
+            }
+            assertTrue(explorer.contains("f(x) ="), "the explorer shows the formula: " + explorer);
             // Paused means paused: the worker stopped training.
             assertEquals(paused, epoch(browser), "no epoch after the pause");
             List<String> api = server.requests.stream().filter(r -> r.contains("/api/")).toList();
