@@ -16,7 +16,7 @@ package org.actlab.kernel;
  * forces it: {@code intrinsic}, {@code emulated} or {@code auto} (the default), which takes the
  * intrinsic where {@link JvmProvider} can load it and {@code os.name} is not {@code TeaVM} (what
  * TeaVM's {@code System.getProperty} reports), else the emulation. On the JVM the intrinsic is
- * kept because the scalar GEMM's inner loop is one FMA per element (see docs/PLAYGROUND.md for the
+ * kept because the scalar GEMM's inner loop is one FMA per element (see docs/BENCHMARKS.md for the
  * measured cost of the emulation there).
  */
 public final class FloatFma {
