@@ -87,6 +87,19 @@ public final class BrowserPlayground {
         });
     }
 
+    /**
+     * Trains whole epochs without building an update, for timing the engine alone (docs/PLAYGROUND.md's
+     * speed figure); returns the epoch reached.
+     */
+    @JSExport
+    public static String train(String id, int epochs) {
+        return call(() -> {
+            TrainingSession session = session(id).training;
+            session.trainEpochsSlice(session.epoch() + epochs, Long.MAX_VALUE);
+            return String.valueOf(session.epoch());
+        });
+    }
+
     /** Marks the session as playing or paused and returns its update. */
     @JSExport
     public static String setPlaying(String id, boolean playing) {

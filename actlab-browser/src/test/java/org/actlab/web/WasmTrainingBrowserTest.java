@@ -74,7 +74,7 @@ class WasmTrainingBrowserTest {
                 (async () => {
                   const state = await backend.create(JSON.parse(arguments[0]));
                   for (let i = 0; i < arguments[1]; i++) await backend.step(state.session);
-                  const bits = await backend.weightBits(state.session);
+                  const bits = await backend.raw('weightBits', state.session);
                   await backend.remove(state.session);
                   done(bits);
                 })().catch((e) => done('failed: ' + e.message));

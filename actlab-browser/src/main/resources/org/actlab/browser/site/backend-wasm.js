@@ -34,14 +34,19 @@ export function createBackend(site, ApiError) {
     pending.clear();
   };
 
-  /** Calls the engine; resolves with the parsed JSON, rejects with the server's status and message. */
-  function call(method, ...args) {
+  /** Calls the engine; resolves with its answer, the JSON text the server would send. */
+  function raw(method, ...args) {
     if (fatal) return Promise.reject(new ApiError(0, fatal));
     return new Promise((resolve, reject) => {
       const id = ++seq;
       pending.set(id, { resolve, reject });
       worker.postMessage({ seq: id, method, args });
-    }).then((text) => {
+    });
+  }
+
+  /** Calls the engine; resolves with the parsed JSON, rejects with the server's status and message. */
+  function call(method, ...args) {
+    return raw(method, ...args).then((text) => {
       if (text === '') return null;
       const data = JSON.parse(text);
       if (data && typeof data.error === 'string' && typeof data.status === 'number') {
@@ -83,11 +88,7 @@ export function createBackend(site, ApiError) {
     if (!link) return;
     e.preventDefault();
     const [id, name] = link.getAttribute('href').slice(EXPORT_PREFIX.length).split('/');
-    const text = await new Promise((resolve) => {
-      const n = ++seq;
-      pending.set(n, { resolve, reject: resolve });
-      worker.postMessage({ seq: n, method: 'export', args: [id, name] });
-    });
+    const text = await raw('export', id, name);
     const type = name.endsWith('.csv') ? 'text/csv' : 'application/json';
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement('a');
@@ -117,11 +118,7 @@ export function createBackend(site, ApiError) {
     remove: (id) => call('remove', id),
     exportUrl: (id, name) => `${EXPORT_PREFIX}${id}/${name}`,
     events: (id) => new Stream(id),
-    /** For the tests: every weight and bias of a session as float bits. */
-    weightBits: (id) => new Promise((resolve) => {
-      const n = ++seq;
-      pending.set(n, { resolve, reject: resolve });
-      worker.postMessage({ seq: n, method: 'weightBits', args: [id] });
-    }),
+    /** Any exported call as text, for the tests and measurements (weightBits, train). */
+    raw,
   };
 }
