@@ -111,9 +111,11 @@ class MeasureBrowserTest {
         Object ms = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const t0 = performance.now();
-                backend.raw('train', arguments[0], arguments[1]).then(() => done(performance.now() - t0));
+                backend.raw('train', arguments[0], arguments[1]).then((epoch) => done([performance.now() - t0, epoch]));
                 """, id, epochs);
-        return ((Number) ms).doubleValue();
+        List<?> answer = (List<?>) ms;
+        assertTrue(String.valueOf(answer.get(1)).matches("[0-9]+"), "the engine trained: " + answer.get(1));
+        return ((Number) answer.get(0)).doubleValue();
     }
 
     private static double median(double[] values) {
