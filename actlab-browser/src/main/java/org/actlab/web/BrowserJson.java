@@ -288,64 +288,37 @@ final class BrowserJson {
         return this;
     }
 
-    private void floatValue(float v) {
-        if (Float.isFinite(v)) {
-            out.append(v);
-        } else {
-            out.append("null");
-        }
-    }
-
     private BrowserJson floats(float[] values) {
-        separate();
-        out.append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
+        return array(values.length, i -> {
+            if (Float.isFinite(values[i])) {
+                out.append(values[i]);
+            } else {
+                out.append("null");
             }
-            floatValue(values[i]);
-        }
-        out.append(']');
-        comma = true;
-        return this;
+        });
     }
 
     private BrowserJson doubles(double[] values) {
-        separate();
-        out.append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(Double.isFinite(values[i]) ? String.valueOf(values[i]) : "null");
-        }
-        out.append(']');
-        comma = true;
-        return this;
+        return array(values.length, i -> out.append(Double.isFinite(values[i]) ? String.valueOf(values[i]) : "null"));
     }
 
     private BrowserJson ints(int[] values) {
-        separate();
-        out.append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(values[i]);
-        }
-        out.append(']');
-        comma = true;
-        return this;
+        return array(values.length, i -> out.append(values[i]));
     }
 
     private BrowserJson longs(long[] values) {
+        return array(values.length, i -> out.append(values[i]));
+    }
+
+    /** An array of {@code length} numbers, each written by {@code element}. */
+    private BrowserJson array(int length, java.util.function.IntConsumer element) {
         separate();
         out.append('[');
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < length; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(values[i]);
+            element.accept(i);
         }
         out.append(']');
         comma = true;
