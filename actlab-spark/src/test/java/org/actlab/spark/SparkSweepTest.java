@@ -22,7 +22,6 @@ import org.actlab.lab.sweep.Sweep;
 import org.actlab.lab.sweep.SweepSpec;
 import org.actlab.lab.sweep.SweepStore;
 import org.actlab.lab.sweep.SweepTable;
-import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +142,7 @@ class SparkSweepTest {
     private static Process start(Path dir, String name, Path sparkHome, String java, String cp, String main, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        command.addAll(SparkTrialExecutor.jvmOptions());
         command.addAll(List.of("-cp", cp, main));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
