@@ -69,6 +69,19 @@ class VerdictLogicTest {
     }
 
     @Test
+    void tanhVsLogisticMustSurviveTheCompensatedInitGain() {
+        double[] slow = {12, 14, 13};
+        double[] fast = {5, 6, 5};
+        double[] aa = {5, 6, 6};
+        assertEquals(supported, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, slow, aa)));
+        // The reviewer's counterfactual: logistic with init gain 4 as fast as tanh (or faster) sinks the claim.
+        assertEquals(inconclusive, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, new double[] {6, 6, 4}, aa)));
+        assertEquals(not_supported, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, new double[] {2, 3, 2}, aa)));
+        // The A/A control clearing the margin means the measure cannot tell arms apart.
+        assertEquals(inconclusive, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, slow, slow)));
+    }
+
+    @Test
     void reluProperties() {
         double[] positive = {0.6, 0.7, 0.65};
         double[] centred = {0.01, -0.02, 0.0};
