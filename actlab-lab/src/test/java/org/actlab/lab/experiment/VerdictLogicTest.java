@@ -4,6 +4,8 @@ import static org.actlab.lab.experiment.Verdict.inconclusive;
 import static org.actlab.lab.experiment.Verdict.not_supported;
 import static org.actlab.lab.experiment.Verdict.supported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,15 @@ class VerdictLogicTest {
         assertEquals(supported, verdict(LeakyRelu.effects(always, never, reluOutput, leakyOutput)));
         assertEquals(not_supported, verdict(LeakyRelu.effects(never, never, reluOutput, leakyOutput)));
         assertEquals(inconclusive, verdict(LeakyRelu.effects(always, always, reluOutput, leakyOutput)));
+    }
+
+    @Test
+    void costRunsAgreeWithinFifteenPercentLargerOverSmaller() {
+        assertTrue(ActivationCost.agree(5, 5.7), "5.7 / 5 = 1.14");
+        assertTrue(ActivationCost.agree(5.7, 5), "the order of the runs does not matter");
+        assertFalse(ActivationCost.agree(5, 5.8), "5.8 / 5 = 1.16");
+        assertFalse(ActivationCost.agree(Double.NaN, 5));
+        assertFalse(ActivationCost.agree(0, 0));
     }
 
     @Test
