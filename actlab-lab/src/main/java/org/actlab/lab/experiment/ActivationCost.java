@@ -57,9 +57,9 @@ public final class ActivationCost implements Experiment {
                 + "8; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 7 rounds of 2 ms), each timing forward "
                 + "and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
                 + "activation, then every activation again); the first run is judged, the second checks that the ratio "
-                + "repeats within " + Math.round(100 * REPEAT_AGREEMENT) + "%. Times are the measuring thread's CPU time "
-                + "(the wall clock where the JVM cannot read it), so that time spent waiting for a core on a loaded "
-                + "machine is not counted. Caveat: in-process timing on a shared "
+                + "repeats within " + Math.round(100 * REPEAT_AGREEMENT) + "%. Warm-up blocks are wall time (the JIT's "
+                + "compiler threads need it); all rates are the measuring thread's CPU time (the wall clock where the JVM cannot "
+                + "read it), so that time spent waiting for a core on a loaded machine is not counted. Caveat: in-process timing on a shared "
                 + "machine; JMH figures live in docs/BENCHMARKS.md.";
     }
 
@@ -161,8 +161,12 @@ public final class ActivationCost implements Experiment {
         boolean steady = false;
         while (blocks < maxBlocks) {
             long calls = 0;
+            // A block lasts blockNanos of wall time, so that the JIT's compiler threads get that time to work
+            // (on a loaded machine a block of thread CPU time passes before they have run); its rate is in
+            // thread CPU time.
+            long wallStart = System.nanoTime();
             long blockStart = clock.nanos();
-            while (clock.nanos() - blockStart < blockNanos) {
+            while (System.nanoTime() - wallStart < blockNanos) {
                 kernels.forward(f, z, 0, a, 0, ELEMENTS);
                 kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
                 calls++;

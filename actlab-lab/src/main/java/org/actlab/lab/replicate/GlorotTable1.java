@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
@@ -259,14 +263,34 @@ final class GlorotTable1 implements Replication {
         int seeds = seeds(quick);
         double[][] errors = new double[ARMS.size()][seeds];
         Trace[] traces = new Trace[seeds];
-        for (int a = 0; a < ARMS.size(); a++) {
-            for (int s = 0; s < seeds; s++) {
-                Run run = run(ARMS.get(a), quick, s + 1);
-                errors[a][s] = run.testError();
-                if (a == 0) {
-                    traces[s] = run.trace();
+        // Each run is seeded and single-threaded, so running them side by side, one per core, gives the figures
+        // of running them in turn.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<Run>> runs = new ArrayList<>();
+            for (int a = 0; a < ARMS.size(); a++) {
+                for (int s = 0; s < seeds; s++) {
+                    Arm arm = ARMS.get(a);
+                    long seed = s + 1;
+                    runs.add(pool.submit(() -> run(arm, quick, seed)));
                 }
             }
+            for (int a = 0; a < ARMS.size(); a++) {
+                for (int s = 0; s < seeds; s++) {
+                    Run run = runs.get(a * seeds + s).get();
+                    errors[a][s] = run.testError();
+                    if (a == 0) {
+                        traces[s] = run.trace();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         List<ReplicationResult.Row> rows = new ArrayList<>();
         for (int a = 0; a < ARMS.size(); a++) {
