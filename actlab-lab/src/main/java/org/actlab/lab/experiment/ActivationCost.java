@@ -54,7 +54,7 @@ public final class ActivationCost implements Experiment {
                 + "only the path chosen at start-up), on "
                 + ELEMENTS + " floats drawn uniformly from [−5, 5]: warm-up in blocks of 10 ms (quick: 4 ms) until two "
                 + "consecutive blocks agree within " + Math.round(100 * STABLE) + "% (at least 3 blocks, at most 100, quick: "
-                + "8; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 7 rounds of 2 ms), each timing forward "
+                + "8; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing forward "
                 + "and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
                 + "activation, then every activation again); the first run is judged, the second checks that the ratio "
                 + "repeats within " + Math.round(100 * REPEAT_AGREEMENT) + "%. Warm-up blocks are wall time (the JIT's "
@@ -130,8 +130,8 @@ public final class ActivationCost implements Experiment {
     public TrialResult runTrial(Trial trial) {
         boolean quick = trial.flag("quick");
         long blockNanos = (quick ? 4 : 10) * 1_000_000L;
-        int rounds = quick ? 7 : 15;
-        long roundNanos = (quick ? 2 : 5) * 1_000_000L;
+        int rounds = quick ? 5 : 15;
+        long roundNanos = (quick ? 1 : 5) * 1_000_000L;
         ActivationKernels kernels = trial.text("kernels").equals("vector") ? Kernels.vector() : Kernels.scalar();
         if (kernels == null) {
             throw new IllegalStateException("the vector kernel path is not available on this machine");
