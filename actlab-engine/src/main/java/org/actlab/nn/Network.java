@@ -35,7 +35,8 @@ public final class Network {
 
     /**
      * Builds a network from its spec, initialising weights and biases from {@code seed}: for each
-     * layer in order, its weights then its bias, from one {@link PortableRandom} stream.
+     * layer in order, its weights then its bias, from one {@link PortableRandom} stream (an
+     * initialiser that draws weights and bias together, RAI, draws them unit by unit).
      *
      * @throws IllegalArgumentException for an unknown activation or initialiser spec
      */
@@ -52,8 +53,7 @@ public final class Network {
             Activation activation = last ? outputActivation(spec.output()) : hiddenActivation(l, spec.hidden().get(l).activation());
             float[] weights = new float[Math.multiplyExact(units, inputs)];
             float[] bias = new float[units];
-            weightInit.initialise(weights, units, inputs, inputs, units, rng);
-            biasInit.initialise(bias, 1, units, inputs, units, rng);
+            weightInit.initialiseLayer(weights, bias, units, inputs, biasInit, rng);
             layers.add(new DenseLayer(inputs, units, activation, weights, bias));
             inputs = units;
         }
