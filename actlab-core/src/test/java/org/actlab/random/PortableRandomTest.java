@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,8 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link PortableRandom} against the real {@link SplittableRandom} of the JVM running the tests
  * (JDK 17): every method, many seeds, millions of draws, interleaved in random order so that each
  * method is also checked from every state the others leave behind. Values are compared as bits.
+ *
+ * <p>{@code nextGaussian} and {@code nextExponential} reproduce JDK 17's algorithm; later JDKs
+ * changed it (JDK 25's code adds an FMA in the inflection overhang and a soft cap in the tail; its
+ * {@code nextGaussian} differed in 3 of 20 seeds within a million draws), so those comparisons run only on JDK 17, the
+ * project's reference JDK. The other methods are compared on any JDK.
  */
 class PortableRandomTest {
+
+    /** The JDK whose {@code nextGaussian} this class reproduces. */
+    private static final boolean JDK_17 = Runtime.version().feature() == 17;
 
     /** Edge seeds plus 60 seeds drawn from a fixed generator. */
     static LongStream seeds() {
@@ -37,6 +46,9 @@ class PortableRandomTest {
         SplittableRandom chooser = new SplittableRandom(~seed);
         for (int i = 0; i < 60_000; i++) {
             int method = chooser.nextInt(8);
+            if (method == 3 && !JDK_17) {
+                method = 0;
+            }
             String where = "seed " + seed + ", draw " + i + ", method " + method;
             switch (method) {
                 case 0 -> assertEquals(reference.nextLong(), mine.nextLong(), where);
@@ -61,6 +73,7 @@ class PortableRandomTest {
     /** The Gaussian alone over 4 million draws: the slow paths (overhangs, tail) run thousands of times. */
     @Test
     void millionsOfGaussiansMatch() {
+        Assumptions.assumeTrue(JDK_17, "nextGaussian reproduces JDK 17's algorithm");
         SplittableRandom reference = new SplittableRandom(7L);
         PortableRandom mine = new PortableRandom(7L);
         int tailDraws = 0;
@@ -78,6 +91,7 @@ class PortableRandomTest {
 
     @Test
     void millionsOfExponentialsMatch() {
+        Assumptions.assumeTrue(JDK_17, "nextExponential reproduces JDK 17's algorithm");
         SplittableRandom reference = new SplittableRandom(11L);
         PortableRandom mine = new PortableRandom(11L);
         for (int i = 0; i < 2_000_000; i++) {
@@ -101,6 +115,7 @@ class PortableRandomTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void splitsMatch(long seed) {
+        Assumptions.assumeTrue(JDK_17, "the split streams are compared with nextGaussian, JDK 17's algorithm");
         SplittableRandom reference = new SplittableRandom(seed);
         PortableRandom mine = new PortableRandom(seed);
         for (int depth = 0; depth < 6; depth++) {
