@@ -194,7 +194,7 @@ class WebReliabilityTest {
         server.stop();
         Limits d = Limits.defaults();
         server = new PlaygroundServer(new Limits(8, d.idleTimeout(), d.evictionGrace(), d.maxLayers(), d.maxUnits(),
-                d.maxSamples(), d.maxUploadBytes(), d.maxGrid(), 2));
+                d.maxSamples(), d.maxUploadBytes(), d.maxGrid(), 2, d.maxSessionsPerClient(), d.maxStreamsPerClient()));
         http = new HttpHelper(server.start("127.0.0.1", 0));
         String big = "{\"samples\":2000,\"trainPercent\":90,\"batchSize\":1,\"layers\":["
                 + "{\"units\":16,\"activation\":\"tanh\"},{\"units\":16,\"activation\":\"tanh\"},"
