@@ -150,9 +150,11 @@ class WebReliabilityTest {
     }
 
     /**
-     * More playing sessions with unread streams than there are training threads: were a send to block the
-     * thread that makes it, every training thread would hang on a full connection and the other session's
-     * updates would stop.
+     * More playing sessions with unread streams than there are training threads. Sends must never block a
+     * shared thread: a sampler checks, all through the test, that no thread but the streams' own writers
+     * is ever inside a send, and the other session's stream keeps flowing.
+     * (Were the training threads to write themselves, they would hang on the full connections until
+     * Jetty's 30 s idle timeout, and the other session's updates would stop meanwhile.)
      */
     @Test
     void streamsThatAreNeverReadDoNotHoldUpOtherSessions() throws Exception {
@@ -164,19 +166,20 @@ class WebReliabilityTest {
                 d.maxStreamsPerClient()));
         http = new HttpHelper(server.start("127.0.0.1", 0));
         List<Socket> unread = new ArrayList<>();
+        SendSampler sampler = new SendSampler();
         try {
             for (int s = 0; s <= trainingThreads; s++) {
-                String stalled = http.createSession("{\"samples\":2000,\"gridSize\":100,\"layers\":[{\"units\":16,"
+                String id = http.createSession("{\"samples\":2000,\"gridSize\":100,\"layers\":[{\"units\":16,"
                         + "\"activation\":\"tanh\"},{\"units\":16,\"activation\":\"tanh\"}]}").get("session").asText();
                 for (int i = 0; i < 2; i++) {
                     Socket socket = new Socket();
                     socket.setReceiveBufferSize(1024);
                     socket.connect(new InetSocketAddress("127.0.0.1", http.port));
-                    socket.getOutputStream().write(("GET /api/sessions/" + stalled + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    socket.getOutputStream().write(("GET /api/sessions/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                             + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     unread.add(socket);
                 }
-                assertEquals(200, http.post("/api/sessions/" + stalled + "/play", "").status());
+                assertEquals(200, http.post("/api/sessions/" + id + "/play", "").status());
             }
             String other = http.createSession(SMALL).get("session").asText();
             try (EventLines events = EventLines.open(http, other)) {
@@ -189,9 +192,53 @@ class WebReliabilityTest {
                 assertEquals(200, http.get("/").status(), "the page still loads");
             }
         } finally {
+            sampler.stop();
             for (Socket socket : unread) {
                 socket.close();
             }
+        }
+        assertEquals(List.of(), sampler.offenders(), "threads that sent to a client themselves");
+    }
+
+    /** Samples every thread's stack until stopped, and names the threads other than the stream writers found in a send. */
+    private static final class SendSampler {
+        private final java.util.Set<String> offenders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::sample, "test-send-sampler");
+
+        SendSampler() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            while (running) {
+                for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+                    if (info.getThreadName().startsWith("actlab-sse")) {
+                        continue;
+                    }
+                    for (StackTraceElement frame : info.getStackTrace()) {
+                        if (frame.getClassName().startsWith("io.javalin.http.sse.SseClient") && frame.getMethodName().startsWith("send")) {
+                            offenders.add(info.getThreadName().replaceAll("\\d+$", "N"));
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        List<String> offenders() {
+            return offenders.stream().sorted().toList();
         }
     }
 
