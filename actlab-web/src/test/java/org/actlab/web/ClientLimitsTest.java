@@ -141,27 +141,38 @@ class ClientLimitsTest {
         String x = session(a);
         String y = session(a);
         String z = session(b);
-        try (EventLines bz = EventLines.open(b, z);
-             EventLines ax1 = EventLines.open(a, x);
-             EventLines ax2 = EventLines.open(a, x);
-             EventLines ay1 = EventLines.open(a, y)) {
-            bz.await("event: state");
-            ax1.await("event: state");
-            ax2.await("event: state");
-            ay1.await("event: state");
-            try (EventLines ay2 = EventLines.open(a, y)) {
-                ay2.await("event: state");
-                ax1.awaitEnd(); // a's oldest stream gave way to its fourth
-                assertEquals(1, server.registry().openStreams(x));
-                assertEquals(2, server.registry().openStreams(y));
-                assertEquals(1, server.registry().openStreams(z), "b's stream is not a's to replace");
-                for (String id : List.of(x, y, z)) {
-                    assertEquals(200, http.post("/api/sessions/" + id + "/step", "").status());
-                }
-                for (EventLines open : List.of(bz, ax2, ay1, ay2)) {
-                    open.await("event: update");
-                }
-            }
+        // Each stream is attached (its state event read) before the next opens, so opening order is attach order.
+        EventLines bz = opened(b, z);
+        EventLines ax1 = opened(a, x);
+        EventLines ax2 = opened(a, x);
+        EventLines ay1 = opened(a, y);
+        EventLines ay2 = opened(a, y);
+        ax1.awaitEnd(); // a's oldest stream gave way to its fourth
+        assertEquals(1, server.registry().openStreams(x));
+        assertEquals(2, server.registry().openStreams(y));
+        assertEquals(1, server.registry().openStreams(z), "b's stream is not a's to replace");
+        for (String id : List.of(x, y, z)) {
+            assertEquals(200, http.post("/api/sessions/" + id + "/step", "").status());
+        }
+        for (EventLines open : List.of(bz, ax2, ay1, ay2)) {
+            open.await("event: update");
+        }
+    }
+
+    private final List<EventLines> streams = new java.util.ArrayList<>();
+
+    /** Opens a stream and waits for its state event: the server has attached it. Closed after the test. */
+    private EventLines opened(HttpHelper client, String session) throws InterruptedException {
+        EventLines stream = EventLines.open(client, session);
+        streams.add(stream);
+        stream.await("event: state");
+        return stream;
+    }
+
+    @AfterEach
+    void closeStreams() throws java.io.IOException {
+        for (EventLines stream : streams) {
+            stream.close();
         }
     }
 
@@ -172,24 +183,18 @@ class ClientLimitsTest {
         HttpHelper a = http.withCookie(newClient());
         String x = session(a);
         String y = session(http);
-        try (EventLines ax1 = EventLines.open(a, x);
-             EventLines ax2 = EventLines.open(a, x);
-             EventLines y1 = EventLines.open(http, y);
-             EventLines y2 = EventLines.open(http, y)) {
-            for (EventLines s : List.of(ax1, ax2, y1, y2)) {
-                s.await("event: state");
-            }
-            HttpResponse<String> refused = http.exchange(HttpRequest.newBuilder(http.uri("/api/sessions/" + y + "/events"))
-                    .header("Accept", "text/event-stream").GET());
-            assertEquals(503, refused.statusCode(), refused.body());
-            assertTrue(refused.body().contains("maximum of 4 event streams"), refused.body());
-            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
-            // a is at its own cap of 2: its new stream replaces its oldest instead of being refused.
-            try (EventLines ax3 = EventLines.open(a, x)) {
-                ax3.await("event: state");
-                ax1.awaitEnd();
-                assertEquals(2, server.registry().openStreams(x));
-            }
-        }
+        EventLines ax1 = opened(a, x);
+        opened(a, x);
+        opened(http, y);
+        opened(http, y);
+        HttpResponse<String> refused = http.exchange(HttpRequest.newBuilder(http.uri("/api/sessions/" + y + "/events"))
+                .header("Accept", "text/event-stream").GET());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("maximum of 4 event streams"), refused.body());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
+        // a is at its own cap of 2: its new stream replaces its oldest instead of being refused.
+        opened(a, x);
+        ax1.awaitEnd();
+        assertEquals(2, server.registry().openStreams(x));
     }
 }
