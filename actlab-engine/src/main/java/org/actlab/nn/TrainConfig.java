@@ -3,13 +3,17 @@ package org.actlab.nn;
 import java.util.Objects;
 
 /**
- * How to train, as plain values that serialise to JSON and back.
+ * How to train, as typed values: the optimiser and the schedule arrive parsed (from
+ * {@link #builder()}'s spec setters or the lab's run description) and are not parsed again.
+ * Build one with {@link #builder()}, which names every setting; the positional constructor is
+ * public only because a record's must be.
  *
  * @param epochs       passes over the training set
  * @param batchSize    rows per step
- * @param optimizer    optimiser spec, for example {@code "sgd"}, {@code "adam(beta1=0.9)"}
+ * @param optimizer    the optimiser, for example {@code sgd} or {@code adam(beta1=0.9)}; each trainer
+ *                     makes its own stateful {@link Optimizer} from it
  * @param learningRate the base learning rate
- * @param schedule     learning-rate schedule spec: {@code "constant"}, {@code "step(every=50,gamma=0.5)"}, {@code "cosine"}
+ * @param schedule     learning-rate schedule: {@code constant}, {@code step(every=50, gamma=0.5)}, {@code cosine}
  * @param l1           L1 penalty strength, 0 for none
  * @param l2           L2 penalty strength, 0 for none
  * @param clipNorm     clip each layer's gradient to this L2 norm; 0 or less for no clipping
@@ -17,7 +21,7 @@ import java.util.Objects;
  * @param threads      threads for matrix multiply; results are bit-identical for one seed whatever
  *                     the count, because the multiply splits output tiles and never a sum
  */
-public record TrainConfig(int epochs, int batchSize, String optimizer, double learningRate, String schedule,
+public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, double learningRate, Schedule schedule,
                           double l1, double l2, double clipNorm, long seed, int threads) {
 
     public TrainConfig {
@@ -38,9 +42,6 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
         if (Double.isNaN(clipNorm)) {
             throw new IllegalArgumentException("clip norm must be a number (0 or less for none), got NaN");
         }
-        // Parsed here so that a bad spec fails when the config is made, with the registry's message.
-        Optimizers.parse(optimizer);
-        Schedule.parse(schedule);
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -88,9 +89,9 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
     public static final class Builder {
         private int epochs = DEFAULT_EPOCHS;
         private int batch = DEFAULT_BATCH;
-        private String optimizer = DEFAULT_OPTIMIZER;
+        private OptimizerSpec optimizer = OptimizerSpec.parse(DEFAULT_OPTIMIZER);
         private double learningRate = DEFAULT_LEARNING_RATE;
-        private String schedule = DEFAULT_SCHEDULE;
+        private Schedule schedule = Schedule.parse(DEFAULT_SCHEDULE);
         private double l1;
         private double l2;
         private double clip;
@@ -110,8 +111,13 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
             return this;
         }
 
+        /** Parses the optimiser spec at once, so a bad one fails here with the registry's message. */
         public Builder optimizer(String spec) {
-            optimizer = spec;
+            return optimizer(OptimizerSpec.parse(spec));
+        }
+
+        public Builder optimizer(OptimizerSpec value) {
+            optimizer = value;
             return this;
         }
 
@@ -125,8 +131,13 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
             return optimizer(spec).learningRate(rate);
         }
 
+        /** Parses the schedule spec at once, so a bad one fails here with the registry's message. */
         public Builder schedule(String spec) {
-            schedule = spec;
+            return schedule(Schedule.parse(spec));
+        }
+
+        public Builder schedule(Schedule value) {
+            schedule = value;
             return this;
         }
 
