@@ -82,87 +82,98 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
     }
 
     /**
-     * Names the settings of a {@link TrainConfig}. The defaults, which the lab's run description and
-     * the playground take from here: 100 epochs, batch 10, {@code sgd} at 0.03, {@code constant} rate,
-     * no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
+     * The training settings a run description shares with {@link TrainConfig}, with their defaults
+     * and setters written once: {@link Builder} extends it, and so does the lab's run-description
+     * builder, which reads the fields when it builds. Defaults: 100 epochs, {@code sgd} at 0.03,
+     * {@code constant} rate, no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
+     *
+     * @param <B> the concrete builder, which every setter returns
      */
-    public static final class Builder {
-        private int epochs = DEFAULT_EPOCHS;
+    public abstract static class Settings<B extends Settings<B>> {
+        protected int epochs = DEFAULT_EPOCHS;
+        protected OptimizerSpec optimizer = OptimizerSpec.parse(DEFAULT_OPTIMIZER);
+        protected double learningRate = DEFAULT_LEARNING_RATE;
+        protected Schedule schedule = Schedule.parse(DEFAULT_SCHEDULE);
+        protected double l1;
+        protected double l2;
+        protected double clip;
+        protected long seed = DEFAULT_SEED;
+        protected int threads = defaultThreads();
+
+        protected Settings() {
+        }
+
+        /** This builder, as its own type. */
+        protected abstract B self();
+
+        public B epochs(int value) {
+            epochs = value;
+            return self();
+        }
+
+        public B optimizer(OptimizerSpec value) {
+            optimizer = value;
+            return self();
+        }
+
+        public B learningRate(double value) {
+            learningRate = value;
+            return self();
+        }
+
+        /**
+         * The optimiser and its base rate, which go together; the spec is parsed at once, so a bad
+         * one fails here with the registry's message.
+         */
+        public B optimizer(String spec, double rate) {
+            return optimizer(OptimizerSpec.parse(spec)).learningRate(rate);
+        }
+
+        public B schedule(Schedule value) {
+            schedule = value;
+            return self();
+        }
+
+        public B l1(double value) {
+            l1 = value;
+            return self();
+        }
+
+        public B l2(double value) {
+            l2 = value;
+            return self();
+        }
+
+        public B clip(double norm) {
+            clip = norm;
+            return self();
+        }
+
+        public B seed(long value) {
+            seed = value;
+            return self();
+        }
+
+        public B threads(int value) {
+            threads = value;
+            return self();
+        }
+    }
+
+    /** Names the settings of a {@link TrainConfig}: {@link Settings}' and the batch size, 10 by default. */
+    public static final class Builder extends Settings<Builder> {
         private int batch = DEFAULT_BATCH;
-        private OptimizerSpec optimizer = OptimizerSpec.parse(DEFAULT_OPTIMIZER);
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private Schedule schedule = Schedule.parse(DEFAULT_SCHEDULE);
-        private double l1;
-        private double l2;
-        private double clip;
-        private long seed = DEFAULT_SEED;
-        private int threads = defaultThreads();
 
         private Builder() {
         }
 
-        public Builder epochs(int value) {
-            epochs = value;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public Builder batch(int value) {
             batch = value;
-            return this;
-        }
-
-        /** Parses the optimiser spec at once, so a bad one fails here with the registry's message. */
-        public Builder optimizer(String spec) {
-            return optimizer(OptimizerSpec.parse(spec));
-        }
-
-        public Builder optimizer(OptimizerSpec value) {
-            optimizer = value;
-            return this;
-        }
-
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
-        }
-
-        /** The optimiser and its base rate, which go together. */
-        public Builder optimizer(String spec, double rate) {
-            return optimizer(spec).learningRate(rate);
-        }
-
-        /** Parses the schedule spec at once, so a bad one fails here with the registry's message. */
-        public Builder schedule(String spec) {
-            return schedule(Schedule.parse(spec));
-        }
-
-        public Builder schedule(Schedule value) {
-            schedule = value;
-            return this;
-        }
-
-        public Builder l1(double value) {
-            l1 = value;
-            return this;
-        }
-
-        public Builder l2(double value) {
-            l2 = value;
-            return this;
-        }
-
-        public Builder clip(double norm) {
-            clip = norm;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public Builder threads(int value) {
-            threads = value;
             return this;
         }
 

@@ -33,7 +33,7 @@ class LearningTest {
         NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(32, "tanh"), new LayerSpec(32, "tanh")), 1,
                 Output.SIGMOID, Loss.BCE, "xavier_uniform", "zeros");
         Network network = Network.create(spec, 2);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule("cosine").seed(3).build(), spiral, null).run();
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule(Schedule.parse("cosine")).seed(3).build(), spiral, null).run();
         assertNull(result.stopped());
         assertTrue(result.last().trainAccuracy() >= 0.95, "spiral training accuracy " + result.last().trainAccuracy());
     }

@@ -258,7 +258,7 @@ class TrainerTest {
                 () -> new Trainer(network, config("adamm", 0.1, 1, 1), XOR, null));
         assertTrue(optimizer.getMessage().contains("unknown optimiser 'adamm'"), optimizer.getMessage());
         IllegalArgumentException schedule = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).schedule("step(every=0)").build(), XOR, null));
+                () -> new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).schedule(Schedule.parse("step(every=0)")).build(), XOR, null));
         assertTrue(schedule.getMessage().contains("every must be a whole number >= 1, got 0"), schedule.getMessage());
         Dataset threeFeatures = new Dataset("wide", new float[3], new float[1], 1, 3, 1, Dataset.Task.BINARY);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
@@ -288,7 +288,7 @@ class TrainerTest {
                 double before = network.loss(XOR);
                 double rate = optimizer.equals("sgd") ? 1.0 : optimizer.equals("momentum") || optimizer.equals("nesterov") || optimizer.equals("adagrad") ? 0.1 : 0.02;
                 TrainingResult result = new Trainer(network,
-                        TrainConfig.builder().epochs(10).batch(16).optimizer(optimizer, rate).schedule(schedule).build(), XOR, null).run();
+                        TrainConfig.builder().epochs(10).batch(16).optimizer(optimizer, rate).schedule(Schedule.parse(schedule)).build(), XOR, null).run();
                 assertTrue(result.last().trainLoss() < 0.9 * before,
                         optimizer + " " + schedule + ": loss " + before + " -> " + result.last().trainLoss());
             }

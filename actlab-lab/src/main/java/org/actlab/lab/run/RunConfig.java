@@ -30,7 +30,7 @@ import org.actlab.spec.Registry;
  * A recorded config replays the run exactly, whatever its thread count.
  *
  * <p>Build one with {@link #builder()} (every field has a default, listed there; the training
- * defaults are {@link TrainConfig.Builder}'s) or from JSON: Jackson reads it through the builder,
+ * defaults are {@link TrainConfig.Settings}', which its builder extends) or from JSON: Jackson reads it through the builder,
  * so absent fields keep their defaults; a bad value surfaces as a Jackson exception whose cause is
  * the {@link IllegalArgumentException} naming it.
  *
@@ -195,13 +195,12 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
     /** A builder starting from this config's values. */
     public Builder toBuilder() {
         Builder b = new Builder().data(data).samples(samples).noise(noise).trainFraction(trainFraction).features(features)
-                .hidden(hidden).output(output).loss(loss).learningRate(learningRate).batch(batch)
-                .epochs(epochs).seed(seed).l1(l1).l2(l2).clip(clip).threads(threads).label(label).standardize(standardize);
+                .hidden(hidden).output(output).loss(loss).optimizer(optimizer).learningRate(learningRate).batch(batch)
+                .epochs(epochs).seed(seed).l1(l1).l2(l2).schedule(schedule).clip(clip).threads(threads).label(label)
+                .standardize(standardize);
         b.activations = activations;
         b.init = init;
-        b.optimizer = optimizer;
         b.biasInit = biasInit;
-        b.schedule = schedule;
         return b;
     }
 
@@ -323,14 +322,13 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
      * hidden {@code [4, 2]}, activation {@code tanh}, output and loss {@code auto}, init
      * {@code xavier_uniform}, bias init {@code zeros}, batch 0 (chosen from the data: see
      * {@link RunConfig#autoBatch(int)}), label: the last column, no standardisation; and
-     * {@link TrainConfig.Builder}'s optimiser, rate, epochs, seed, penalties, clipping, schedule and
+     * {@link TrainConfig.Settings}' optimiser, rate, epochs, seed, penalties, clipping, schedule and
      * threads. These are TF Playground's defaults where it has them, except the train fraction
      * (its 50 % wastes half of the data).
      */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public static final class Builder {
-        private static final TrainConfig TRAINING = TrainConfig.defaults();
+    public static final class Builder extends TrainConfig.Settings<Builder> {
 
         private String data = DEFAULT_DATA;
         private int samples;
@@ -343,16 +341,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         private String loss = "auto";
         private Initializer init = Initializers.parse(DEFAULT_INIT);
         private Initializer biasInit = Initializers.parse(DEFAULT_BIAS_INIT);
-        private OptimizerSpec optimizer = TRAINING.optimizer();
-        private double learningRate = TRAINING.learningRate();
         private int batch;
-        private int epochs = TRAINING.epochs();
-        private long seed = TRAINING.seed();
-        private double l1 = TRAINING.l1();
-        private double l2 = TRAINING.l2();
-        private Schedule schedule = TRAINING.schedule();
-        private double clip = TRAINING.clipNorm();
-        private int threads = TRAINING.threads();
         private String label;
         private boolean standardize;
 
@@ -420,14 +409,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
+        /** The optimiser spec, as the CLI and JSON give it; parsed here, once. */
         public Builder optimizer(String spec) {
-            optimizer = OptimizerSpec.parse(required("optimizer", spec));
-            return this;
-        }
-
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
+            return optimizer(OptimizerSpec.parse(required("optimizer", spec)));
         }
 
         public Builder batch(int value) {
@@ -435,39 +419,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder epochs(int value) {
-            epochs = value;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public Builder l1(double value) {
-            l1 = value;
-            return this;
-        }
-
-        public Builder l2(double value) {
-            l2 = value;
-            return this;
-        }
-
+        /** The schedule spec, as the CLI and JSON give it; parsed here, once. */
         public Builder schedule(String spec) {
-            schedule = Schedule.parse(spec);
-            return this;
-        }
-
-        public Builder clip(double value) {
-            clip = value;
-            return this;
-        }
-
-        public Builder threads(int value) {
-            threads = value;
-            return this;
+            return schedule(Schedule.parse(spec));
         }
 
         public Builder label(String value) {
@@ -477,6 +431,11 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
         public Builder standardize(boolean value) {
             standardize = value;
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
             return this;
         }
 
