@@ -7,10 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -19,19 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * CPU allocator) and the benchmark frees it: that is what a DJL user pays. One JMH thread;
  * {@code threads} is libtorch's intra-op thread count.
  */
-@State(Scope.Benchmark)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dai.djl.offline=true"})
-public class LibtorchActivationBench extends JmhDefaults {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** libtorch's intra-op threads. */
-    @Param({"1"})
-    public int threads;
+public class LibtorchActivationBench extends PeerActivationBench {
 
     private PeerFunction function;
     private NDManager manager;

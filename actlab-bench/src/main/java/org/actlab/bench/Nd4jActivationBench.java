@@ -10,28 +10,14 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * ND4J 1.0.0-M2.1 (native CPU backend): f(z) into a preallocated output array. One JMH thread;
  * {@code threads} is ND4J's own thread limit (set both here and through OMP_NUM_THREADS by the
  * run script, since libnd4j reads the environment when it loads).
  */
-@State(Scope.Benchmark)
-public class Nd4jActivationBench extends JmhDefaults {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** ND4J's thread limit. */
-    @Param({"1"})
-    public int threads;
+public class Nd4jActivationBench extends PeerActivationBench {
 
     private INDArray z;
     private INDArray a;

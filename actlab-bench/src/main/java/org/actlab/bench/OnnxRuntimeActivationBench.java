@@ -11,10 +11,7 @@ import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -23,21 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * preallocated output tensor, so no allocation or copy happens per call. One JMH thread;
  * {@code threads} is the session's intra-op thread count.
  */
-@State(Scope.Benchmark)
 // -Xss4m: with this module's long class path, session creation overflows the default 1 MB thread
 // stack (a silent SIGSEGV in the JVM's stack guard page); 2 MB was enough when measured.
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss4m"})
-public class OnnxRuntimeActivationBench extends JmhDefaults {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** The session's intra-op threads. */
-    @Param({"1"})
-    public int threads;
+public class OnnxRuntimeActivationBench extends PeerActivationBench {
 
     private OrtEnvironment environment;
     private OrtSession session;

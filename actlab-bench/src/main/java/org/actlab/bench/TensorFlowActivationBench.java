@@ -2,10 +2,7 @@ package org.actlab.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -25,18 +22,7 @@ import org.tensorflow.types.TFloat32;
  * output (TensorFlow's CPU allocator) and the benchmark frees it. One JMH thread; {@code threads}
  * is the session's intra-op parallelism.
  */
-@State(Scope.Benchmark)
-public class TensorFlowActivationBench extends JmhDefaults {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** The session's intra-op parallelism. */
-    @Param({"1"})
-    public int threads;
+public class TensorFlowActivationBench extends PeerActivationBench {
 
     private Graph graph;
     private Session session;
