@@ -1,7 +1,6 @@
 package org.actlab.kernel;
 
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.actlab.activation.Activation;
@@ -205,23 +204,9 @@ final class VectorActivationKernels implements ActivationKernels {
     }
 
     @Override
-    public void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
-        if (Kind.of(f) == Kind.RRELU) {
-            ActivationKernels.checkSlice("z", z, zOff, n);
-            ActivationKernels.checkSlice("a", a, aOff, n);
-            // One draw per non-positive element, in order: the same stream as the scalar twin.
-            ScalarActivationKernels.rreluTraining((RRelu) f, z, zOff, a, aOff, n, rng);
-        } else {
-            forward(f, z, zOff, a, aOff, n);
-        }
-    }
-
-    @Override
     public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                          float[] dZ, int dZOff, int n, float[] dParams) {
-        ActivationKernels.checkSlice("z", z, zOff, n);
-        ActivationKernels.checkSlice("dA", dA, dAOff, n);
-        ActivationKernels.checkSlice("dZ", dZ, dZOff, n);
+        ScalarActivationKernels.checkBackward(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
         if (!backwardFast(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n)) {
             ScalarActivationKernels.backwardUnchecked(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
         }
