@@ -216,17 +216,8 @@ class TrainerTest {
         Network network = Network.create(spec("tanh"), 5);
         TrainConfig config = TrainConfig.builder().epochs(1).batch(32).optimizer("sgd", 0.5).clip(1e-3).build();
         List<Double> norms = new ArrayList<>();
-        new Trainer(network, config, XOR, null).addListener(new TrainingListener() {
-            @Override
-            public Capture capture() {
-                return Capture.LAYERS;
-            }
-
-            @Override
-            public void onStep(StepSnapshot step) {
-                step.layers().forEach(layer -> norms.add(layer.updateNorm()));
-            }
-        }).run();
+        new Trainer(network, config, XOR, null).addListener(TrainingListener.layerSteps(
+                step -> step.layers().forEach(layer -> norms.add(layer.updateNorm())))).run();
         // With SGD the weight update is η·(clipped gradient), at most η·clipNorm = 5e-4 per layer.
         assertFalse(norms.isEmpty());
         for (double norm : norms) {
