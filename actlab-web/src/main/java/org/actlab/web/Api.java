@@ -132,7 +132,7 @@ final class Api {
 
     void create(Context ctx) throws JsonProcessingException {
         PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
-        TrainingSession session = registry.create(config);
+        TrainingSession session = registry.create(config, ClientIds.of(ctx));
         reply(ctx, 201, registry.compute(session::state));
     }
 

@@ -51,8 +51,6 @@ final class TrainingSession {
     private Payloads.Divergence diverged;
 
     private volatile boolean playing;
-    private volatile long lastAccessNanos = System.nanoTime();
-    private volatile long lastReadNanos = System.nanoTime();
 
     TrainingSession(String id, PlaygroundConfig config, Limits limits) {
         this.id = id;
@@ -214,30 +212,6 @@ final class TrainingSession {
 
     synchronized boolean diverged() {
         return diverged != null;
-    }
-
-    void touch() {
-        lastAccessNanos = System.nanoTime();
-    }
-
-    long lastAccessNanos() {
-        return lastAccessNanos;
-    }
-
-    /** Marks the session as read now: an event stream took its events. */
-    void read() {
-        lastReadNanos = System.nanoTime();
-    }
-
-    /** Marks the session as read at {@code nanos} if that is later than the last read. */
-    void readAt(long nanos) {
-        if (nanos - lastReadNanos > 0) {
-            lastReadNanos = nanos;
-        }
-    }
-
-    long lastReadNanos() {
-        return lastReadNanos;
     }
 
     /**
