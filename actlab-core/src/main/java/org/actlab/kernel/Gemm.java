@@ -52,7 +52,7 @@ public interface Gemm {
 
     /** The Vector API kernel, or {@code null} when {@code jdk.incubator.vector} is not usable. */
     static Gemm vector() {
-        return GemmChoice.VECTOR;
+        return JvmProvider.vectorGemm();
     }
 
     /** Checks shapes and bounds, with messages that name the numbers. */

@@ -1,12 +1,5 @@
 package org.actlab.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 /**
  * The blocked loop shared by both matrix-multiply kernels, after Goto and van de Geijn's
  * layering (BLIS): column blocks of {@value #NC}, k-blocks of {@value #KC} with B packed into
@@ -24,12 +17,6 @@ abstract class GemmDriver implements Gemm {
     static final int NC = 1024;
     /** Below this many multiply-adds a second thread costs more than it saves. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
-
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "actlab-gemm");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** Per-thread packing buffers, grown on demand, so that a call allocates nothing. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -109,7 +96,6 @@ abstract class GemmDriver implements Gemm {
             blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);
             return;
         }
-        List<Future<?>> pending = new ArrayList<>(parts - 1);
         int panels = splitColumns ? colPanels : rowPanels;
         int unit = splitColumns ? nr : mr;
         int extent = splitColumns ? n : m;
@@ -121,20 +107,8 @@ abstract class GemmDriver implements Gemm {
                     ? () -> blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, from, to)
                     : () -> blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, from, to, 0, n);
         }
-        for (int part = 1; part < parts; part++) {
-            pending.add(POOL.submit(work[part]));
-        }
-        work[0].run();
-        try {
-            for (Future<?> future : pending) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during a matrix multiply", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("matrix multiply failed: " + e.getCause(), e.getCause());
-        }
+        // The worker threads start on the first product that gets here, never for threads == 1.
+        GemmWorkers.shared().runAll(work);
     }
 
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {

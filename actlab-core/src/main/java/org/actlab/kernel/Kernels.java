@@ -7,6 +7,9 @@ import java.util.Locale;
  * {@code VectorizationProvider}: the Vector API implementation when {@code jdk.incubator.vector}
  * is present and usable, else the scalar twin. The system property {@value #PROPERTY} forces a
  * choice: {@code scalar}, {@code vector} (fail if unavailable) or {@code auto} (the default).
+ * With {@code scalar} the Vector API is never looked for: {@link JvmProvider}, the one class
+ * that does, is reached only by {@link #vector()} and the other paths. The browser build sets
+ * {@code scalar} before first use ({@code System.setProperty}).
  */
 public final class Kernels {
 
@@ -14,7 +17,6 @@ public final class Kernels {
     public static final String PROPERTY = "actlab.kernel";
 
     private static final ActivationKernels SCALAR = new ScalarActivationKernels();
-    private static final ActivationKernels VECTOR = loadVector();
     private static final ActivationKernels CHOSEN = choose(System.getProperty(PROPERTY, "auto"));
 
     private Kernels() {
@@ -37,7 +39,7 @@ public final class Kernels {
 
     /** The Vector API kernels, or {@code null} when {@code jdk.incubator.vector} is not usable. */
     public static ActivationKernels vector() {
-        return VECTOR;
+        return JvmProvider.vectorActivations();
     }
 
     /**
@@ -49,16 +51,16 @@ public final class Kernels {
         switch (path.toLowerCase(Locale.ROOT)) {
             case "auto":
                 // CHOSEN is still null while this class initialises: choose() comes through here.
-                return CHOSEN != null ? CHOSEN : VECTOR != null ? VECTOR : SCALAR;
+                return CHOSEN != null ? CHOSEN : vector() != null ? vector() : SCALAR;
             case "scalar":
                 return SCALAR;
             case "simd":
             case "vector":
-                if (VECTOR == null) {
+                if (vector() == null) {
                     throw new IllegalArgumentException("kernel path '" + path
                             + "' needs the Vector API: run java with --add-modules jdk.incubator.vector");
                 }
-                return VECTOR;
+                return vector();
             default:
                 throw new IllegalArgumentException("unknown kernel path '" + path + "'; expected auto, scalar or simd");
         }
@@ -69,19 +71,6 @@ public final class Kernels {
             return forPath(property);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("-D" + PROPERTY + "=" + property + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static ActivationKernels loadVector() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            // Loaded reflectively so that this class never links against the incubator module.
-            return (ActivationKernels) Class.forName("org.actlab.kernel.VectorActivationKernels")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
         }
     }
 }

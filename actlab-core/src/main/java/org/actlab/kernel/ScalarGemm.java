@@ -2,8 +2,9 @@ package org.actlab.kernel;
 
 /**
  * The scalar twin of the matrix multiply: the shared blocked loop with a plain-Java micro-kernel
- * of {@value #MR}×{@value #NR} accumulators, each an in-order {@link Math#fma} chain, so that its
- * results are bit-identical to {@link VectorGemm}'s.
+ * of {@value #MR}×{@value #NR} accumulators, each an in-order chain of fused multiply-adds, so that
+ * its results are bit-identical to {@link VectorGemm}'s. {@link FloatFma} decides how each FMA is
+ * computed (the JVM's intrinsic, or an exact emulation in the browser); both give the same bits.
  */
 final class ScalarGemm extends GemmDriver {
 
@@ -35,7 +36,7 @@ final class ScalarGemm extends GemmDriver {
                 float av = pa[aRow + r];
                 int t = r * NR;
                 for (int j = 0; j < NR; j++) {
-                    tile[t + j] = Math.fma(av, pb[bRow + j], tile[t + j]);
+                    tile[t + j] = FloatFma.fma(av, pb[bRow + j], tile[t + j]);
                 }
             }
         }

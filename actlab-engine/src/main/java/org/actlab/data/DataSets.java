@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.actlab.random.PortableRandom;
 import org.actlab.text.DidYouMean;
 
 /**
  * The registry of generated data sets, every one seeded: the same name, size, noise and seed give
- * the same rows on every machine ({@link SplittableRandom}, no platform-dependent maths beyond
+ * the same rows on every machine ({@link PortableRandom}, no platform-dependent maths beyond
  * {@code Math.sin/cos/log/sqrt}).
  *
  * <table>
@@ -28,7 +28,7 @@ public final class DataSets {
 
     /** A generator of one named set from (n, noise, rng). */
     private interface Generator {
-        Dataset generate(int n, double noise, SplittableRandom rng);
+        Dataset generate(int n, double noise, PortableRandom rng);
     }
 
     private static final Map<String, Generator> GENERATORS = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ public final class DataSets {
         if (!(noise >= 0) || Double.isInfinite(noise)) {
             throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
         }
-        return GENERATORS.get(key).generate(n, noise, new SplittableRandom(seed));
+        return GENERATORS.get(key).generate(n, noise, new PortableRandom(seed));
     }
 
     /** The canonical names, in the order of the table above. */

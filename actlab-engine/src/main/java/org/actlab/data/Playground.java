@@ -1,6 +1,6 @@
 package org.actlab.data;
 
-import java.util.SplittableRandom;
+import org.actlab.random.PortableRandom;
 
 /**
  * The 2-D data sets of TensorFlow Playground ({@code tensorflow/playground}, {@code src/dataset.ts}),
@@ -23,7 +23,7 @@ final class Playground {
      * in [−5, 5]·noise, while the stored point is not displaced (as in the Playground), so at noise 0
      * label = [|x| &lt; 2.5].
      */
-    static Dataset circle(int n, double noise, SplittableRandom rng) {
+    static Dataset circle(int n, double noise, PortableRandom rng) {
         double radius = 5;
         Builder out = new Builder("circle", n, 2, Dataset.Task.BINARY);
         int inner = n / 2;
@@ -44,7 +44,7 @@ final class Playground {
      * Four quadrants: x and y uniform in [−5, 5], pushed 0.3 away from each axis; label 1 when the
      * noise-displaced point has x·y ≥ 0.
      */
-    static Dataset xor(int n, double noise, SplittableRandom rng) {
+    static Dataset xor(int n, double noise, PortableRandom rng) {
         double padding = 0.3;
         Builder out = new Builder("xor", n, 2, Dataset.Task.BINARY);
         for (int i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ final class Playground {
      * Two Gaussian blobs: label 1 around (2, 2), label 0 around (−2, −2), each coordinate with
      * variance 0.5 + 7·noise (the Playground maps noise [0, 0.5] linearly to variance [0.5, 4]).
      */
-    static Dataset gauss(int n, double noise, SplittableRandom rng) {
+    static Dataset gauss(int n, double noise, PortableRandom rng) {
         double variance = 0.5 + noise * (4 - 0.5) / 0.5;
         Builder out = new Builder("gauss", n, 2, Dataset.Task.BINARY);
         int first = n / 2;
@@ -79,7 +79,7 @@ final class Playground {
      * Two interleaved spirals: for point i of m in a class, r = 5i/m, t = 1.75·2π·i/m + δ with δ = 0
      * (label 1) or π (label 0); x = r sin t, y = r cos t, each plus uniform noise in [−1, 1]·noise.
      */
-    static Dataset spiral(int n, double noise, SplittableRandom rng) {
+    static Dataset spiral(int n, double noise, PortableRandom rng) {
         Builder out = new Builder("spiral", n, 2, Dataset.Task.BINARY);
         int first = n / 2;
         spiralArm(out, first, 0, 1, noise, rng);
@@ -87,7 +87,7 @@ final class Playground {
         return out.build();
     }
 
-    private static void spiralArm(Builder out, int m, double deltaT, int label, double noise, SplittableRandom rng) {
+    private static void spiralArm(Builder out, int m, double deltaT, int label, double noise, PortableRandom rng) {
         for (int i = 0; i < m; i++) {
             double r = (double) i / m * 5;
             double t = 1.75 * i / m * 2 * Math.PI + deltaT;
@@ -102,7 +102,7 @@ final class Playground {
      * displaced by uniform noise in [−6, 6]·noise (the Playground's linear map of [−10, 10] to [−1, 1],
      * not clamped).
      */
-    static Dataset plane(int n, double noise, SplittableRandom rng) {
+    static Dataset plane(int n, double noise, PortableRandom rng) {
         double radius = 6;
         Builder out = new Builder("plane", n, 2, Dataset.Task.REGRESSION);
         for (int i = 0; i < n; i++) {
@@ -124,7 +124,7 @@ final class Playground {
      * s·max(0, 1 − d/2) with d the distance from the noise-displaced point to c; the target is the
      * value largest in magnitude (the Playground's "regress gaussian").
      */
-    static Dataset multiGauss(int n, double noise, SplittableRandom rng) {
+    static Dataset multiGauss(int n, double noise, PortableRandom rng) {
         double radius = 6;
         Builder out = new Builder("multi_gauss", n, 2, Dataset.Task.REGRESSION);
         for (int i = 0; i < n; i++) {
@@ -154,7 +154,7 @@ final class Playground {
      * label 0, and the rest on (1 − cos t, 0.5 − sin t), label 1, t evenly spaced on [0, π];
      * then Gaussian noise with standard deviation {@code noise} on both coordinates.
      */
-    static Dataset moons(int n, double noise, SplittableRandom rng) {
+    static Dataset moons(int n, double noise, PortableRandom rng) {
         Builder out = new Builder("moons", n, 2, Dataset.Task.BINARY);
         int outer = n / 2;
         int inner = n - outer;
@@ -174,16 +174,16 @@ final class Playground {
         return m == 1 ? 0 : (double) i / (m - 1);
     }
 
-    static double uniform(SplittableRandom rng, double a, double b) {
+    static double uniform(PortableRandom rng, double a, double b) {
         return rng.nextDouble() * (b - a) + a;
     }
 
     /** Marsaglia's polar method, as the Playground samples its normals. */
-    static double normal(SplittableRandom rng, double mean, double variance) {
+    static double normal(PortableRandom rng, double mean, double variance) {
         return mean + Math.sqrt(variance) * gaussian(rng);
     }
 
-    static double gaussian(SplittableRandom rng) {
+    static double gaussian(PortableRandom rng) {
         double v1;
         double v2;
         double s;

@@ -1,6 +1,6 @@
 package org.actlab.data;
 
-import java.util.SplittableRandom;
+import org.actlab.random.PortableRandom;
 
 /** Seeded shuffling and train/test splits. Rows are copied; the input is not changed. */
 public final class Split {
@@ -44,13 +44,13 @@ public final class Split {
         return rows(data, permutation(data.n(), seed));
     }
 
-    /** A random permutation of 0..n−1 (Fisher–Yates with {@link SplittableRandom}). */
+    /** A random permutation of 0..n−1 (Fisher–Yates with {@link PortableRandom}). */
     public static int[] permutation(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        PortableRandom rng = new PortableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = order[i];

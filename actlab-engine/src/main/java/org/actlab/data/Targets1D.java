@@ -1,7 +1,7 @@
 package org.actlab.data;
 
-import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import org.actlab.random.PortableRandom;
 
 /**
  * One-dimensional regression targets for the universal-approximation experiment. Each set draws x
@@ -36,7 +36,7 @@ final class Targets1D {
         }
     }
 
-    static Dataset generate(String name, int n, double noise, SplittableRandom rng) {
+    static Dataset generate(String name, int n, double noise, PortableRandom rng) {
         DoubleUnaryOperator g = target(name);
         Playground.Builder out = new Playground.Builder(name, n, 1, Dataset.Task.REGRESSION);
         for (int i = 0; i < n; i++) {

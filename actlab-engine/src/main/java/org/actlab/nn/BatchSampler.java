@@ -1,7 +1,7 @@
 package org.actlab.nn;
 
-import java.util.SplittableRandom;
 import org.actlab.data.Dataset;
+import org.actlab.random.PortableRandom;
 
 /**
  * Shuffling and batching: at the start of every epoch the row order is shuffled (Fisher–Yates from
@@ -13,12 +13,12 @@ final class BatchSampler {
     private final Dataset data;
     private final int batchSize;
     private final int[] order;
-    private final SplittableRandom random;
+    private final PortableRandom random;
     final float[] x;
     final float[] y;
 
     /** @param random the shuffling stream, used by nothing else */
-    BatchSampler(Dataset data, int batchSize, SplittableRandom random) {
+    BatchSampler(Dataset data, int batchSize, PortableRandom random) {
         this.data = data;
         this.batchSize = batchSize;
         this.random = random;

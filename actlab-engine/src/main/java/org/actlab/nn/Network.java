@@ -2,13 +2,13 @@ package org.actlab.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
 import org.actlab.kernel.Gemm;
 import org.actlab.kernel.Kernels;
 import org.actlab.nn.NetworkSpec.Output;
+import org.actlab.random.PortableRandom;
 
 /**
  * A fully connected feed-forward network: hidden layers, then an output layer.
@@ -35,14 +35,14 @@ public final class Network {
 
     /**
      * Builds a network from its spec, initialising weights and biases from {@code seed}: for each
-     * layer in order, its weights then its bias, from one {@link SplittableRandom} stream.
+     * layer in order, its weights then its bias, from one {@link PortableRandom} stream.
      *
      * @throws IllegalArgumentException for an unknown activation or initialiser spec
      */
     public static Network create(NetworkSpec spec, long seed) {
         Initializer weightInit = Initializers.parse(spec.weightInit());
         Initializer biasInit = Initializers.parse(spec.biasInit());
-        SplittableRandom rng = new SplittableRandom(seed);
+        PortableRandom rng = new PortableRandom(seed);
         List<DenseLayer> layers = new ArrayList<>();
         int inputs = spec.inputs();
         int count = spec.hidden().size() + 1;

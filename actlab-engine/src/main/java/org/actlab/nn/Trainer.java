@@ -3,10 +3,10 @@ package org.actlab.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.actlab.data.Dataset;
 import org.actlab.kernel.Gemm;
 import org.actlab.kernel.Kernels;
+import org.actlab.random.PortableRandom;
 
 /**
  * Seeded mini-batch training of one network. It can run all epochs at once ({@link #run()}) or
@@ -52,7 +52,7 @@ public final class Trainer {
     private final Penalties penalties;
     private final DivergenceWatch divergence;
     private final StepCapture capture;
-    private final SplittableRandom activationRandom;
+    private final PortableRandom activationRandom;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<TrainingResult.EpochMetrics> history = new ArrayList<>();
     private final int stepsPerEpoch;
@@ -86,7 +86,7 @@ public final class Trainer {
         this.optimizer = Optimizers.parse(config.optimizer());
         this.schedule = Schedule.parse(config.schedule());
         this.gemm = Kernels.gemm().withThreads(config.threads());
-        SplittableRandom root = new SplittableRandom(config.seed());
+        PortableRandom root = new PortableRandom(config.seed());
         this.sampler = new BatchSampler(train, config.batchSize(), root.split());
         this.activationRandom = root.split();
         this.stepsPerEpoch = sampler.stepsPerEpoch();
