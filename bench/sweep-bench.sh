@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Trials per second of tiny sweep trials: local pool (1 and 2 threads) and Spark local[2], side by side.
 # Usage: bench/sweep-bench.sh [counts...] [--repeats R] [--spark-max N]   (default: 100 1000 10000)
+# Prints the load average before and after: the figures are only as good as the machine is quiet.
 set -euo pipefail
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && mvn -B -q -DskipTests package -pl actlab-spark -am)
 target="$root/actlab-spark/target"
-opens=()
-for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-           java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
-done
-exec java --add-modules jdk.incubator.vector "${opens[@]}" -Djdk.reflect.useDirectMethodHandle=false \
-  -cp "$(ls "$target"/actlab-spark-*.jar | head -1):$target/lib/*" org.actlab.spark.SweepBench "$@"
+# Spark's JVM options from their one list (as ./actlab reads them for --spark).
+# shellcheck disable=SC2207
+opts=($(sed -n '/^actlab\.spark\.jvmOptions=/,/[^\\]$/p' \
+  "$root/actlab-spark/src/main/resources/org/actlab/spark/jvm-options.properties" \
+  | sed -e 's/^actlab\.spark\.jvmOptions=//' -e 's/\\$//'))
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+status=0
+java --add-modules jdk.incubator.vector "${opts[@]}" \
+  -cp "$(ls "$target"/actlab-spark-*.jar | head -1):$target/lib/*" org.actlab.spark.SweepBench "$@" || status=$?
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+exit "$status"

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.replicate.ReplicationResult;
 import org.actlab.lab.replicate.Replications;
+import org.actlab.lab.replicate.TrialReplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +49,7 @@ public final class ReplicateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code actlab replicate run NAME [--quick]}. */
+    /** {@code actlab replicate run NAME [--quick] [--spark MASTER]}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run one replication and print the paper's figures beside ours, the criterion and the verdict.")
     static final class RunCommand implements Callable<Integer> {
@@ -61,6 +63,10 @@ public final class ReplicateCommand implements Callable<Integer> {
         @Option(names = "--quick", description = "A smaller run (seconds, not minutes); still gives a verdict.")
         boolean quick;
 
+        @Option(names = "--spark", paramLabel = "MASTER",
+                description = "Run its trials on Apache Spark: local[N] (embedded) or spark://host:port (standalone).")
+        String spark;
+
         @Override
         public Integer call() {
             Replication replication;
@@ -69,8 +75,23 @@ public final class ReplicateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+            ReplicationResult result;
             long start = System.nanoTime();
-            ReplicationResult result = replication.run(quick);
+            if (spark == null) {
+                result = replication.run(quick);
+            } else {
+                if (!(replication instanceof TrialReplication spread)) {
+                    throw new IllegalArgumentException("replication '" + replication.name() + "' does not run as trials, so not on "
+                            + "Spark; --spark works for: " + String.join(", ", Replications.names().stream()
+                            .filter(n -> Replications.byName(n) instanceof TrialReplication).toList()));
+                }
+                TrialExecutor executor = SparkExecutor.connect(spark);
+                try {
+                    result = spread.run(quick, executor);
+                } finally {
+                    SparkExecutor.close(executor, spec.commandLine().getErr(), "replicate");
+                }
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %s (%.1f s)%n", result.name(), result.outcome(), seconds);

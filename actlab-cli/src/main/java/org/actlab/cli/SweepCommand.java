@@ -1,7 +1,6 @@
 package org.actlab.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -141,13 +140,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void close(TrialExecutor executor) {
-        if (executor instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("actlab sweep: note: closing " + executor + ": " + e.getMessage());
-            }
-        }
+        SparkExecutor.close(executor, spec.commandLine().getErr(), "sweep");
     }
 
     private SweepSpec spec() {
@@ -179,30 +172,13 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The local pool, or Spark when asked for. Spark is loaded by name only here, so the CLI starts
-     * without its jars; the launcher puts actlab-spark's jars on the class path for --spark.
-     */
+    /** The local pool, or Spark when asked for. */
     private TrialExecutor executor() {
         checkExecutorOptions();
         if (spark == null) {
             return threads == null ? TrialExecutor.pool() : TrialExecutor.pool(threads);
         }
-        Class<?> type;
-        try {
-            type = Class.forName("org.actlab.spark.SparkTrialExecutor");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("--spark " + spark + " needs the actlab-spark module on the class path; "
-                    + "build it (mvn -B -DskipTests package) and run through ./actlab");
-        }
-        try {
-            return (TrialExecutor) type.getMethod("connect", String.class).invoke(null, spark);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.getMessage(), cause);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start Spark: " + e, e);
-        }
+        return SparkExecutor.connect(spark);
     }
 
     /** The executor options' checks, made before the sweep directory is created. */
@@ -210,8 +186,8 @@ final class SweepCommand implements Callable<Integer> {
         if (spark != null && threads != null) {
             throw new IllegalArgumentException("--threads is for the local pool; with --spark " + spark + " Spark sets the parallelism");
         }
-        if (spark != null && !Sweep.SPARK_MASTER.matcher(spark.trim()).matches()) {
-            throw new IllegalArgumentException("--spark wants local[N] or spark://host:port, got '" + spark + "'");
+        if (spark != null) {
+            SparkExecutor.check(spark);
         }
         if (threads != null && (threads < 1 || threads > 4096)) {
             throw new IllegalArgumentException("--threads must be in 1..4096, got " + threads);

@@ -22,11 +22,11 @@ import org.actlab.spec.Values;
  *     (sign-corrected as in Saxe et al. 2014), so W·Wᵀ = gain²·I when rows ≤ cols, else Wᵀ·W = gain²·I</li>
  * <li>{@code playground}: U[−0.5, 0.5), TensorFlow Playground's weights</li>
  * <li>{@code rai}: randomized asymmetric initialisation (Lu, Shin, Su &amp; Karniadakis 2019, "Dying ReLU and
- *     Initialization"). Each row (one unit's incoming weights) is drawn from N(0, σ²/n_in) with σ = 0.6007,
- *     then one entry, at a position drawn uniformly from the row, is replaced by ξ ~ Beta(2, 1), drawn as √U.
- *     The paper draws the position over the weights and the bias together; here biases have their own
- *     initialiser, so the position is drawn over the weights only. σ = 0.6007 is the value used with
- *     Beta(2, 1) by public reimplementations of the paper's algorithm.</li>
+ *     Initialization", Algorithm 1). For each unit, the vector of its n_in weights and its bias is drawn
+ *     from N(0, σ²/n_in) with σ = 0.6007, then one of its n_in + 1 entries, at a position drawn uniformly
+ *     (the bias included), is replaced by ξ ~ Beta(2, 1), drawn as √U. It fills a layer's weights and
+ *     bias together ({@link Initializer#drawsBias()}), so the bias initialiser beside it must be zeros.
+ *     σ = 0.6007 is the value used with Beta(2, 1) by public reimplementations of the paper's algorithm.</li>
  * </ul>
  * Normal draws are plain (not truncated) Gaussians from the generator's {@code nextGaussian()}.
  */
@@ -78,7 +78,7 @@ public final class Initializers {
                     return new Simple(v.spec(), (w, rows, cols, fanIn, fanOut, rng) -> orthogonal(w, rows, cols, gain, rng));
                 })
                 .register("playground", v -> uniform(v.spec(), -0.5, 0.5))
-                .register("rai", v -> new Simple(v.spec(), Initializers::rai))
+                .register("rai", v -> new Rai(v.spec()))
                 // Keras' names for Glorot & Bengio's scaled initialisers.
                 .alias("glorot_uniform", "xavier_uniform")
                 .alias("glorot_normal", "xavier_normal");
@@ -144,15 +144,25 @@ public final class Initializers {
         }
     }
 
-    private static void rai(float[] v, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
-        double std = RAI_SIGMA / Math.sqrt(fanIn);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                v[r * cols + c] = (float) (std * rng.nextGaussian());
+    /**
+     * RAI on one layer, unit by unit: n_in weight draws, the bias draw, the position (uniform over the
+     * n_in + 1 entries, n_in meaning the bias), then ξ. Beta(2, 1) has density 2x on [0, 1], so its
+     * inverse CDF is √U.
+     */
+    static void rai(float[] weights, float[] bias, int units, int inputs, RandomGenerator rng) {
+        double std = RAI_SIGMA / Math.sqrt(inputs);
+        for (int u = 0; u < units; u++) {
+            for (int k = 0; k < inputs; k++) {
+                weights[u * inputs + k] = (float) (std * rng.nextGaussian());
             }
-            // Beta(2, 1) has density 2x on [0, 1], so its inverse CDF is √U.
-            int position = rng.nextInt(cols);
-            v[r * cols + position] = (float) Math.sqrt(rng.nextDouble());
+            bias[u] = (float) (std * rng.nextGaussian());
+            int position = rng.nextInt(inputs + 1);
+            float xi = (float) Math.sqrt(rng.nextDouble());
+            if (position == inputs) {
+                bias[u] = xi;
+            } else {
+                weights[u * inputs + position] = xi;
+            }
         }
     }
 
@@ -205,6 +215,32 @@ public final class Initializers {
         void fill(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng);
     }
 
+    /** RAI: weights and bias drawn as one vector per unit; alone it gives the weights of that draw. */
+    private static final class Rai extends Named implements Initializer {
+        Rai(String spec) {
+            super(spec);
+        }
+
+        @Override
+        public boolean drawsBias() {
+            return true;
+        }
+
+        @Override
+        public void initialise(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
+            Simple.checkShape(spec(), values, rows, cols, fanIn, fanOut);
+            rai(values, new float[rows], rows, cols, rng);
+        }
+
+        @Override
+        public void initialiseLayer(float[] weights, float[] bias, int units, int inputs, Initializer biasInit,
+                                    RandomGenerator rng) {
+            Simple.checkShape(spec(), weights, units, inputs, inputs, units);
+            Simple.checkShape(spec(), bias, 1, units, inputs, units);
+            rai(weights, bias, units, inputs, rng);
+        }
+    }
+
     private static final class Simple extends Named implements Initializer {
         private final Filler filler;
 
@@ -215,11 +251,15 @@ public final class Initializers {
 
         @Override
         public void initialise(float[] values, int rows, int cols, int fanIn, int fanOut, RandomGenerator rng) {
+            checkShape(spec(), values, rows, cols, fanIn, fanOut);
+            filler.fill(values, rows, cols, fanIn, fanOut, rng);
+        }
+
+        static void checkShape(String spec, float[] values, int rows, int cols, int fanIn, int fanOut) {
             if (rows <= 0 || cols <= 0 || fanIn <= 0 || fanOut <= 0 || values.length < rows * cols) {
-                throw new IllegalArgumentException("initialiser " + spec() + ": bad shape rows=" + rows + ", cols=" + cols
+                throw new IllegalArgumentException("initialiser " + spec + ": bad shape rows=" + rows + ", cols=" + cols
                         + ", fanIn=" + fanIn + ", fanOut=" + fanOut + " for an array of " + values.length);
             }
-            filler.fill(values, rows, cols, fanIn, fanOut, rng);
         }
     }
 

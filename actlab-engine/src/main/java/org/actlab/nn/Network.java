@@ -35,7 +35,8 @@ public final class Network {
 
     /**
      * Builds a network from its spec, initialising weights and biases from {@code seed}: for each
-     * layer in order, its weights then its bias, from one {@link PortableRandom} stream.
+     * layer in order, its weights then its bias, from one {@link PortableRandom} stream (an
+     * initialiser that draws weights and bias together, RAI, draws them unit by unit).
      *
      * @throws IllegalArgumentException for an unknown activation or initialiser spec
      */
@@ -52,8 +53,7 @@ public final class Network {
             Activation activation = last ? outputActivation(spec.output()) : hiddenActivation(l, spec.hidden().get(l).activation());
             float[] weights = new float[Math.multiplyExact(units, inputs)];
             float[] bias = new float[units];
-            weightInit.initialise(weights, units, inputs, inputs, units, rng);
-            biasInit.initialise(bias, 1, units, inputs, units, rng);
+            weightInit.initialiseLayer(weights, bias, units, inputs, biasInit, rng);
             layers.add(new DenseLayer(inputs, units, activation, weights, bias));
             inputs = units;
         }
@@ -107,7 +107,7 @@ public final class Network {
     public void predict(float[] x, int n, float[] out) {
         checkRows("x", x, n, spec.inputs());
         checkRows("out", out, n, spec.outputs());
-        Workspace w = inferenceWorkspace();
+        Workspace w = inferenceWorkspace(n);
         Gemm gemm = Kernels.gemm();
         int last = layers.size() - 1;
         for (int start = 0; start < n; start += EVAL_CHUNK) {
@@ -156,7 +156,7 @@ public final class Network {
         if (data.n() == 0) {
             return Evaluation.NONE;
         }
-        Workspace w = inferenceWorkspace();
+        Workspace w = inferenceWorkspace(data.n());
         int last = layers.size() - 1;
         int outputs = spec.outputs();
         double lossSum = 0;
@@ -218,9 +218,15 @@ public final class Network {
         }
     }
 
-    private Workspace inferenceWorkspace() {
-        if (inference == null) {
-            inference = new Workspace(layers, EVAL_CHUNK);
+    /**
+     * The buffers for chunks of up to {@code min(rows, EVAL_CHUNK)} rows, kept for later calls. Sized
+     * to the data rather than to a whole chunk: a small trial (a sweep runs thousands) would otherwise
+     * spend much of its time allocating and zeroing buffers for 512 rows it never has.
+     */
+    private Workspace inferenceWorkspace(int rows) {
+        int capacity = Math.max(1, Math.min(EVAL_CHUNK, rows));
+        if (inference == null || inference.capacity < capacity) {
+            inference = new Workspace(layers, capacity);
         }
         return inference;
     }

@@ -56,8 +56,12 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int outputs, Outpu
         for (int i = 0; i < hidden.size(); i++) {
             Network.hiddenActivation(i, hidden.get(i).activation());
         }
-        Initializers.parse(weightInit);
-        Initializers.parse(biasInit);
+        Initializer weights = Initializers.parse(weightInit);
+        Initializer biases = Initializers.parse(biasInit);
+        if (weights.drawsBias() && !biases.spec().equals("zeros")) {
+            throw new IllegalArgumentException("weight init " + weights.spec() + " draws each unit's bias with its weights, "
+                    + "so the bias init must be zeros, got " + biases.spec());
+        }
     }
 
     private static void validate(int inputs, int outputs, Output output, Loss loss) {

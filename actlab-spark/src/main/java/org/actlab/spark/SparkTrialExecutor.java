@@ -27,11 +27,13 @@ import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.experiment.TrialResult;
 import org.actlab.lab.experiment.Trials;
 import org.actlab.lab.sweep.Sweep;
+import java.io.InputStream;
+import java.util.Properties;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.launcher.JavaModuleOptions;
 import scala.collection.Iterator;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -55,8 +57,13 @@ import scala.runtime.BoxedUnit;
  */
 public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
 
+    /** The resource that holds Spark's JVM options, the one copy of that list. */
+    static final String JVM_OPTIONS = "jvm-options.properties";
+
     private final JavaSparkContext context;
     private final String master;
+    /** Test seam, null in production: see {@link TaskProbe}. */
+    private TaskProbe probe;
 
     private SparkTrialExecutor(JavaSparkContext context, String master) {
         this.context = context;
@@ -81,7 +88,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         SparkConf conf = new SparkConf().setMaster(master.trim()).setAppName("actlab sweep")
                 .set("spark.ui.enabled", "false")
                 // Executors run trials with actlab's kernels: the Vector API module, and Spark's own flags on Java 17.
-                .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector " + JavaModuleOptions.defaultModuleOptions());
+                .set("spark.executor.extraJavaOptions", String.join(" ", jvmOptions()));
         if (!master.startsWith("local") && !conf.contains("spark.jars")) {
             conf.set("spark.jars", String.join(",", actlabJars()));
         }
@@ -89,6 +96,43 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         JavaSparkContext context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
         return new SparkTrialExecutor(context, master.trim());
+    }
+
+    /**
+     * The JVM options a Spark driver or executor needs on Java 17+ (Spark's own list and one more),
+     * from {@value #JVM_OPTIONS}, which ./actlab, the build and the bench script read too.
+     */
+    public static List<String> jvmOptions() {
+        Properties p = new Properties();
+        try (InputStream in = SparkTrialExecutor.class.getResourceAsStream(JVM_OPTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + JVM_OPTIONS + " next to " + SparkTrialExecutor.class.getName());
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + JVM_OPTIONS + ": " + e.getMessage(), e);
+        }
+        String value = p.getProperty("actlab.spark.jvmOptions", "").strip();
+        if (value.isEmpty()) {
+            throw new IllegalStateException(JVM_OPTIONS + " has no actlab.spark.jvmOptions");
+        }
+        return List.of(value.split("\\s+"));
+    }
+
+    /**
+     * Test seam: called in each task, with the trial's index and the task's attempt number (0 for the
+     * first), before and after the trial runs, so that a test can fail or slow down a given attempt
+     * and watch Spark retry or speculate. Package-private, and unset in production.
+     */
+    interface TaskProbe extends Serializable {
+        void beforeTrial(int index, int attempt) throws Exception;
+
+        void afterTrial(int index, int attempt) throws Exception;
+    }
+
+    /** Sets the test probe for the following runs. */
+    void probe(TaskProbe probe) {
+        this.probe = probe;
     }
 
     /** The jars that hold actlab's classes (the lab, what it uses, and this module). */
@@ -133,7 +177,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         ClassTag<Indexed> tag = ClassTag$.MODULE$.apply(Indexed.class);
         Thread job = new Thread(() -> {
             try {
-                context.sc().runJob(rdd.rdd(), new RunPartition(data), new Collect(finished), tag);
+                context.sc().runJob(rdd.rdd(), new RunPartition(data, probe), new Collect(finished), tag);
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -221,14 +265,33 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
     /** On an executor: runs the partition's trial, with shipped data where it names a CSV file. */
     static final class RunPartition extends AbstractFunction1<Iterator<Job>, Indexed> implements Serializable {
         private final Broadcast<Map<String, Shipped>> data;
+        private final TaskProbe probe;
 
-        RunPartition(Broadcast<Map<String, Shipped>> data) {
+        RunPartition(Broadcast<Map<String, Shipped>> data, TaskProbe probe) {
             this.data = data;
+            this.probe = probe;
         }
 
         @Override
         public Indexed apply(Iterator<Job> partition) {
             Job job = partition.next();
+            if (probe == null) {
+                return run(job);
+            }
+            int attempt = TaskContext.get().attemptNumber();
+            try {
+                probe.beforeTrial(job.index, attempt);
+                Indexed result = run(job);
+                probe.afterTrial(job.index, attempt);
+                return result;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("probe: " + e.getMessage(), e);
+            }
+        }
+
+        private Indexed run(Job job) {
             Trial trial = job.trial;
             Shipped shipped = data.value().get(String.valueOf(trial.run().get("data")));
             if (shipped == null) {

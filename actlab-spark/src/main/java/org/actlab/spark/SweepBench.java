@@ -14,11 +14,14 @@ import org.actlab.lab.sweep.SweepSpec;
  * Trials per second of tiny trials (20 XOR points, one hidden layer of 2, 1 epoch) on the local pool
  * with 1 and 2 threads and on Spark {@code local[2]}, side by side in one JVM. All executors are
  * warmed up first (JIT), and the pool's 1- and 2-thread runs alternate, so that a change in the
- * machine's load hits both; each figure is the median of {@code repeats} runs. Results are handed to a no-op sink, so this
+ * machine's load hits both; each figure is the median of {@code repeats} runs. Beside the rates, the
+ * process CPU time per trial of each pool run (all threads, GC and JIT included): on a loaded machine
+ * the wall-time speed-up says as much about the scheduler as about the pool, while equal CPU per trial
+ * with 1 and 2 threads says that the two threads do not get in each other's way. Results are handed to a no-op sink, so this
  * measures the executors, not the journal's disk writes. Used by {@code bench/sweep-bench.sh}.
  *
  * <p>Arguments: trial counts (default 100 1000 10000), {@code --repeats R} (default 3),
- * {@code --spark-max N} (largest count run on Spark, default 10000).
+ * {@code --spark-max N} (largest count run on Spark, default 10000; Spark is not started when no count is that small).
  */
 public final class SweepBench {
 
@@ -41,22 +44,40 @@ public final class SweepBench {
         }
         System.out.printf(Locale.ROOT, "cores %d; medians of %d runs after a warm-up; pool runs alternate 1 and 2 threads%n",
                 Runtime.getRuntime().availableProcessors(), repeats);
-        System.out.printf(Locale.ROOT, "%8s %14s %14s %9s %16s %18s%n", "trials", "pool1 trial/s", "pool2 trial/s",
-                "speed-up", "spark[2] trial/s", "spark ms/trial extra");
-        try (SparkTrialExecutor spark = SparkTrialExecutor.connect("local[2]")) {
+        int sparkMaxCount = sparkMax;
+        boolean anySpark = counts.stream().anyMatch(n -> n <= sparkMaxCount);
+        // Spark only when some count runs on it: its idle threads would otherwise share the cores for nothing.
+        try (SparkTrialExecutor spark = anySpark ? SparkTrialExecutor.connect("local[2]") : null) {
             List<Trial> warm = tiny(2000);
             for (int w = 0; w < 3; w++) {
                 run(TrialExecutor.pool(1), warm);
                 run(TrialExecutor.pool(2), warm);
             }
-            run(spark, tiny(200));
+            // Bytes allocated per trial on one thread: unlike the rates, not moved by the machine's load.
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                    .getThreadMXBean();
+            long allocated = threads.getCurrentThreadAllocatedBytes();
+            run(TrialExecutor.sequential(), warm);
+            System.out.printf(Locale.ROOT, "allocated per trial (sequential, after warm-up): %.1f KiB%n",
+                    (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / warm.size());
+            if (anySpark) {
+                run(spark, tiny(200));
+            }
+            System.out.printf(Locale.ROOT, "%8s %14s %14s %9s %13s %13s %16s %18s%n", "trials", "pool1 trial/s", "pool2 trial/s",
+                    "speed-up", "pool1 cpu ms", "pool2 cpu ms", "spark[2] trial/s", "spark ms/trial extra");
             for (int n : counts) {
                 List<Trial> trials = tiny(n);
                 double[] ones = new double[repeats];
                 double[] twos = new double[repeats];
+                double[] cpuOnes = new double[repeats];
+                double[] cpuTwos = new double[repeats];
                 for (int r = 0; r < repeats; r++) {
+                    long cpu = cpuNanos();
                     ones[r] = rate(TrialExecutor.pool(1), trials);
+                    cpuOnes[r] = (cpuNanos() - cpu) / 1e6 / n;
+                    cpu = cpuNanos();
                     twos[r] = rate(TrialExecutor.pool(2), trials);
+                    cpuTwos[r] = (cpuNanos() - cpu) / 1e6 / n;
                 }
                 double one = median(ones);
                 double two = median(twos);
@@ -70,7 +91,8 @@ public final class SweepBench {
                 }
                 // Extra time per trial on Spark over the pool with the same 2 threads.
                 double extraMs = (1 / sp - 1 / two) * 1000 * 2;
-                System.out.printf(Locale.ROOT, "%8d %14.1f %14.1f %8.2fx %16.1f %18.2f%n", n, one, two, two / one, sp, extraMs);
+                System.out.printf(Locale.ROOT, "%8d %14.1f %14.1f %8.2fx %13.3f %13.3f %16.1f %18.2f%n", n, one, two, two / one,
+                        median(cpuOnes), median(cpuTwos), sp, extraMs);
             }
         }
     }
@@ -84,6 +106,12 @@ public final class SweepBench {
         long start = System.nanoTime();
         run(executor, trials);
         return trials.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** CPU time of the whole process (every thread), in nanoseconds. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(double[] values) {

@@ -22,7 +22,6 @@ import org.actlab.lab.sweep.Sweep;
 import org.actlab.lab.sweep.SweepSpec;
 import org.actlab.lab.sweep.SweepStore;
 import org.actlab.lab.sweep.SweepTable;
-import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +123,7 @@ class SparkSweepTest {
         }
     }
 
-    private static void awaitLine(Path log, String text, List<Process> processes) throws Exception {
+    static void awaitLine(Path log, String text, List<Process> processes) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
@@ -140,10 +139,10 @@ class SparkSweepTest {
         throw new AssertionError("no '" + text + "' in " + log + " after 120 s: " + Files.readString(log));
     }
 
-    private static Process start(Path dir, String name, Path sparkHome, String java, String cp, String main, String... args)
+    static Process start(Path dir, String name, Path sparkHome, String java, String cp, String main, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        command.addAll(SparkTrialExecutor.jvmOptions());
         command.addAll(List.of("-cp", cp, main));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -165,7 +164,7 @@ class SparkSweepTest {
         return jar;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.actlab.lab.replicate.TrialReplication;
 import org.actlab.lab.sweep.SweepTrials;
 
 /**
@@ -37,6 +38,9 @@ public final class Trials {
         if (SweepTrials.EXPERIMENT.equals(trial.experiment())) {
             // A sweep trial is a whole run description with its own runner, not one of the ten experiments.
             return SweepTrials.run(trial);
+        }
+        if (TrialReplication.EXPERIMENT.equals(trial.experiment())) {
+            return TrialReplication.runAny(trial);
         }
         Experiment experiment = Experiments.byName(trial.experiment());
         TrialResult result;

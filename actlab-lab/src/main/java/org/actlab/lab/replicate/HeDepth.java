@@ -7,6 +7,10 @@ import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Standardisation;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Progress;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialExecutor;
+import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
@@ -17,7 +21,7 @@ import org.actlab.nn.TrainingResult;
  * He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", Figure 3: a 30-layer ReLU network
  * initialised with Xavier's N(0, 1/n) stalls, with He's N(0, 2/n) it converges; at 22 layers both converge.
  */
-final class HeDepth implements Replication {
+final class HeDepth implements TrialReplication {
 
     /** Pre-registered: "converges" when the final training loss is below this fraction of the first epoch's. */
     static final double CONVERGED = 0.5;
@@ -95,9 +99,27 @@ final class HeDepth implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
+    public TrialResult runTrial(Trial trial) {
+        return TrialResult.of(trial).put("ratio", lossRatio(trial.text("init"), trial.integer("depth"), trial.integer("epochs"),
+                trial.seed())).build();
+    }
+
+    @Override
+    public ReplicationResult run(boolean quick, TrialExecutor executor) {
         List<ReplicationResult.Row> rows = new ArrayList<>();
         int seeds = seeds(quick);
+        // Every run is a trial (depth, init, seed), listed in the order the loops below read them.
+        List<Trial> trials = new ArrayList<>();
+        for (int depth : DEPTHS) {
+            for (String init : INITS) {
+                for (int s = 0; s < seeds; s++) {
+                    trials.add(trial().with("init", init).with("depth", depth).with("epochs", epochs(quick))
+                            .with("seed", s + 1).build());
+                }
+            }
+        }
+        List<TrialResult> results = executor.execute(trials, Progress.silent());
+        int next = 0;
         boolean[][] mostConverge = new boolean[DEPTHS.size()][INITS.size()];
         boolean[][] mostStall = new boolean[DEPTHS.size()][INITS.size()];
         for (int d = 0; d < DEPTHS.size(); d++) {
@@ -106,7 +128,7 @@ final class HeDepth implements Replication {
                 int stalled = 0;
                 StringBuilder ratios = new StringBuilder();
                 for (int s = 0; s < seeds; s++) {
-                    double r = lossRatio(INITS.get(i), DEPTHS.get(d), epochs(quick), s + 1);
+                    double r = results.get(next++).number("ratio");
                     converged += r < CONVERGED ? 1 : 0;
                     stalled += !(r <= STALLED) ? 1 : 0;
                     ratios.append(s == 0 ? "" : ", ").append(Figures.format(r));

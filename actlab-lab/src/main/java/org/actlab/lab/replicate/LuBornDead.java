@@ -63,9 +63,9 @@ final class LuBornDead implements Replication {
     public String differences() {
         return "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
                 + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
-                + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI's σ = 0.6007 is "
-                + "the value used with Beta(2, 1) by public implementations (the engine's 'rai' initialiser draws the "
-                + "special entry over the weights only; this replication draws it over weights and bias, as the paper does).";
+                + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
+                + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
+                + "implementations.";
     }
 
     static List<Integer> widths(boolean quick) {

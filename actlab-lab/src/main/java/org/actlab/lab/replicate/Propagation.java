@@ -2,6 +2,7 @@ package org.actlab.lab.replicate;
 
 import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
+import org.actlab.nn.Initializers;
 
 /**
  * Signals through a random fully connected network at initialisation, in double precision: the
@@ -15,9 +16,6 @@ final class Propagation {
         void draw(double[] w, double[] b, int width, int fanIn, SplittableRandom rng);
     }
 
-    /** σ of RAI's Gaussian entries, the value used with Beta(2, 1) by public implementations of the paper. */
-    static final double RAI_SIGMA = 0.6007;
-
     private Propagation() {
     }
 
@@ -28,25 +26,20 @@ final class Propagation {
     static final Init HE_NORMAL = (w, b, width, fanIn, rng) -> normal(w, 2.0 / fanIn, rng);
 
     /**
-     * Randomized asymmetric initialisation as Lu et al. (2019, Algorithm 1) define it: per unit the
-     * vector (w_1, …, w_fanIn, b) of fanIn + 1 entries is drawn from N(0, σ²/fanIn) with σ = 0.6007,
-     * then one entry at a position drawn uniformly over all fanIn + 1 entries, the bias included, is
-     * replaced by ξ ~ Beta(2, 1) (drawn as √U: Beta(2, 1) has density 2x on [0, 1]).
+     * Randomized asymmetric initialisation as Lu et al. (2019, Algorithm 1) define it, drawn by the
+     * engine's {@code rai} initialiser (the one definition): per unit the vector of its weights and its
+     * bias, with one entry, the bias included, replaced by ξ ~ Beta(2, 1). Drawn in float, as the engine
+     * trains, and widened to double.
      */
     static final Init RAI = (w, b, width, fanIn, rng) -> {
-        double std = RAI_SIGMA / Math.sqrt(fanIn);
+        float[] weights = new float[w.length];
+        float[] bias = new float[width];
+        Initializers.parse("rai").initialiseLayer(weights, bias, width, fanIn, Initializers.parse("zeros"), rng);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights[i];
+        }
         for (int u = 0; u < width; u++) {
-            for (int k = 0; k < fanIn; k++) {
-                w[u * fanIn + k] = std * gaussian(rng);
-            }
-            b[u] = std * gaussian(rng);
-            int position = rng.nextInt(fanIn + 1);
-            double xi = Math.sqrt(rng.nextDouble());
-            if (position == fanIn) {
-                b[u] = xi;
-            } else {
-                w[u * fanIn + position] = xi;
-            }
+            b[u] = bias[u];
         }
     };
 

@@ -8,7 +8,8 @@ import org.actlab.text.DidYouMean;
 /** The registry of replications, cheapest first. */
 public final class Replications {
 
-    private static final List<Replication> ALL = List.of(new KlambauerSelu(), new LuBornDead(), new HeDepth(), new ClevertElu());
+    private static final List<Replication> ALL = List.of(new KlambauerSelu(), new LuBornDead(), new HeDepth(), new ClevertElu(),
+            new GlorotTable1());
 
     private Replications() {
     }

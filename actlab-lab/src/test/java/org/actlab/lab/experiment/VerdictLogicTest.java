@@ -4,6 +4,8 @@ import static org.actlab.lab.experiment.Verdict.inconclusive;
 import static org.actlab.lab.experiment.Verdict.not_supported;
 import static org.actlab.lab.experiment.Verdict.supported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,19 @@ class VerdictLogicTest {
     }
 
     @Test
+    void tanhVsLogisticMustSurviveTheCompensatedInitGain() {
+        double[] slow = {12, 14, 13};
+        double[] fast = {5, 6, 5};
+        double[] aa = {5, 6, 6};
+        assertEquals(supported, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, slow, aa)));
+        // The reviewer's counterfactual: logistic with init gain 4 as fast as tanh (or faster) sinks the claim.
+        assertEquals(inconclusive, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, new double[] {6, 6, 4}, aa)));
+        assertEquals(not_supported, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, new double[] {2, 3, 2}, aa)));
+        // The A/A control clearing the margin means the measure cannot tell arms apart.
+        assertEquals(inconclusive, verdict(TanhVsLogistic.effects(slow, fast, slow, fast, slow, slow)));
+    }
+
+    @Test
     void reluProperties() {
         double[] positive = {0.6, 0.7, 0.65};
         double[] centred = {0.01, -0.02, 0.0};
@@ -90,6 +105,15 @@ class VerdictLogicTest {
         assertEquals(supported, verdict(LeakyRelu.effects(always, never, reluOutput, leakyOutput)));
         assertEquals(not_supported, verdict(LeakyRelu.effects(never, never, reluOutput, leakyOutput)));
         assertEquals(inconclusive, verdict(LeakyRelu.effects(always, always, reluOutput, leakyOutput)));
+    }
+
+    @Test
+    void costRunsAgreeWithinFifteenPercentLargerOverSmaller() {
+        assertTrue(ActivationCost.agree(5, 5.7), "5.7 / 5 = 1.14");
+        assertTrue(ActivationCost.agree(5.7, 5), "the order of the runs does not matter");
+        assertFalse(ActivationCost.agree(5, 5.8), "5.8 / 5 = 1.16");
+        assertFalse(ActivationCost.agree(Double.NaN, 5));
+        assertFalse(ActivationCost.agree(0, 0));
     }
 
     @Test
