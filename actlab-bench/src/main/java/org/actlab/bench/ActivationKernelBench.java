@@ -1,22 +1,15 @@
 package org.actlab.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
@@ -28,12 +21,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * elements per second is {@code size / (average time per operation)} for every T.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class ActivationKernelBench {
+public class ActivationKernelBench extends VectorJmhDefaults {
 
     /** An activation id of the catalogue, parsed with its default parameters. */
     @Param({"sigmoid", "tanh", "relu", "leaky_relu"})

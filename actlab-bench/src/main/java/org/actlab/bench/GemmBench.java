@@ -1,20 +1,13 @@
 package org.actlab.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.actlab.kernel.Gemm;
 import org.actlab.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's matrix multiply (the Vector API kernel that {@link Kernels#gemm()} returns, or the scalar twin) on the shapes one
@@ -22,12 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One JMH thread; {@code threads} is the kernel's own thread count ({@link Gemm#withThreads}).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class GemmBench {
+public class GemmBench extends VectorJmhDefaults {
 
     /** One of {@link MlpGemmShape}'s names. */
     @Param({"L1_FORWARD", "L1_WEIGHT_GRAD", "L2_FORWARD", "L2_WEIGHT_GRAD", "L2_INPUT_GRAD",

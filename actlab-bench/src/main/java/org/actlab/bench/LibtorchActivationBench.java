@@ -4,20 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * libtorch 2.7.1 through DJL 0.36.0: f(z) for a float tensor that lives in libtorch. DJL has no
@@ -25,23 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * CPU allocator) and the benchmark frees it: that is what a DJL user pays. One JMH thread;
  * {@code threads} is libtorch's intra-op thread count.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dai.djl.offline=true"})
-public class LibtorchActivationBench {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** libtorch's intra-op threads. */
-    @Param({"1"})
-    public int threads;
+public class LibtorchActivationBench extends PeerActivationBench {
 
     private PeerFunction function;
     private NDManager manager;

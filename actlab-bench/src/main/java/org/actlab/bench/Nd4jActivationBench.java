@@ -1,6 +1,5 @@
 package org.actlab.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
@@ -10,40 +9,15 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ND4J 1.0.0-M2.1 (native CPU backend): f(z) into a preallocated output array. One JMH thread;
  * {@code threads} is ND4J's own thread limit (set both here and through OMP_NUM_THREADS by the
  * run script, since libnd4j reads the environment when it loads).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class Nd4jActivationBench {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** ND4J's thread limit. */
-    @Param({"1"})
-    public int threads;
+public class Nd4jActivationBench extends PeerActivationBench {
 
     private INDArray z;
     private INDArray a;

@@ -8,20 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ONNX Runtime 1.29.0 (CPU execution provider), forward only: a one-node model (see
@@ -29,25 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * preallocated output tensor, so no allocation or copy happens per call. One JMH thread;
  * {@code threads} is the session's intra-op thread count.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 // -Xss4m: with this module's long class path, session creation overflows the default 1 MB thread
 // stack (a silent SIGSEGV in the JVM's stack guard page); 2 MB was enough when measured.
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xss4m"})
-public class OnnxRuntimeActivationBench {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** The session's intra-op threads. */
-    @Param({"1"})
-    public int threads;
+public class OnnxRuntimeActivationBench extends PeerActivationBench {
 
     private OrtEnvironment environment;
     private OrtSession session;

@@ -1,19 +1,9 @@
 package org.actlab.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -32,23 +22,7 @@ import org.tensorflow.types.TFloat32;
  * output (TensorFlow's CPU allocator) and the benchmark frees it. One JMH thread; {@code threads}
  * is the session's intra-op parallelism.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class TensorFlowActivationBench {
-
-    @Param({"sigmoid", "tanh", "relu", "leaky_relu"})
-    public String activation;
-
-    @Param({"1048576", "16777216"})
-    public int size;
-
-    /** The session's intra-op parallelism. */
-    @Param({"1"})
-    public int threads;
+public class TensorFlowActivationBench extends PeerActivationBench {
 
     private Graph graph;
     private Session session;

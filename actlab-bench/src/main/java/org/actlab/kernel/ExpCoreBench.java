@@ -1,23 +1,18 @@
 package org.actlab.kernel;
 
-import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import org.actlab.bench.BenchData;
 import org.actlab.bench.CpuTime;
+import org.actlab.bench.VectorJmhDefaults;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 8's question "one exp core or the reduction inlined by hand in every loop?", answered
@@ -28,12 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the package-private loops; nothing here ships.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class ExpCoreBench {
+public class ExpCoreBench extends VectorJmhDefaults {
 
     /** sigmoid: the logistic form (e^y, a division); elu: the expm1 form. */
     @Param({"sigmoid", "elu"})

@@ -2,23 +2,17 @@ package org.actlab.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.actlab.accuracy.AccuracyAudit;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Standard;
 import org.actlab.bench.BenchData;
 import org.actlab.bench.CpuTime;
+import org.actlab.bench.VectorJmhDefaults;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The speed of each {@link SigmoidTanhRoutes} route at 1M floats on one thread, forward and
@@ -27,12 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code ./actlab audit}) of sigmoid and tanh through each route.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class SigmoidTanhRouteBench {
+public class SigmoidTanhRouteBench extends VectorJmhDefaults {
 
     @Param({"double-div", "double-rcp", "double-svml", "float-svml"})
     public String route;

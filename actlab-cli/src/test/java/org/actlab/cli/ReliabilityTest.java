@@ -177,4 +177,38 @@ class ReliabilityTest {
                 .fails(2, huge + ": its header's 2000000000 images of 28 x 28 needs about");
         assertTrue(refused.err().contains("ACTLAB_JAVA_OPTS=-Xmx"), refused.err());
     }
+
+    /**
+     * A real {@link OutOfMemoryError} in a JVM of its own with a 16 MiB heap: CSV reading has no estimate
+     * up front (the file grows its arrays as it is read), so a file of 4 million values (16 MB as floats)
+     * runs the heap out. The user sees one line naming the heap and how to raise it, exit 2, no stack trace.
+     */
+    @Test
+    void aRealOutOfMemoryErrorIsOneLineAndExitTwo() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        StringBuilder header = new StringBuilder();
+        for (int j = 0; j < 200; j++) {
+            header.append('x').append(j).append(',');
+        }
+        String row = "1,".repeat(200);
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(csv)) {
+            out.write(header + "label\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write(row + (i % 2) + "\n");
+            }
+        }
+        Path err = dir.resolve("stderr");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "train", "--csv", csv.toString(), "--hidden", "4", "--epochs", "1")
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "the child JVM finished");
+        // The JVM's own start-up notice about the incubator module is not the CLI's output.
+        java.util.List<String> lines = Files.readAllLines(err).stream()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
+        assertEquals(2, p.exitValue(), "exit code; stderr: " + lines);
+        assertEquals(1, lines.size(), "one line: " + lines);
+        assertTrue(lines.get(0).contains("out of memory") && lines.get(0).contains("Java heap of ")
+                && lines.get(0).contains("ACTLAB_JAVA_OPTS=-Xmx"), lines.get(0));
+    }
 }

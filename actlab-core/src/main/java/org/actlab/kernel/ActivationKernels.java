@@ -2,6 +2,8 @@ package org.actlab.kernel;
 
 import java.util.random.RandomGenerator;
 import org.actlab.activation.Activation;
+import org.actlab.activation.Kind;
+import org.actlab.activation.RRelu;
 
 /**
  * Bulk activation kernels over {@code float[]} slices, writing into buffers the caller supplies.
@@ -22,11 +24,18 @@ public interface ActivationKernels {
     /**
      * The training-time forward pass. For stochastic activations (rrelu) it draws from
      * {@code rng}: one slope per element with z &lt;= 0, in element order (none for z > 0 or NaN, as
-     * PyTorch), so both implementations consume the same stream; for all others it equals
-     * {@link #forward}.
+     * PyTorch); for all others it equals {@link #forward}. Written once, here, for every
+     * implementation: the draws are serial by nature, so each path runs the scalar twin's rrelu
+     * loop and all consume the same stream.
      */
     default void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
-        forward(f, z, zOff, a, aOff, n);
+        if (Kind.of(f) == Kind.RRELU) {
+            checkSlice("z", z, zOff, n);
+            checkSlice("a", a, aOff, n);
+            ScalarActivationKernels.rreluTraining((RRelu) f, z, zOff, a, aOff, n, rng);
+        } else {
+            forward(f, z, zOff, a, aOff, n);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import org.actlab.activation.ThresholdedRelu;
  * on a receiver whose exact class the JIT can see (an enum constant, or a final record), so the
  * call is inlined instead of being one megamorphic interface call per element.
  *
- * <p>rrelu: {@link #forwardTraining} draws one slope per element with z &lt;= 0, in element order,
+ * <p>rrelu: {@link ActivationKernels#forwardTraining} draws one slope per element with z &lt;= 0, in element order,
  * from {@link RRelu#drawSlope} (none for z > 0 or NaN, as PyTorch); {@link #backward} recovers that
  * slope as a/z for finite z &lt; 0 and uses the inference slope at z = 0 and z = −∞, where a/z says
  * nothing. a/z is the drawn slope to within an ULP, or coarser where s·z is subnormal.
@@ -159,27 +159,22 @@ final class ScalarActivationKernels implements ActivationKernels {
     }
 
     @Override
-    public void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
-        ActivationKernels.checkSlice("z", z, zOff, n);
-        ActivationKernels.checkSlice("a", a, aOff, n);
-        if (Kind.of(f) == Kind.RRELU) {
-            rreluTraining((RRelu) f, z, zOff, a, aOff, n, rng);
-        } else {
-            forwardUnchecked(f, z, zOff, a, aOff, n);
-        }
-    }
-
-    @Override
     public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                          float[] dZ, int dZOff, int n, float[] dParams) {
+        checkBackward(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
+        backwardUnchecked(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
+        accumulateParameterGradients(f, z, zOff, dA, dAOff, n, dParams);
+    }
+
+    /** The slice checks of a backward call, on both paths: z, dA and dZ, and a where rrelu reads it. */
+    static void checkBackward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
+                              float[] dZ, int dZOff, int n) {
         ActivationKernels.checkSlice("z", z, zOff, n);
         ActivationKernels.checkSlice("dA", dA, dAOff, n);
         ActivationKernels.checkSlice("dZ", dZ, dZOff, n);
         if (Kind.of(f) == Kind.RRELU) {
             ActivationKernels.checkSlice("a", a, aOff, n);
         }
-        backwardUnchecked(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
-        accumulateParameterGradients(f, z, zOff, dA, dAOff, n, dParams);
     }
 
     /** dZ = dA · f'(z) without bounds checks (the caller made them) and without parameter gradients. */

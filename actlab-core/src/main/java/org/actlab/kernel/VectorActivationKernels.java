@@ -1,7 +1,7 @@
 package org.actlab.kernel;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.actlab.activation.Activation;
@@ -59,6 +59,173 @@ final class VectorActivationKernels implements ActivationKernels {
             Map.entry("tanhshrink", NOT_YET),
             Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"));
 
+    /**
+     * A forward loop, a = f(z) over a slice; false, having written nothing, where the scalar twin
+     * must run after all (leaky slopes of 0).
+     */
+    @FunctionalInterface
+    private interface Forward {
+        boolean run(Activation f, float[] z, int zOff, float[] a, int aOff, int n);
+    }
+
+    /** A backward loop, dZ = dA · f'(z) over a slice; {@code a} holds the forward outputs (rrelu reads them). */
+    @FunctionalInterface
+    private interface Backward {
+        void run(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
+    }
+
+    /** A forward loop that always runs, as the kernel classes write them (f for the scalar tail). */
+    @FunctionalInterface
+    private interface OwnForward {
+        void run(Activation f, float[] z, int zOff, float[] a, int aOff, int n);
+    }
+
+    /** A backward loop that reads neither a nor f's parameters' gradients, as the kernel classes write them. */
+    @FunctionalInterface
+    private interface OwnBackward {
+        void run(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
+    }
+
+    /** A forward loop that needs only the slices. */
+    @FunctionalInterface
+    private interface SliceForward {
+        void run(float[] z, int zOff, float[] a, int aOff, int n);
+    }
+
+    /** A backward loop that needs only the slices. */
+    @FunctionalInterface
+    private interface SliceBackward {
+        void run(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
+    }
+
+    /** One activation's vector loops, forward and backward, declared together. */
+    private record Loops(Forward forward, Backward backward) {
+    }
+
+    /*
+     * Dispatch, in one place: each function with a vector path names its forward and backward
+     * loops on one line (a parameterless one by its Standard constant, a parametrised one by its
+     * Kind). A function with no entry runs the scalar twin both ways. The loops stay plain static
+     * methods: only the slices cross the call, so no vector is boxed; the look-up costs one map read
+     * and one interface call per kernel call, not per element.
+     */
+    private static final Map<Standard, Loops> STANDARD = new EnumMap<>(Standard.class);
+    private static final Map<Kind, Loops> BY_KIND = new EnumMap<>(Kind.class);
+
+    static {
+        standard(Standard.IDENTITY, slices((z, zOff, a, aOff, n) -> System.arraycopy(z, zOff, a, aOff, n)),
+                own(VectorPiecewise::identityBackward));
+        standard(Standard.SIGMOID, slices(VectorTranscendentals::sigmoidForward), slices(VectorTranscendentals::sigmoidBackward));
+        standard(Standard.TANH, slices(VectorTranscendentals::tanhForward), slices(VectorTranscendentals::tanhBackward));
+        standard(Standard.RELU, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.thresholdForward(f, 0f, 0f, z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) -> VectorPiecewise.thresholdBackward(f, 0f, z, zOff, dA, dAOff, dZ, dZOff, n)));
+        standard(Standard.RELU6, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.clampForward(f, 0f, true, 6f, z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.intervalBackward(f, 0f, 6f, 1f, z, zOff, dA, dAOff, dZ, dZOff, n)));
+        standard(Standard.SELU, slices(VectorTranscendentals::seluForward), slices(VectorTranscendentals::seluBackward));
+        standard(Standard.EXPONENTIAL, slices(VectorTranscendentals::exponentialForward),
+                slices(VectorTranscendentals::exponentialBackward));
+        standard(Standard.SILU, slices(VectorTranscendentals::siluForward), own(VectorSmooth::siluBackward));
+        standard(Standard.GELU_TANH, slices(VectorTranscendentals::geluTanhForward), own(VectorSmooth::geluTanhBackward));
+        // 1/6 in float: the scalar's (float) (1.0 / 6), the same correctly rounded value.
+        standard(Standard.HARD_SIGMOID, slices(VectorTranscendentals::hardSigmoidForward),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.intervalBackward(f, -3f, 3f, 1f / 6, z, zOff, dA, dAOff, dZ, dZOff, n)));
+        standard(Standard.HARD_SWISH, slices(VectorTranscendentals::hardSwishForward),
+                slices(VectorTranscendentals::hardSwishBackward));
+        standard(Standard.SOFTSIGN, slices(VectorTranscendentals::softsignForward), slices(VectorTranscendentals::softsignBackward));
+        standard(Standard.CUBE, slices(VectorTranscendentals::cubeForward), slices(VectorTranscendentals::cubeBackward));
+        standard(Standard.SPARSE_PLUS, slices(VectorTranscendentals::sparsePlusForward),
+                slices(VectorTranscendentals::sparsePlusBackward));
+        standard(Standard.GAUSSIAN, slices(VectorTranscendentals::gaussianForward), slices(VectorTranscendentals::gaussianBackward));
+        standard(Standard.RECTIFIED_TANH, slices(VectorTranscendentals::rectifiedTanhForward),
+                slices(VectorTranscendentals::rectifiedTanhBackward));
+        standard(Standard.LOG_SIGMOID, slices(VectorSmooth::logSigmoidForward), slices(VectorSmooth::logSigmoidBackward));
+        standard(Standard.MISH, slices(VectorSmooth::mishForward), own(VectorSmooth::mishBackward));
+        standard(Standard.BENT_IDENTITY, own(VectorAlgebraic::bentIdentityForward), own(VectorAlgebraic::bentIdentityBackward));
+        standard(Standard.RATIONAL_TANH, own(VectorAlgebraic::rationalTanhForward), own(VectorAlgebraic::rationalTanhBackward));
+        standard(Standard.ARCTAN, own(VectorAlgebraic::arctanForward), own(VectorAlgebraic::arctanBackward));
+
+        kind(Kind.LEAKY_RELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((LeakyRelu) f).slope(), z, zOff, a, aOff, n),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.leakyBackward(f, ((LeakyRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.PRELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((PRelu) f).slope(), z, zOff, a, aOff, n),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.leakyBackward(f, ((PRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.RRELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((RRelu) f).inferenceSlope(), z, zOff, a, aOff, n),
+                (f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n) -> {
+                    ActivationKernels.checkSlice("a", a, aOff, n);
+                    VectorPiecewise.rreluBackward((RRelu) f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
+                });
+        kind(Kind.ELU, own((f, z, zOff, a, aOff, n) -> VectorTranscendentals.eluForward(((Elu) f).alpha(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorTranscendentals.eluBackward(((Elu) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.CELU, own((f, z, zOff, a, aOff, n) -> VectorTranscendentals.celuForward(((Celu) f).alpha(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorTranscendentals.celuBackward(((Celu) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.SOFTPLUS, own((f, z, zOff, a, aOff, n) ->
+                        VectorSmooth.softplusForward(((Softplus) f).beta(), ((Softplus) f).threshold(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) -> VectorSmooth.softplusBackward(((Softplus) f).beta(),
+                        ((Softplus) f).threshold(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.SOFT_SHRINK, own((f, z, zOff, a, aOff, n) ->
+                        VectorPiecewise.shrinkForward(f, ((SoftShrink) f).lambda(), true, z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.shrinkBackward(f, ((SoftShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.HARD_SHRINK, own((f, z, zOff, a, aOff, n) ->
+                        VectorPiecewise.shrinkForward(f, ((HardShrink) f).lambda(), false, z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.shrinkBackward(f, ((HardShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.ISRU, own((f, z, zOff, a, aOff, n) -> VectorAlgebraic.isruForward(f, ((Isru) f).alpha(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorAlgebraic.isruBackward(f, ((Isru) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.SQUAREPLUS, own((f, z, zOff, a, aOff, n) ->
+                        VectorAlgebraic.squareplusForward(f, ((Squareplus) f).b(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorAlgebraic.squareplusBackward(f, ((Squareplus) f).b(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.HARD_TANH, own((f, z, zOff, a, aOff, n) ->
+                        VectorPiecewise.clampForward(f, ((HardTanh) f).min(), false, ((HardTanh) f).max(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) -> VectorPiecewise.intervalBackward(f, ((HardTanh) f).min(),
+                        ((HardTanh) f).max(), 1f, z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.THRESHOLD, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.thresholdForward(f, ((Threshold) f).threshold(),
+                        ((Threshold) f).value(), z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.thresholdBackward(f, ((Threshold) f).threshold(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+        kind(Kind.THRESHOLDED_RELU, own((f, z, zOff, a, aOff, n) ->
+                        VectorPiecewise.thresholdForward(f, ((ThresholdedRelu) f).theta(), 0f, z, zOff, a, aOff, n)),
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
+                        VectorPiecewise.thresholdBackward(f, ((ThresholdedRelu) f).theta(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+    }
+
+    private static void standard(Standard f, Forward forward, Backward backward) {
+        STANDARD.put(f, new Loops(forward, backward));
+    }
+
+    private static void kind(Kind kind, Forward forward, Backward backward) {
+        BY_KIND.put(kind, new Loops(forward, backward));
+    }
+
+    private static Forward own(OwnForward loop) {
+        return (f, z, zOff, a, aOff, n) -> {
+            loop.run(f, z, zOff, a, aOff, n);
+            return true;
+        };
+    }
+
+    private static Backward own(OwnBackward loop) {
+        return (f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n) -> loop.run(f, z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    private static Forward slices(SliceForward loop) {
+        return (f, z, zOff, a, aOff, n) -> {
+            loop.run(z, zOff, a, aOff, n);
+            return true;
+        };
+    }
+
+    private static Backward slices(SliceBackward loop) {
+        return (f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n) -> loop.run(z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
     @Override
     public String name() {
         return "vector(" + F.vectorBitSize() + " bit)";
@@ -75,54 +242,8 @@ final class VectorActivationKernels implements ActivationKernels {
 
     /** The vector forward loop for f, or false (having written nothing) where the scalar twin runs. */
     static boolean forwardFast(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        switch (Kind.of(f)) {
-            case STANDARD:
-                return standardForward((Standard) f, z, zOff, a, aOff, n);
-            case LEAKY_RELU:
-                return leakyForward(f, ((LeakyRelu) f).slope(), z, zOff, a, aOff, n);
-            case PRELU:
-                return leakyForward(f, ((PRelu) f).slope(), z, zOff, a, aOff, n);
-            case RRELU:
-                return leakyForward(f, ((RRelu) f).inferenceSlope(), z, zOff, a, aOff, n);
-            case ELU:
-                VectorTranscendentals.eluForward(((Elu) f).alpha(), z, zOff, a, aOff, n);
-                return true;
-            case CELU:
-                VectorTranscendentals.celuForward(((Celu) f).alpha(), z, zOff, a, aOff, n);
-                return true;
-            case SOFTPLUS: {
-                Softplus p = (Softplus) f;
-                VectorSmooth.softplusForward(p.beta(), p.threshold(), z, zOff, a, aOff, n);
-                return true;
-            }
-            case SOFT_SHRINK:
-                VectorPiecewise.shrinkForward(f, ((SoftShrink) f).lambda(), true, z, zOff, a, aOff, n);
-                return true;
-            case HARD_SHRINK:
-                VectorPiecewise.shrinkForward(f, ((HardShrink) f).lambda(), false, z, zOff, a, aOff, n);
-                return true;
-            case ISRU:
-                VectorAlgebraic.isruForward(f, ((Isru) f).alpha(), z, zOff, a, aOff, n);
-                return true;
-            case SQUAREPLUS:
-                VectorAlgebraic.squareplusForward(f, ((Squareplus) f).b(), z, zOff, a, aOff, n);
-                return true;
-            case HARD_TANH: {
-                HardTanh h = (HardTanh) f;
-                VectorPiecewise.clampForward(f, h.min(), false, h.max(), z, zOff, a, aOff, n);
-                return true;
-            }
-            case THRESHOLD: {
-                Threshold t = (Threshold) f;
-                VectorPiecewise.thresholdForward(f, t.threshold(), t.value(), z, zOff, a, aOff, n);
-                return true;
-            }
-            case THRESHOLDED_RELU:
-                VectorPiecewise.thresholdForward(f, ((ThresholdedRelu) f).theta(), 0f, z, zOff, a, aOff, n);
-                return true;
-            default:
-                return false;
-        }
+        Loops loops = loops(f);
+        return loops != null && loops.forward().run(f, z, zOff, a, aOff, n);
     }
 
     /** Slope 0 stays scalar: its 0 · x would give −0 for x &lt; 0 where the scalar gives +0. */
@@ -134,94 +255,10 @@ final class VectorActivationKernels implements ActivationKernels {
         return true;
     }
 
-    private static boolean standardForward(Standard f, float[] z, int zOff, float[] a, int aOff, int n) {
-        switch (f) {
-            case IDENTITY:
-                System.arraycopy(z, zOff, a, aOff, n);
-                return true;
-            case SIGMOID:
-                VectorTranscendentals.sigmoidForward(z, zOff, a, aOff, n);
-                return true;
-            case TANH:
-                VectorTranscendentals.tanhForward(z, zOff, a, aOff, n);
-                return true;
-            case RELU:
-                VectorPiecewise.thresholdForward(f, 0f, 0f, z, zOff, a, aOff, n);
-                return true;
-            case RELU6:
-                VectorPiecewise.clampForward(f, 0f, true, 6f, z, zOff, a, aOff, n);
-                return true;
-            case SELU:
-                VectorTranscendentals.seluForward(z, zOff, a, aOff, n);
-                return true;
-            case EXPONENTIAL:
-                VectorTranscendentals.exponentialForward(z, zOff, a, aOff, n);
-                return true;
-            case SILU:
-                VectorTranscendentals.siluForward(z, zOff, a, aOff, n);
-                return true;
-            case GELU_TANH:
-                VectorTranscendentals.geluTanhForward(z, zOff, a, aOff, n);
-                return true;
-            case HARD_SIGMOID:
-                VectorTranscendentals.hardSigmoidForward(z, zOff, a, aOff, n);
-                return true;
-            case HARD_SWISH:
-                VectorTranscendentals.hardSwishForward(z, zOff, a, aOff, n);
-                return true;
-            case SOFTSIGN:
-                VectorTranscendentals.softsignForward(z, zOff, a, aOff, n);
-                return true;
-            case CUBE:
-                VectorTranscendentals.cubeForward(z, zOff, a, aOff, n);
-                return true;
-            case SPARSE_PLUS:
-                VectorTranscendentals.sparsePlusForward(z, zOff, a, aOff, n);
-                return true;
-            case GAUSSIAN:
-                VectorTranscendentals.gaussianForward(z, zOff, a, aOff, n);
-                return true;
-            case RECTIFIED_TANH:
-                VectorTranscendentals.rectifiedTanhForward(z, zOff, a, aOff, n);
-                return true;
-            case LOG_SIGMOID:
-                VectorSmooth.logSigmoidForward(z, zOff, a, aOff, n);
-                return true;
-            case MISH:
-                VectorSmooth.mishForward(z, zOff, a, aOff, n);
-                return true;
-            case BENT_IDENTITY:
-                VectorAlgebraic.bentIdentityForward(f, z, zOff, a, aOff, n);
-                return true;
-            case RATIONAL_TANH:
-                VectorAlgebraic.rationalTanhForward(f, z, zOff, a, aOff, n);
-                return true;
-            case ARCTAN:
-                VectorAlgebraic.arctanForward(f, z, zOff, a, aOff, n);
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    @Override
-    public void forwardTraining(Activation f, float[] z, int zOff, float[] a, int aOff, int n, RandomGenerator rng) {
-        if (Kind.of(f) == Kind.RRELU) {
-            ActivationKernels.checkSlice("z", z, zOff, n);
-            ActivationKernels.checkSlice("a", a, aOff, n);
-            // One draw per non-positive element, in order: the same stream as the scalar twin.
-            ScalarActivationKernels.rreluTraining((RRelu) f, z, zOff, a, aOff, n, rng);
-        } else {
-            forward(f, z, zOff, a, aOff, n);
-        }
-    }
-
     @Override
     public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                          float[] dZ, int dZOff, int n, float[] dParams) {
-        ActivationKernels.checkSlice("z", z, zOff, n);
-        ActivationKernels.checkSlice("dA", dA, dAOff, n);
-        ActivationKernels.checkSlice("dZ", dZ, dZOff, n);
+        ScalarActivationKernels.checkBackward(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
         if (!backwardFast(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n)) {
             ScalarActivationKernels.backwardUnchecked(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
         }
@@ -240,127 +277,17 @@ final class VectorActivationKernels implements ActivationKernels {
      */
     static boolean backwardFast(Activation f, float[] z, int zOff, float[] a, int aOff,
                                 float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        switch (Kind.of(f)) {
-            case STANDARD:
-                return standardBackward((Standard) f, z, zOff, dA, dAOff, dZ, dZOff, n);
-            case LEAKY_RELU:
-                VectorPiecewise.leakyBackward(f, ((LeakyRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case PRELU:
-                VectorPiecewise.leakyBackward(f, ((PRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case RRELU:
-                ActivationKernels.checkSlice("a", a, aOff, n);
-                VectorPiecewise.rreluBackward((RRelu) f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case ELU:
-                VectorTranscendentals.eluBackward(((Elu) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case CELU:
-                VectorTranscendentals.celuBackward(((Celu) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SOFTPLUS: {
-                Softplus p = (Softplus) f;
-                VectorSmooth.softplusBackward(p.beta(), p.threshold(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            }
-            case SOFT_SHRINK:
-                VectorPiecewise.shrinkBackward(f, ((SoftShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case HARD_SHRINK:
-                VectorPiecewise.shrinkBackward(f, ((HardShrink) f).lambda(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case ISRU:
-                VectorAlgebraic.isruBackward(f, ((Isru) f).alpha(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SQUAREPLUS:
-                VectorAlgebraic.squareplusBackward(f, ((Squareplus) f).b(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case HARD_TANH: {
-                HardTanh h = (HardTanh) f;
-                VectorPiecewise.intervalBackward(f, h.min(), h.max(), 1f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            }
-            case THRESHOLD:
-                VectorPiecewise.thresholdBackward(f, ((Threshold) f).threshold(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case THRESHOLDED_RELU:
-                VectorPiecewise.thresholdBackward(f, ((ThresholdedRelu) f).theta(), z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            default:
-                return false;
+        Loops loops = loops(f);
+        if (loops == null) {
+            return false;
         }
+        loops.backward().run(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n);
+        return true;
     }
 
-    private static boolean standardBackward(Standard f, float[] z, int zOff, float[] dA, int dAOff,
-                                            float[] dZ, int dZOff, int n) {
-        switch (f) {
-            case IDENTITY:
-                VectorPiecewise.identityBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SIGMOID:
-                VectorTranscendentals.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case TANH:
-                VectorTranscendentals.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case RELU:
-                VectorPiecewise.thresholdBackward(f, 0f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case RELU6:
-                VectorPiecewise.intervalBackward(f, 0f, 6f, 1f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SELU:
-                VectorTranscendentals.seluBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case EXPONENTIAL:
-                VectorTranscendentals.exponentialBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case HARD_SIGMOID:
-                // 1/6 in float: the scalar's (float) (1.0 / 6), the same correctly rounded value.
-                VectorPiecewise.intervalBackward(f, -3f, 3f, 1f / 6, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case HARD_SWISH:
-                VectorTranscendentals.hardSwishBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SOFTSIGN:
-                VectorTranscendentals.softsignBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case CUBE:
-                VectorTranscendentals.cubeBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SPARSE_PLUS:
-                VectorTranscendentals.sparsePlusBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case GAUSSIAN:
-                VectorTranscendentals.gaussianBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case RECTIFIED_TANH:
-                VectorTranscendentals.rectifiedTanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case LOG_SIGMOID:
-                VectorSmooth.logSigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case MISH:
-                VectorSmooth.mishBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case BENT_IDENTITY:
-                VectorAlgebraic.bentIdentityBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case RATIONAL_TANH:
-                VectorAlgebraic.rationalTanhBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case ARCTAN:
-                VectorAlgebraic.arctanBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case SILU:
-                VectorSmooth.siluBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            case GELU_TANH:
-                VectorSmooth.geluTanhBackward(f, z, zOff, dA, dAOff, dZ, dZOff, n);
-                return true;
-            default:
-                return false;
-        }
+    /** f's vector loops, or null where the scalar twin runs both ways. */
+    private static Loops loops(Activation f) {
+        Kind kind = Kind.of(f);
+        return kind == Kind.STANDARD ? STANDARD.get((Standard) f) : BY_KIND.get(kind);
     }
 }

@@ -68,7 +68,14 @@ public final class Registry<T> {
      *                                  names), the malformed text or the bad value
      */
     public T parse(String spec) {
-        Values values = values(spec);
+        return make(values(spec));
+    }
+
+    /**
+     * Makes the value of checked values from {@link #values}, without parsing again: a run
+     * description keeps the values of a stateful thing's spec and makes a fresh one per use.
+     */
+    public T make(Values values) {
         return entry(values.schema().name()).make().apply(values);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
@@ -46,27 +45,9 @@ class AccuracyAuditTest {
     /** A kernel two float steps off on every element: the audit must report 2 to 3 ULP (3 where the steps cross a power of two), not hide it. */
     @Test
     void catchesAKernelThatIsOffByTwoUlps() {
-        ActivationKernels sloppy = new ActivationKernels() {
-            @Override
-            public String name() {
-                return "sloppy";
-            }
-
-            @Override
-            public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-                for (int i = 0; i < n; i++) {
-                    a[aOff + i] = Math.nextUp(Math.nextUp(f.apply(z[zOff + i])));
-                }
-            }
-
-            @Override
-            public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
-                                 float[] dZ, int dZOff, int n, float[] dParams) {
-                for (int i = 0; i < n; i++) {
-                    dZ[dZOff + i] = dA[dAOff + i] * Math.nextDown(Math.nextDown(f.derivative(z[zOff + i])));
-                }
-            }
-        };
+        // The audit passes dA = 1, so dZ two steps down is f' two steps down.
+        ActivationKernels sloppy = new PlantedKernels("sloppy", (z, a) -> Math.nextUp(Math.nextUp(a)),
+                (z, dZ) -> Math.nextDown(Math.nextDown(dZ)));
         AccuracyAudit.Config config = AccuracyAudit.Config.defaults().withSamples(1_000)
                 .withActivations(List.of(Activations.parse("tanh"))).withPaths(List.of(sloppy));
         AccuracyAudit.Row row = new AccuracyAudit(config).run().get(0);

@@ -64,7 +64,7 @@ class ExhaustiveAuditTest {
     void findsASinglePlantedErrorAndItsInput() {
         float badValueX = Float.intBitsToFloat(bits(1f) + 12_345);
         float badSlopeX = -0.75f;
-        ActivationKernels planted = new WrongAt(badValueX, badSlopeX);
+        ActivationKernels planted = wrongAt(badValueX, badSlopeX);
         long from = bits(1f) - (1 << 15);
         ExhaustiveAudit.Config config = narrow(List.of(Activations.parse("tanh")), List.of(Kernels.scalar(), planted),
                 from, from + (1 << 16));
@@ -90,28 +90,8 @@ class ExhaustiveAuditTest {
     /** A kernel that turns NaN into 0 breaks "NaN gives NaN": infinitely wrong, at a NaN input. */
     @Test
     void nanInNotNanOutIsInfinitelyWrong() {
-        ActivationKernels nanToZero = new ActivationKernels() {
-            @Override
-            public String name() {
-                return "nan-to-zero";
-            }
-
-            @Override
-            public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-                Kernels.scalar().forward(f, z, zOff, a, aOff, n);
-                for (int i = 0; i < n; i++) {
-                    if (Float.isNaN(a[aOff + i])) {
-                        a[aOff + i] = 0;
-                    }
-                }
-            }
-
-            @Override
-            public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
-                                 float[] dZ, int dZOff, int n, float[] dParams) {
-                Kernels.scalar().backward(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n, dParams);
-            }
-        };
+        ActivationKernels nanToZero = new PlantedKernels("nan-to-zero", (z, a) -> Float.isNaN(a) ? 0 : a,
+                PlantedKernels.NONE);
         long inf = bits(Float.POSITIVE_INFINITY);
         AccuracyAudit.Row withNaN = new ExhaustiveAudit(
                 narrow(List.of(Activations.parse("relu")), List.of(nanToZero), inf - 8, inf + 8)).run().get(0);
@@ -211,39 +191,9 @@ class ExhaustiveAuditTest {
     }
 
     /** The scalar kernels, but f is three float steps too high at one x and f' three too low at another. */
-    private static final class WrongAt implements ActivationKernels {
-        private final float badValueX;
-        private final float badSlopeX;
-
-        WrongAt(float badValueX, float badSlopeX) {
-            this.badValueX = badValueX;
-            this.badSlopeX = badSlopeX;
-        }
-
-        @Override
-        public String name() {
-            return "planted";
-        }
-
-        @Override
-        public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-            Kernels.scalar().forward(f, z, zOff, a, aOff, n);
-            for (int i = 0; i < n; i++) {
-                if (z[zOff + i] == badValueX) {
-                    a[aOff + i] = Math.nextUp(Math.nextUp(Math.nextUp(a[aOff + i])));
-                }
-            }
-        }
-
-        @Override
-        public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
-                             float[] dZ, int dZOff, int n, float[] dParams) {
-            Kernels.scalar().backward(f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n, dParams);
-            for (int i = 0; i < n; i++) {
-                if (z[zOff + i] == badSlopeX) {
-                    dZ[dZOff + i] = Math.nextDown(Math.nextDown(Math.nextDown(dZ[dZOff + i])));
-                }
-            }
-        }
+    private static ActivationKernels wrongAt(float badValueX, float badSlopeX) {
+        return new PlantedKernels("planted",
+                (z, a) -> z == badValueX ? Math.nextUp(Math.nextUp(Math.nextUp(a))) : a,
+                (z, dZ) -> z == badSlopeX ? Math.nextDown(Math.nextDown(Math.nextDown(dZ))) : dZ);
     }
 }

@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.activation.ErfcFixtures;
+import org.actlab.activation.Twice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,32 +104,6 @@ class ReferenceTest {
 
     @Test
     void unknownActivationIsRefused() {
-        Activation custom = new Activation() {
-            @Override
-            public String id() {
-                return "custom";
-            }
-
-            @Override
-            public String spec() {
-                return "custom";
-            }
-
-            @Override
-            public float apply(float x) {
-                return x;
-            }
-
-            @Override
-            public float derivative(float x) {
-                return 1;
-            }
-
-            @Override
-            public org.actlab.activation.Traits traits() {
-                return null;
-            }
-        };
-        assertThrows(IllegalArgumentException.class, () -> Reference.value(custom, 1));
+        assertThrows(IllegalArgumentException.class, () -> Reference.value(new Twice(), 1));
     }
 }

@@ -38,36 +38,38 @@ class FixtureAccuracyTest {
     @MethodSource("specs")
     void valueWithinTolerance(String spec) {
         Activation a = Activations.parse(spec);
-        List<Fixtures.Point> points = Fixtures.bySpec().get(spec);
-        double worst = 0;
-        float worstX = Float.NaN;
-        for (Fixtures.Point p : points) {
-            double err = Ulps.error(a.apply(p.x()), p.value());
-            if (!(err <= worst)) {
-                worst = err;
-                worstX = p.x();
-            }
-        }
-        assertTrue(worst <= Fixtures.valueTolerance(a), spec + ": value error " + worst + " ULP at x = " + worstX
-                + " (" + Float.floatToRawIntBits(worstX) + "), got " + a.apply(worstX) + " over " + points.size() + " points");
+        Worst worst = worst(spec, p -> Ulps.error(a.apply(p.x()), p.value()));
+        assertTrue(worst.ulps() <= Fixtures.valueTolerance(a), spec + ": value error " + worst.ulps() + " ULP at x = "
+                + worst.x() + " (" + Float.floatToRawIntBits(worst.x()) + "), got " + a.apply(worst.x()) + " over "
+                + worst.points() + " points");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void derivativeWithinTolerance(String spec) {
         Activation a = Activations.parse(spec);
+        Worst worst = worst(spec, p -> Ulps.error(a.derivative(p.x()), p.derivative()));
+        assertTrue(worst.ulps() <= Fixtures.derivativeTolerance(a), spec + ": derivative error " + worst.ulps()
+                + " ULP at x = " + worst.x() + ", got " + a.derivative(worst.x()) + " over " + worst.points() + " points");
+    }
+
+    /** The largest error over a spec's fixture points, where it occurs, and how many points were read. */
+    private record Worst(double ulps, float x, int points) {
+    }
+
+    /** The worst of {@code error} over the fixture points of {@code spec}; a NaN error counts as the worst. */
+    private static Worst worst(String spec, java.util.function.ToDoubleFunction<Fixtures.Point> error) {
         List<Fixtures.Point> points = Fixtures.bySpec().get(spec);
         double worst = 0;
         float worstX = Float.NaN;
         for (Fixtures.Point p : points) {
-            double err = Ulps.error(a.derivative(p.x()), p.derivative());
+            double err = error.applyAsDouble(p);
             if (!(err <= worst)) {
                 worst = err;
                 worstX = p.x();
             }
         }
-        assertTrue(worst <= Fixtures.derivativeTolerance(a), spec + ": derivative error " + worst + " ULP at x = "
-                + worstX + ", got " + a.derivative(worstX) + " over " + points.size() + " points");
+        return new Worst(worst, worstX, points.size());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.activation.Kind;
+import org.actlab.activation.Twice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,32 +96,7 @@ class CatalogueDispatchTest {
 
     @Test
     void aTypeOutsideTheCatalogueTakesTheGenericLoopOnBothPaths() {
-        Activation twice = new Activation() {
-            @Override
-            public String id() {
-                return "twice";
-            }
-
-            @Override
-            public String spec() {
-                return "twice";
-            }
-
-            @Override
-            public float apply(float x) {
-                return 2 * x;
-            }
-
-            @Override
-            public float derivative(float x) {
-                return 2;
-            }
-
-            @Override
-            public org.actlab.activation.Traits traits() {
-                return null;
-            }
-        };
+        Activation twice = new Twice();
         assertEquals(Kind.OTHER, Kind.of(twice));
         float[] z = {1f, -2f, 3f};
         for (ActivationKernels k : paths()) {

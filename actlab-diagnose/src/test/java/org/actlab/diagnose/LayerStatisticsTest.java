@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.actlab.activation.Activation;
-import org.actlab.diagnose.LayerStatistics.StepFigures;
 import org.junit.jupiter.api.Test;
 
 class LayerStatisticsTest {
 
     private static final DiagnosticsConfig DEFAULTS = DiagnosticsConfig.defaults();
-
-    private static LayerHealth health(Activation f, float[] z, int n, int units) {
-        return LayerStatistics.layerHealth(0, f, z, Layers.apply(f, z), n, units, StepFigures.NONE, DEFAULTS);
-    }
 
     @Test
     void l2NormIsPythagorasOverTheFirstEntriesOnly() {
@@ -65,16 +59,16 @@ class LayerStatisticsTest {
         float[] w = {1, 0, 0, 1, 1, 1, -1, 0.5f};
         float[] b = {0, 0, -1000, 0};
         float[] z = Layers.preActivations(x, n, 2, w, b, 4);
-        assertEquals(0.25, health(TestActivations.RELU, z, n, 4).deadFraction(), 0.0);
-        assertEquals(0.0, health(TestActivations.LEAKY_RELU, z, n, 4).deadFraction(), 0.0);
+        assertEquals(0.25, Layers.health(TestActivations.RELU, z, n, 4).deadFraction(), 0.0);
+        assertEquals(0.0, Layers.health(TestActivations.LEAKY_RELU, z, n, 4).deadFraction(), 0.0);
     }
 
     @Test
     void reluIsDeadAtZeroOfEitherSignButNotAtNan() {
         float[] zeros = {0f, -0f, 0f, -0f};
-        assertEquals(1.0, health(TestActivations.RELU, zeros, 4, 1).deadFraction(), 0.0);
+        assertEquals(1.0, Layers.health(TestActivations.RELU, zeros, 4, 1).deadFraction(), 0.0);
         float[] withNan = {-1f, Float.NaN, -2f, -3f};
-        LayerHealth h = health(TestActivations.RELU, withNan, 4, 1);
+        LayerHealth h = Layers.health(TestActivations.RELU, withNan, 4, 1);
         assertEquals(0.0, h.deadFraction(), 0.0);
         assertEquals(0.75, h.saturatedFraction(), 0.0);
     }
@@ -87,7 +81,7 @@ class LayerStatisticsTest {
         float[] tiny = {1e-3f, 1e-3f, -1e-3f, 1e-3f, 1e-3f, -7e-4f};
         float[] b = new float[3];
         float[] zHuge = Layers.preActivations(x, n, 2, huge, b, 3);
-        LayerHealth saturated = health(TestActivations.SIGMOID, zHuge, n, 3);
+        LayerHealth saturated = Layers.health(TestActivations.SIGMOID, zHuge, n, 3);
         // Independent reference: σ'(z) < 0.01 × 0.25 exactly when |z| > z*, with z* from bisection.
         double zStar = bisect(z -> TestActivations.logistic(z) * (1 - TestActivations.logistic(z)) - 0.0025, 0, 50);
         long beyond = 0;
@@ -100,7 +94,7 @@ class LayerStatisticsTest {
         assertTrue(saturated.saturatedFraction() > 0.99, "saturated " + saturated.saturatedFraction());
         assertTrue(saturated.saturating());
 
-        LayerHealth healthy = health(TestActivations.SIGMOID, Layers.preActivations(x, n, 2, tiny, b, 3), n, 3);
+        LayerHealth healthy = Layers.health(TestActivations.SIGMOID, Layers.preActivations(x, n, 2, tiny, b, 3), n, 3);
         assertEquals(0.0, healthy.saturatedFraction(), 0.0);
         assertEquals(0.0, healthy.saturatedUnits(), 0.0);
         assertEquals(0.5, healthy.meanActivation(), 1e-3);
@@ -110,7 +104,7 @@ class LayerStatisticsTest {
     void leakyReluNeitherDiesNorSaturatesOnItsNegativeSide() {
         // f' = 0.01f for z < 0 equals the float32 limit 0.01 × 1, which is not "below" it.
         float[] z = {-1, -5, -100, -1e30f};
-        LayerHealth h = health(TestActivations.LEAKY_RELU, z, 4, 1);
+        LayerHealth h = Layers.health(TestActivations.LEAKY_RELU, z, 4, 1);
         assertEquals(0.0, h.saturatedFraction(), 0.0);
         assertEquals(0.0, h.deadFraction(), 0.0);
     }
@@ -132,7 +126,7 @@ class LayerStatisticsTest {
                 Diagnostics.unitStates(TestActivations.RELU, z, n, 3, DEFAULTS));
         assertArrayEquals(new UnitState[] {UnitState.HEALTHY, UnitState.HEALTHY, UnitState.HEALTHY},
                 Diagnostics.unitStates(TestActivations.LEAKY_RELU, z, n, 3, DEFAULTS));
-        LayerHealth relu = health(TestActivations.RELU, z, n, 3);
+        LayerHealth relu = Layers.health(TestActivations.RELU, z, n, 3);
         assertEquals(1.0 / 3, relu.deadFraction(), 0.0);
         assertEquals(1.0 / 3, relu.saturatedUnits(), 0.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -149,7 +143,7 @@ class LayerStatisticsTest {
             z[2 * s] = s < 99 ? 20f : 0f;
             z[2 * s + 1] = s < 98 ? -20f : 0f;
         }
-        LayerHealth h = health(TestActivations.SIGMOID, z, n, 2);
+        LayerHealth h = Layers.health(TestActivations.SIGMOID, z, n, 2);
         assertEquals(197.0 / 200, h.saturatedFraction(), 0.0);
         assertEquals(0.5, h.saturatedUnits(), 0.0);
         assertEquals(0.0, h.deadFraction(), 0.0);
@@ -158,7 +152,7 @@ class LayerStatisticsTest {
     @Test
     void meanAndStdAreThePopulationMoments() {
         // a = z for identity: values 1, 2, 3, 4 have mean 2.5 and population variance 1.25.
-        LayerHealth h = health(TestActivations.IDENTITY, new float[] {1, 2, 3, 4}, 2, 2);
+        LayerHealth h = Layers.health(TestActivations.IDENTITY, new float[] {1, 2, 3, 4}, 2, 2);
         assertEquals(2.5, h.meanActivation(), 0.0);
         assertEquals(Math.sqrt(1.25), h.stdActivation(), 1e-15);
         assertEquals(2, h.units());
@@ -173,7 +167,7 @@ class LayerStatisticsTest {
         float[] x = Layers.uniform(n, 3, 5);
         float[] w = Layers.uniform(5, 3, 6);
         float[] z = Layers.preActivations(x, n, 3, w, new float[5], 5);
-        LayerHealth h = health(TestActivations.TANH, z, n, 5);
+        LayerHealth h = Layers.health(TestActivations.TANH, z, n, 5);
         assertEquals(40, h.preActivations().bins());
         assertEquals((long) n * 5, h.preActivations().total());
     }

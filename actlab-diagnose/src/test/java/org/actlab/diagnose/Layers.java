@@ -1,6 +1,7 @@
 package org.actlab.diagnose;
 
 import org.actlab.activation.Activation;
+import org.actlab.diagnose.LayerStatistics.StepFigures;
 
 /** Hand-built layer values for tests: z = W x + b and a = f(z) per sample, row-major. */
 final class Layers {
@@ -21,6 +22,11 @@ final class Layers {
             }
         }
         return z;
+    }
+
+    /** The health of one layer of {@code units} over n samples with pre-activations z, under the default thresholds. */
+    static LayerHealth health(Activation f, float[] z, int n, int units) {
+        return LayerStatistics.layerHealth(0, f, z, apply(f, z), n, units, StepFigures.NONE, DiagnosticsConfig.defaults());
     }
 
     static float[] apply(Activation f, float[] z) {

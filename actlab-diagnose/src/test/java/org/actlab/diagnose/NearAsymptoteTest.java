@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
-import org.actlab.diagnose.LayerStatistics.StepFigures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +17,6 @@ import org.junit.jupiter.api.Test;
 class NearAsymptoteTest {
 
     private static final DiagnosticsConfig DEFAULTS = DiagnosticsConfig.defaults();
-
-    private static LayerHealth health(Activation f, float[] z, int n, int units) {
-        return LayerStatistics.layerHealth(0, f, z, Layers.apply(f, z), n, units, StepFigures.NONE, DEFAULTS);
-    }
 
     @Test
     void limitsAreTheFunctionsValuesAtInfinityAndApplyOnlyWhenBoundedOnBothSides() {
@@ -65,7 +60,7 @@ class NearAsymptoteTest {
         for (int i = 0; i < z.length; i++) {
             z[i] = -3.6f + 0.4f * (float) Math.sin(i);   // σ(z) in [0.018, 0.040]
         }
-        LayerHealth h = health(Activations.parse("sigmoid"), z, n, units);
+        LayerHealth h = Layers.health(Activations.parse("sigmoid"), z, n, units);
         assertEquals(0.0, h.saturatedFraction(), 0.0);
         assertEquals(0.0, h.saturatedUnits(), 0.0);
         assertEquals(1.0, h.nearAsymptoteFraction(), 0.0);
@@ -84,7 +79,7 @@ class NearAsymptoteTest {
         for (int i = 0; i < n; i++) {
             z[i] = -1f - i;
         }
-        LayerHealth h = health(Activations.parse("relu"), z, n, 1);
+        LayerHealth h = Layers.health(Activations.parse("relu"), z, n, 1);
         assertEquals(1.0, h.saturatedFraction(), 0.0);
         assertEquals(1.0, h.deadFraction(), 0.0);
         assertTrue(Double.isNaN(h.nearAsymptoteFraction()));
@@ -95,7 +90,7 @@ class NearAsymptoteTest {
     void deepSaturationIsFlaggedByBothAndOnlyTheSlopeRuleAdvises() {
         // tanh at |z| = 4: f′ = 1.3e-3 < 1% of 1, and |a| = 0.9993 > 0.9.
         float[] z = {4, -4, 4.5f, -5};
-        LayerHealth h = health(Activations.parse("tanh"), z, 4, 1);
+        LayerHealth h = Layers.health(Activations.parse("tanh"), z, 4, 1);
         assertEquals(1.0, h.saturatedFraction(), 0.0);
         assertEquals(1.0, h.nearAsymptoteFraction(), 0.0);
         assertEquals(List.of(Advisor.SATURATION), rules(h));
@@ -105,7 +100,7 @@ class NearAsymptoteTest {
     void countsArePerPairAndPerUnit() {
         // Unit 0 is near on all 4 samples, unit 1 on 1 of 4 (a = 0.5, 0.5, 0.5, 0.99).
         float[] z = {-5, 0, -6, 0, -7, 0, -8, 4.6f};
-        LayerHealth h = health(Activations.parse("sigmoid"), z, 4, 2);
+        LayerHealth h = Layers.health(Activations.parse("sigmoid"), z, 4, 2);
         assertEquals(5.0 / 8, h.nearAsymptoteFraction(), 0.0);
         assertEquals(0.5, h.nearAsymptoteUnits(), 0.0);
         // The per-unit view for diagrams agrees with the layer figure.

@@ -22,11 +22,6 @@ public final class Adagrad extends SlotOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new Adagrad(eps);
-    }
-
-    @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         float[] squares = state[0];
         for (int i = 0; i < w.length; i++) {

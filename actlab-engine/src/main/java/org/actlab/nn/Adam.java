@@ -24,11 +24,6 @@ public final class Adam extends SlotOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new Adam(moments.beta1, moments.beta2, moments.eps);
-    }
-
-    @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         moments.update(w, g, state, t, lr, 0);
     }

@@ -29,11 +29,6 @@ public final class AdamW extends SlotOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new AdamW(weightDecay, moments.beta1, moments.beta2, moments.eps);
-    }
-
-    @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         moments.update(w, g, state, t, lr, decayed ? weightDecay : 0);
     }

@@ -1,6 +1,5 @@
 package org.actlab.nn;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.actlab.spec.Named;
 import org.actlab.spec.Param;
@@ -87,12 +86,7 @@ public final class Initializers {
     private Initializers() {
     }
 
-    /** The registered names. */
-    public static List<String> names() {
-        return REGISTRY.names();
-    }
-
-    /** The registry: schemas, names and aliases. */
+    /** The registry: names, schemas and aliases, as for every kind of spec. */
     public static Registry<Initializer> registry() {
         return REGISTRY;
     }

@@ -14,11 +14,6 @@ public final class Momentum extends VelocityOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new Momentum(mu);
-    }
-
-    @Override
     double direction(double g, double v) {
         return v;
     }

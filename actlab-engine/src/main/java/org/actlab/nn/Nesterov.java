@@ -14,11 +14,6 @@ public final class Nesterov extends VelocityOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new Nesterov(mu);
-    }
-
-    @Override
     double direction(double g, double v) {
         return g + mu * v;
     }

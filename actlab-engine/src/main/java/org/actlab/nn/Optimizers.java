@@ -1,6 +1,5 @@
 package org.actlab.nn;
 
-import java.util.List;
 import org.actlab.spec.Registry;
 
 /**
@@ -34,12 +33,7 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    /** The registered names. */
-    public static List<String> names() {
-        return REGISTRY.names();
-    }
-
-    /** The registry: schemas, names and aliases. */
+    /** The registry: names, schemas and aliases, as for every kind of spec. */
     public static Registry<Optimizer> registry() {
         return REGISTRY;
     }

@@ -31,11 +31,6 @@ public final class RmsProp extends SlotOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new RmsProp(rho, eps);
-    }
-
-    @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         float[] meanSquare = state[0];
         for (int i = 0; i < w.length; i++) {

@@ -13,11 +13,6 @@ public final class Sgd extends SlotOptimizer {
     }
 
     @Override
-    protected SlotOptimizer fresh() {
-        return new Sgd();
-    }
-
-    @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (w[i] - lr * g[i]);

@@ -3,12 +3,14 @@ package org.actlab.nn;
 import java.util.Arrays;
 import org.actlab.spec.Param;
 import org.actlab.spec.Schema;
+import org.actlab.spec.Values;
 
 /**
  * The lifecycle every optimiser shares: per-slot state arrays allocated by {@link #initialise},
  * argument checks and the step counter in {@link #step}, zeroing in {@link #reset} and deep copies
- * in {@link #copy}. A subclass says how many state arrays a slot needs and updates one slot in
- * {@link #update}; arithmetic is in double and state is stored as float. Each subclass declares its
+ * in {@link #copy} (of a fresh optimiser the registry makes from the same values). A subclass
+ * says how many state arrays a slot needs and updates one slot in {@link #update}; arithmetic is
+ * in double and state is stored as float. Each subclass declares its
  * hyperparameters once, as a {@link Schema} that the registry parses specs with and the constructor
  * checks values made in code against; the canonical spec is printed from it.
  */
@@ -45,8 +47,13 @@ abstract class SlotOptimizer implements Optimizer {
         return schema.format(hyperparameters);
     }
 
-    /** A new optimiser with the same hyperparameters and no state. */
-    protected abstract SlotOptimizer fresh();
+    /**
+     * A new optimiser with the same hyperparameters and no state, made by the registry from this
+     * one's checked values (the schema's order is the makers' argument order).
+     */
+    private SlotOptimizer fresh() {
+        return (SlotOptimizer) Optimizers.registry().make(new Values(schema, hyperparameters.clone()));
+    }
 
     /**
      * Updates one slot in place.

@@ -3,13 +3,17 @@ package org.actlab.nn;
 import java.util.Objects;
 
 /**
- * How to train, as plain values that serialise to JSON and back.
+ * How to train, as typed values: the optimiser and the schedule arrive parsed (from
+ * {@link #builder()}'s spec setters or the lab's run description) and are not parsed again.
+ * Build one with {@link #builder()}, which names every setting; the positional constructor is
+ * public only because a record's must be.
  *
  * @param epochs       passes over the training set
  * @param batchSize    rows per step
- * @param optimizer    optimiser spec, for example {@code "sgd"}, {@code "adam(beta1=0.9)"}
+ * @param optimizer    the optimiser, for example {@code sgd} or {@code adam(beta1=0.9)}; each trainer
+ *                     makes its own stateful {@link Optimizer} from it
  * @param learningRate the base learning rate
- * @param schedule     learning-rate schedule spec: {@code "constant"}, {@code "step(every=50,gamma=0.5)"}, {@code "cosine"}
+ * @param schedule     learning-rate schedule: {@code constant}, {@code step(every=50, gamma=0.5)}, {@code cosine}
  * @param l1           L1 penalty strength, 0 for none
  * @param l2           L2 penalty strength, 0 for none
  * @param clipNorm     clip each layer's gradient to this L2 norm; 0 or less for no clipping
@@ -17,7 +21,7 @@ import java.util.Objects;
  * @param threads      threads for matrix multiply; results are bit-identical for one seed whatever
  *                     the count, because the multiply splits output tiles and never a sum
  */
-public record TrainConfig(int epochs, int batchSize, String optimizer, double learningRate, String schedule,
+public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, double learningRate, Schedule schedule,
                           double l1, double l2, double clipNorm, long seed, int threads) {
 
     public TrainConfig {
@@ -38,9 +42,6 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
         if (Double.isNaN(clipNorm)) {
             throw new IllegalArgumentException("clip norm must be a number (0 or less for none), got NaN");
         }
-        // Parsed here so that a bad spec fails when the config is made, with the registry's message.
-        Optimizers.parse(optimizer);
-        Schedule.parse(schedule);
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -81,77 +82,98 @@ public record TrainConfig(int epochs, int batchSize, String optimizer, double le
     }
 
     /**
-     * Names the settings of a {@link TrainConfig}. The defaults, which the lab's run description and
-     * the playground take from here: 100 epochs, batch 10, {@code sgd} at 0.03, {@code constant} rate,
-     * no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
+     * The training settings a run description shares with {@link TrainConfig}, with their defaults
+     * and setters written once: {@link Builder} extends it, and so does the lab's run-description
+     * builder, which reads the fields when it builds. Defaults: 100 epochs, {@code sgd} at 0.03,
+     * {@code constant} rate, no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
+     *
+     * @param <B> the concrete builder, which every setter returns
      */
-    public static final class Builder {
-        private int epochs = DEFAULT_EPOCHS;
+    public abstract static class Settings<B extends Settings<B>> {
+        protected int epochs = DEFAULT_EPOCHS;
+        protected OptimizerSpec optimizer = OptimizerSpec.parse(DEFAULT_OPTIMIZER);
+        protected double learningRate = DEFAULT_LEARNING_RATE;
+        protected Schedule schedule = Schedule.parse(DEFAULT_SCHEDULE);
+        protected double l1;
+        protected double l2;
+        protected double clip;
+        protected long seed = DEFAULT_SEED;
+        protected int threads = defaultThreads();
+
+        protected Settings() {
+        }
+
+        /** This builder, as its own type. */
+        protected abstract B self();
+
+        public B epochs(int value) {
+            epochs = value;
+            return self();
+        }
+
+        public B optimizer(OptimizerSpec value) {
+            optimizer = value;
+            return self();
+        }
+
+        public B learningRate(double value) {
+            learningRate = value;
+            return self();
+        }
+
+        /**
+         * The optimiser and its base rate, which go together; the spec is parsed at once, so a bad
+         * one fails here with the registry's message.
+         */
+        public B optimizer(String spec, double rate) {
+            return optimizer(OptimizerSpec.parse(spec)).learningRate(rate);
+        }
+
+        public B schedule(Schedule value) {
+            schedule = value;
+            return self();
+        }
+
+        public B l1(double value) {
+            l1 = value;
+            return self();
+        }
+
+        public B l2(double value) {
+            l2 = value;
+            return self();
+        }
+
+        public B clip(double norm) {
+            clip = norm;
+            return self();
+        }
+
+        public B seed(long value) {
+            seed = value;
+            return self();
+        }
+
+        public B threads(int value) {
+            threads = value;
+            return self();
+        }
+    }
+
+    /** Names the settings of a {@link TrainConfig}: {@link Settings}' and the batch size, 10 by default. */
+    public static final class Builder extends Settings<Builder> {
         private int batch = DEFAULT_BATCH;
-        private String optimizer = DEFAULT_OPTIMIZER;
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private String schedule = DEFAULT_SCHEDULE;
-        private double l1;
-        private double l2;
-        private double clip;
-        private long seed = DEFAULT_SEED;
-        private int threads = defaultThreads();
 
         private Builder() {
         }
 
-        public Builder epochs(int value) {
-            epochs = value;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public Builder batch(int value) {
             batch = value;
-            return this;
-        }
-
-        public Builder optimizer(String spec) {
-            optimizer = spec;
-            return this;
-        }
-
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
-        }
-
-        /** The optimiser and its base rate, which go together. */
-        public Builder optimizer(String spec, double rate) {
-            return optimizer(spec).learningRate(rate);
-        }
-
-        public Builder schedule(String spec) {
-            schedule = spec;
-            return this;
-        }
-
-        public Builder l1(double value) {
-            l1 = value;
-            return this;
-        }
-
-        public Builder l2(double value) {
-            l2 = value;
-            return this;
-        }
-
-        public Builder clip(double norm) {
-            clip = norm;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public Builder threads(int value) {
-            threads = value;
             return this;
         }
 

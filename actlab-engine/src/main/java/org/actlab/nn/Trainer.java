@@ -68,8 +68,8 @@ public final class Trainer {
      * @param config  how to train
      * @param train   the training set
      * @param test    the test set, or null
-     * @throws IllegalArgumentException for a bad optimiser or schedule spec, an empty training set, or
-     *                                  data whose shape does not fit the network
+     * @throws IllegalArgumentException for an empty training set, or data whose shape does not fit
+     *                                  the network
      */
     public Trainer(Network network, TrainConfig config, Dataset train, Dataset test) {
         this.network = Objects.requireNonNull(network, "network");
@@ -83,8 +83,8 @@ public final class Trainer {
         if (train.n() == 0) {
             throw new IllegalArgumentException("training set '" + train.name() + "' is empty");
         }
-        this.optimizer = Optimizers.parse(config.optimizer());
-        this.schedule = Schedule.parse(config.schedule());
+        this.optimizer = config.optimizer().create();
+        this.schedule = config.schedule();
         this.gemm = Kernels.gemm().withThreads(config.threads());
         PortableRandom root = new PortableRandom(config.seed());
         this.sampler = new BatchSampler(train, config.batchSize(), root.split());

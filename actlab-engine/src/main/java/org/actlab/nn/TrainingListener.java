@@ -38,4 +38,23 @@ public interface TrainingListener {
     /** Called once after the last epoch, or when training stops early. */
     default void onEnd(TrainingResult result) {
     }
+
+    /**
+     * A listener that asks for the layers and hands every step to {@code onStep}: the usual way to
+     * look inside training (its snapshot is valid only during the call, as always).
+     */
+    static TrainingListener layerSteps(java.util.function.Consumer<StepSnapshot> onStep) {
+        java.util.Objects.requireNonNull(onStep, "onStep");
+        return new TrainingListener() {
+            @Override
+            public Capture capture() {
+                return Capture.LAYERS;
+            }
+
+            @Override
+            public void onStep(StepSnapshot step) {
+                onStep.accept(step);
+            }
+        };
+    }
 }

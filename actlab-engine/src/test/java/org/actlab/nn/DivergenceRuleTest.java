@@ -29,7 +29,7 @@ class DivergenceRuleTest {
         // SGD at 1e9 on circle: every batch loss stays finite (BCE of a finite logit), so only the growth rule can stop it.
         Network network = Network.create(circleNet(), 1);
         double initial = network.loss(CIRCLE);
-        TrainingResult result = new Trainer(network, new TrainConfig(100, 10, "sgd", 1e9, "constant", 0, 0, 0, 1, 1),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(100).batch(10).optimizer("sgd", 1e9).seed(1).build(),
                 CIRCLE, null).run();
         assertNotNull(result.stopped());
         assertEquals(1, result.history().size(), "the exploded epoch is recorded and is the last");
@@ -41,7 +41,7 @@ class DivergenceRuleTest {
 
     @Test
     void steppingThrowsTheDivergenceWithItsEpochAndRefusesToGoOn() {
-        Trainer trainer = new Trainer(Network.create(circleNet(), 1), new TrainConfig(3, 10, "sgd", 1e9, "constant", 0, 0, 0, 1, 1),
+        Trainer trainer = new Trainer(Network.create(circleNet(), 1), TrainConfig.builder().epochs(3).batch(10).optimizer("sgd", 1e9).seed(1).build(),
                 CIRCLE, null);
         DivergenceException e = assertThrows(DivergenceException.class, trainer::runEpoch);
         assertEquals(0, e.epoch());
@@ -69,7 +69,7 @@ class DivergenceRuleTest {
     void aModeratelyHighRateThatRecoversIsNotStopped() {
         // SGD at 3 on circle swings the loss but stays far under 1000 × its start: training runs to the end.
         Network network = Network.create(circleNet(), 2);
-        TrainingResult result = new Trainer(network, new TrainConfig(20, 10, "sgd", 3, "constant", 0, 0, 0, 2, 1),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(20).batch(10).optimizer("sgd", 3).seed(2).build(),
                 CIRCLE, null).run();
         assertNull(result.stopped());
         assertEquals(20, result.history().size());

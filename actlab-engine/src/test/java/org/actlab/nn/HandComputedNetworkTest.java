@@ -52,23 +52,15 @@ class HandComputedNetworkTest {
         List<StepSnapshot> steps = new ArrayList<>();
         List<float[][]> copies = new ArrayList<>();
         TrainConfig config = TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).build();
-        new Trainer(network, config, one, null).addListener(new TrainingListener() {
-            @Override
-            public Capture capture() {
-                return Capture.LAYERS;
+        new Trainer(network, config, one, null).addListener(TrainingListener.layerSteps(step -> {
+            steps.add(step);
+            for (LayerSnapshot layer : step.layers()) {
+                // Views of the trainer's buffers: copy during the call.
+                copies.add(new float[][] {slice(layer.z(), layer.units()), slice(layer.a(), layer.units()),
+                        slice(layer.dZ(), layer.units()), layer.dW().clone(), layer.dB().clone(),
+                        layer.weights().clone(), layer.bias().clone()});
             }
-
-            @Override
-            public void onStep(StepSnapshot step) {
-                steps.add(step);
-                for (LayerSnapshot layer : step.layers()) {
-                    // Views of the trainer's buffers: copy during the call.
-                    copies.add(new float[][] {slice(layer.z(), layer.units()), slice(layer.a(), layer.units()),
-                            slice(layer.dZ(), layer.units()), layer.dW().clone(), layer.dB().clone(),
-                            layer.weights().clone(), layer.bias().clone()});
-                }
-            }
-        }).run();
+        })).run();
 
         assertEquals(1, steps.size());
         StepSnapshot step = steps.get(0);

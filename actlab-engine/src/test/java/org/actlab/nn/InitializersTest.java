@@ -134,7 +134,7 @@ class InitializersTest {
 
     @Test
     void sameSeedSameValuesAndSpecsRoundTrip() {
-        for (String name : Initializers.names()) {
+        for (String name : Initializers.registry().names()) {
             String spec = switch (name) {
                 case "constant" -> "constant(0.25)";
                 case "uniform" -> "uniform(-0.1,0.2)";
@@ -158,7 +158,7 @@ class InitializersTest {
         assertMessage("orthogonal(gain=0)", "initialiser orthogonal: gain must be > 0, got 0");
         assertMessage("constant", "initialiser constant: needs value (it has no default), for example constant(value=...)");
         assertMessage("he_normal(alpha=0.1)", "initialiser he_normal: has no parameter 'alpha'; its parameters: slope");
-        assertMessage("glorot", "unknown initialiser 'glorot'. Known: " + String.join(", ", Initializers.names()));
+        assertMessage("glorot", "unknown initialiser 'glorot'. Known: " + String.join(", ", Initializers.registry().names()));
         assertMessage("uniform(a,b)", "initialiser uniform: low: cannot parse 'a' as a number");
         assertMessage("", "empty initialiser spec");
     }

@@ -18,24 +18,23 @@ class LearningTest {
 
     @Test
     void tanhNetworkLearnsXor() {
-        Dataset xor = DataSets.generate("xor", 400, 0, 11);
-        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(8, "tanh"), new LayerSpec(8, "tanh")), 1,
-                Output.SIGMOID, Loss.BCE, "xavier_uniform", "zeros");
-        Network network = Network.create(spec, 1);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(60).batch(16).optimizer("adam", 0.02).build(), xor, null).run();
-        assertNull(result.stopped());
-        assertTrue(result.last().trainAccuracy() >= 0.95, "xor training accuracy " + result.last().trainAccuracy());
+        assertLearns(DataSets.generate("xor", 400, 0, 11), 8, 1,
+                TrainConfig.builder().epochs(60).batch(16).optimizer("adam", 0.02).build());
     }
 
     @Test
     void tanhNetworkLearnsTheSpiral() {
-        Dataset spiral = DataSets.generate("spiral", 500, 0, 5);
-        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(32, "tanh"), new LayerSpec(32, "tanh")), 1,
+        assertLearns(DataSets.generate("spiral", 500, 0, 5), 32, 2,
+                TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule(Schedule.parse("cosine")).seed(3).build());
+    }
+
+    /** Two tanh layers of {@code width} units reach 95 % training accuracy on a binary set, without diverging. */
+    private static void assertLearns(Dataset data, int width, long networkSeed, TrainConfig config) {
+        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(width, "tanh"), new LayerSpec(width, "tanh")), 1,
                 Output.SIGMOID, Loss.BCE, "xavier_uniform", "zeros");
-        Network network = Network.create(spec, 2);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule("cosine").seed(3).build(), spiral, null).run();
+        TrainingResult result = new Trainer(Network.create(spec, networkSeed), config, data, null).run();
         assertNull(result.stopped());
-        assertTrue(result.last().trainAccuracy() >= 0.95, "spiral training accuracy " + result.last().trainAccuracy());
+        assertTrue(result.last().trainAccuracy() >= 0.95, data.name() + " training accuracy " + result.last().trainAccuracy());
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
 
     private static float[][] run(String spec, int steps) {
-        Optimizer optimizer = Optimizers.parse(spec);
+        // Through the config's path: a checked spec that makes the optimiser without parsing again.
+        Optimizer optimizer = OptimizerSpec.parse(spec).create();
         optimizer.initialise(new int[] {1, 1}, new boolean[] {true, false});
         float[][] params = {{1f}, {-2f}};
         float[][][] grads = {{{0.5f}, {-1f}}, {{-0.25f}, {2f}}};
@@ -68,6 +69,28 @@ class OptimizerTest {
         assertEquals(0.9 - 0.1 * 0.10526316 / 0.39522538, p[0][0], 1e-6);
         // adamw(0.5): the weight first decays to 1 − 0.1·0.5·1 = 0.95, then the Adam step: 0.85; the bias does not decay.
         assertStep("adamw(weight_decay=0.5)", 1, 0.95 - 0.1 * 0.5 / (0.5 + 1e-8), -2 + 0.1 / (1 + 1e-8));
+    }
+
+    @Test
+    void aSpecIsCanonicalAndEachOptimizerItMakesHasItsOwnState() {
+        OptimizerSpec spec = OptimizerSpec.parse("MOMENTUM(0.8)");
+        assertEquals("momentum(mu=0.8)", spec.spec());
+        assertEquals(spec, OptimizerSpec.parse("momentum(mu=0.8)"));
+        assertTrue(!spec.equals(OptimizerSpec.parse("momentum")), "mu 0.8 against the default 0.9");
+        Optimizer first = spec.create();
+        Optimizer second = spec.create();
+        first.initialise(new int[] {1}, new boolean[] {false});
+        second.initialise(new int[] {1}, new boolean[] {false});
+        float[][] a = {{1f}};
+        float[][] b = {{1f}};
+        first.step(a, new float[][] {{1f}}, 0.1);
+        first.step(a, new float[][] {{1f}}, 0.1);
+        second.step(b, new float[][] {{1f}}, 0.1);
+        // v = 1, w = 0.9; then v = 1.8, w = 0.72. The second optimiser's one step is not touched by the first's.
+        assertEquals(0.72, a[0][0], 1e-6);
+        assertEquals(0.9, b[0][0], 1e-6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.parse("adamm"));
+        assertTrue(e.getMessage().contains("unknown optimiser 'adamm'"), e.getMessage());
     }
 
     @Test

@@ -216,17 +216,8 @@ class TrainerTest {
         Network network = Network.create(spec("tanh"), 5);
         TrainConfig config = TrainConfig.builder().epochs(1).batch(32).optimizer("sgd", 0.5).clip(1e-3).build();
         List<Double> norms = new ArrayList<>();
-        new Trainer(network, config, XOR, null).addListener(new TrainingListener() {
-            @Override
-            public Capture capture() {
-                return Capture.LAYERS;
-            }
-
-            @Override
-            public void onStep(StepSnapshot step) {
-                step.layers().forEach(layer -> norms.add(layer.updateNorm()));
-            }
-        }).run();
+        new Trainer(network, config, XOR, null).addListener(TrainingListener.layerSteps(
+                step -> step.layers().forEach(layer -> norms.add(layer.updateNorm())))).run();
         // With SGD the weight update is η·(clipped gradient), at most η·clipNorm = 5e-4 per layer.
         assertFalse(norms.isEmpty());
         for (double norm : norms) {
@@ -258,7 +249,7 @@ class TrainerTest {
                 () -> new Trainer(network, config("adamm", 0.1, 1, 1), XOR, null));
         assertTrue(optimizer.getMessage().contains("unknown optimiser 'adamm'"), optimizer.getMessage());
         IllegalArgumentException schedule = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).schedule("step(every=0)").build(), XOR, null));
+                () -> new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).schedule(Schedule.parse("step(every=0)")).build(), XOR, null));
         assertTrue(schedule.getMessage().contains("every must be a whole number >= 1, got 0"), schedule.getMessage());
         Dataset threeFeatures = new Dataset("wide", new float[3], new float[1], 1, 3, 1, Dataset.Task.BINARY);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
@@ -288,7 +279,7 @@ class TrainerTest {
                 double before = network.loss(XOR);
                 double rate = optimizer.equals("sgd") ? 1.0 : optimizer.equals("momentum") || optimizer.equals("nesterov") || optimizer.equals("adagrad") ? 0.1 : 0.02;
                 TrainingResult result = new Trainer(network,
-                        TrainConfig.builder().epochs(10).batch(16).optimizer(optimizer, rate).schedule(schedule).build(), XOR, null).run();
+                        TrainConfig.builder().epochs(10).batch(16).optimizer(optimizer, rate).schedule(Schedule.parse(schedule)).build(), XOR, null).run();
                 assertTrue(result.last().trainLoss() < 0.9 * before,
                         optimizer + " " + schedule + ": loss " + before + " -> " + result.last().trainLoss());
             }

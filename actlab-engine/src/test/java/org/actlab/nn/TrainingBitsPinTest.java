@@ -66,30 +66,30 @@ class TrainingBitsPinTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 new Case("sgd tanh", binary("tanh", "xavier_uniform"),
-                        new TrainConfig(4, 16, "sgd", 0.1, "constant", 0, 0, 0, 11, 1), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().epochs(4).batch(16).optimizer("sgd", 0.1).seed(11).build(), SPIRAL, SPIRAL_TEST,
                         0x9b39fa2857c3dfd8L, 0x935a425257900e8bL),
                 new Case("momentum relu l2", binary("relu", "he_normal"),
-                        new TrainConfig(4, 10, "momentum(0.8)", 0.05, "constant", 0, 1e-3, 0, 12, 1), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().epochs(4).batch(10).optimizer("momentum(0.8)", 0.05).l2(1e-3).seed(12).build(), SPIRAL, SPIRAL_TEST,
                         0x19addb6e997433d4L, 0x19addb6e997433d4L),
                 new Case("nesterov elu l1 clip", binary("elu", "he_uniform"),
-                        new TrainConfig(3, 7, "nesterov", 0.05, "step(every=1,gamma=0.5)", 1e-3, 0, 0.5, 13, 1), SPIRAL, null,
+                        TrainConfig.builder().epochs(3).batch(7).optimizer("nesterov", 0.05).schedule(Schedule.parse("step(every=1,gamma=0.5)")).l1(1e-3).clip(0.5).seed(13).build(), SPIRAL, null,
                         0x25fa480db1bc6b8cL, 0x25fa480db1bc6b8cL),
                 new Case("adagrad sigmoid", binary("sigmoid", "xavier_normal"),
-                        new TrainConfig(3, 32, "adagrad", 0.1, "constant", 0, 0, 0, 14, 1), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().epochs(3).batch(32).optimizer("adagrad", 0.1).seed(14).build(), SPIRAL, SPIRAL_TEST,
                         0x71c85732616a3614L, 0x94d60f540af68014L),
                 new Case("rmsprop prelu", binary("prelu(0.2)", "he_normal"),
-                        new TrainConfig(3, 16, "rmsprop(rho=0.8)", 0.01, "cosine", 0, 0, 1.0, 15, 1), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().epochs(3).batch(16).optimizer("rmsprop(rho=0.8)", 0.01).schedule(Schedule.parse("cosine")).clip(1.0).seed(15).build(), SPIRAL, SPIRAL_TEST,
                         0x198de71dcd44cfabL, 0x198de71dcd44cfabL),
                 new Case("adam rrelu", binary("rrelu", "he_normal"),
-                        new TrainConfig(3, 16, "adam", 0.01, "constant", 0, 0, 0, 16, 1), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().epochs(3).batch(16).optimizer("adam", 0.01).seed(16).build(), SPIRAL, SPIRAL_TEST,
                         0x0d2907c0c5ed96ceL, 0x0d2907c0c5ed96ceL),
                 new Case("adamw gelu regression", new NetworkSpec(1, List.of(new LayerSpec(12, "gelu")), 1,
                         Output.IDENTITY, Loss.MSE, "xavier_uniform", "zeros"),
-                        new TrainConfig(5, 9, "adamw(weight_decay=0.05)", 0.02, "constant", 0, 1e-4, 0, 17, 1), SIN, null,
+                        TrainConfig.builder().epochs(5).batch(9).optimizer("adamw(weight_decay=0.05)", 0.02).l2(1e-4).seed(17).build(), SIN, null,
                         0xbb3219635cf4131cL, 0xbb3219635cf4131cL),
                 new Case("adam softmax", new NetworkSpec(2, List.of(new LayerSpec(10, "leaky_relu")), 3,
                         Output.SOFTMAX, Loss.SOFTMAX_CE, "he_normal", "zeros"),
-                        new TrainConfig(4, 20, "adam(beta1=0.8)", 0.02, "constant", 0, 0, 0, 18, 1), BLOBS, BLOBS,
+                        TrainConfig.builder().epochs(4).batch(20).optimizer("adam(beta1=0.8)", 0.02).seed(18).build(), BLOBS, BLOBS,
                         0x8117ab86e150d434L, 0x8117ab86e150d434L)
         ).map(Arguments::of);
     }
@@ -109,9 +109,7 @@ class TrainingBitsPinTest {
     }
 
     private static long fingerprint(Case c, int threads) {
-        TrainConfig t = c.config();
-        TrainConfig config = new TrainConfig(t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.schedule(),
-                t.l1(), t.l2(), t.clipNorm(), t.seed(), threads);
+        TrainConfig config = c.config().toBuilder().threads(threads).build();
         Network network = Network.create(c.spec(), c.config().seed() + 100);
         TrainingResult result = new Trainer(network, config, c.train(), c.test()).run();
         assertEquals(null, result.stopped(), c.name() + " must train without diverging");

@@ -53,8 +53,8 @@ final class Api {
         body.put("datasets", PlaygroundConfig.DATASETS);
         body.put("classification", PlaygroundConfig.CLASSIFICATION.stream().sorted().toList());
         body.put("features", Features.NAMES);
-        body.put("optimizers", Optimizers.names());
-        body.put("initialisers", Initializers.names());
+        body.put("optimizers", Optimizers.registry().names());
+        body.put("initialisers", Initializers.registry().names());
         body.put("limits", Map.of("maxLayers", limits.maxLayers(), "maxUnits", limits.maxUnits(),
                 "maxSamples", limits.maxSamples(), "maxUploadBytes", limits.maxUploadBytes(), "maxGrid", limits.maxGrid(),
                 "maxSessions", limits.maxSessions(), "idleTimeoutSeconds", limits.idleTimeout().toSeconds()));
@@ -147,7 +147,7 @@ final class Api {
 
     void create(Context ctx) throws JsonProcessingException {
         PlaygroundConfig config = PlaygroundConfig.parse(PlaygroundServer.body(ctx, json), limits);
-        TrainingSession session = registry.create(config);
+        TrainingSession session = registry.create(config, ClientIds.of(ctx));
         reply(ctx, 201, registry.compute(session::state));
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.sse.SseClient;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 
 /**
  * One browser's event stream with a bounded buffer of its own. Senders only enqueue; the bytes are
@@ -25,18 +26,27 @@ final class EventStream {
         }
     }
 
-    final SseClient client;
+    final SseClient sse;
+    /** The client (browser) that opened it, for the per-client cap. */
+    final String client;
+    /** Opening order across the server: the lowest of a client's streams is its oldest. */
+    final long order;
     private final ExecutorService writers;
+    private final LongSupplier clock;
     private final ArrayDeque<Event> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean writing;
     private boolean closed;
     private volatile long writeStartedNanos;
-    private volatile long lastDeliveredNanos = System.nanoTime();
+    private volatile long lastDeliveredNanos;
 
-    EventStream(SseClient client, ExecutorService writers) {
+    EventStream(SseClient sse, ExecutorService writers, String client, long order, LongSupplier clock) {
+        this.sse = sse;
         this.client = client;
+        this.order = order;
         this.writers = writers;
+        this.clock = clock;
+        this.lastDeliveredNanos = clock.getAsLong();
     }
 
     /** Queues an event; drops the client instead when its buffer is full. Never blocks. */
@@ -89,22 +99,22 @@ final class EventStream {
                 }
                 queuedBytes -= event.size();
             }
-            writeStartedNanos = System.nanoTime();
+            writeStartedNanos = clock.getAsLong();
             try {
                 if (event.comment()) {
-                    client.sendComment(event.data());
+                    sse.sendComment(event.data());
                 } else {
-                    client.sendEvent(event.name(), event.data());
+                    sse.sendEvent(event.name(), event.data());
                 }
             } catch (RuntimeException e) {
                 close();
             } finally {
                 writeStartedNanos = 0;
             }
-            if (client.terminated()) {
+            if (sse.terminated()) {
                 close();
             } else {
-                lastDeliveredNanos = System.nanoTime();
+                lastDeliveredNanos = clock.getAsLong();
             }
         }
     }
@@ -121,7 +131,7 @@ final class EventStream {
     }
 
     synchronized boolean closed() {
-        return closed || client.terminated();
+        return closed || sse.terminated();
     }
 
     /** Drops the client: its buffer is discarded and its connection closed. */
@@ -136,7 +146,7 @@ final class EventStream {
 
     private void closeClient() {
         try {
-            client.close();
+            sse.close();
         } catch (RuntimeException ignored) {
             // Already gone.
         }

@@ -282,7 +282,7 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
             throw new IllegalArgumentException("loss cross_entropy needs a classification problem; use mse for regression");
         }
         double learningRate = number(json, "learningRate", defaults.learningRate(), Double.MIN_VALUE, 10);
-        String optimizer = spec(json, "optimizer", defaults.optimizer(), Optimizers.registry());
+        String optimizer = spec(json, "optimizer", defaults.optimizer().spec(), Optimizers.registry());
         String regularization = text(json, "regularization", "none").toLowerCase(Locale.ROOT);
         if (!Set.of("none", "l1", "l2").contains(regularization)) {
             throw new IllegalArgumentException("regularization must be none, l1 or l2, got '" + shorten(regularization) + "'");

@@ -1,8 +1,6 @@
 package org.actlab.web;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -16,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.actlab.lab.run.RunJson;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -42,11 +41,15 @@ public final class PlaygroundServer {
 
     private final Limits limits;
     private final RequestGuard guard;
-    /** The one JSON configuration, strict: trailing content and repeated keys are errors (HTTP 400). */
-    private final ObjectMapper json = RunJson.mapper().copy()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * The one JSON configuration ({@link RunJson#mapper()}), strict: trailing content and repeated keys are
+     * errors (HTTP 400); {@code WebReliabilityTest} fails if it is not.
+     */
+    private final ObjectMapper json = RunJson.mapper();
     private final StaticFiles files = new StaticFiles();
+    private final ClientIds clients = new ClientIds();
+    /** Where the registry reads ages from; tests step a clock of their own. */
+    private final LongSupplier clock;
     private SessionRegistry registry;
     private Javalin app;
 
@@ -59,8 +62,14 @@ public final class PlaygroundServer {
      * address); see {@link RequestGuard}.
      */
     public PlaygroundServer(Limits limits, Collection<String> allowedHosts) {
+        this(limits, allowedHosts, System::nanoTime);
+    }
+
+    /** A server whose idle times, grace periods and stalled writes are measured on {@code clock} (nanoseconds). */
+    PlaygroundServer(Limits limits, Collection<String> allowedHosts, LongSupplier clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.guard = new RequestGuard(allowedHosts);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** A server with {@link Limits#defaults()}. */
@@ -88,7 +97,7 @@ public final class PlaygroundServer {
         if (port != 0) {
             requireFree(host, port);
         }
-        registry = new SessionRegistry(limits, json);
+        registry = new SessionRegistry(limits, json, clock);
         Api api = new Api(registry, limits, json);
         guard.allowBoundHost(host);
         Javalin created = Javalin.create(config -> {
@@ -123,6 +132,11 @@ public final class PlaygroundServer {
         return registry == null ? 0 : registry.size();
     }
 
+    /** The sessions and streams (for tests); null when not running. */
+    synchronized SessionRegistry registry() {
+        return registry;
+    }
+
     /** Stops the server and drops every session. Does nothing when not running. */
     public synchronized void stop() {
         if (app != null) {
@@ -135,6 +149,7 @@ public final class PlaygroundServer {
 
     private void routes(Javalin app, Api api) {
         app.before(guard::check);
+        app.before(ctx -> clients.identify(ctx, ctx.req().getLocalPort()));
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -167,11 +182,11 @@ public final class PlaygroundServer {
             if (accept == null || !accept.contains("text/event-stream")) {
                 throw new IllegalArgumentException("an event stream needs the header Accept: text/event-stream");
             }
-            registry.requireStreamCapacity();
+            registry.admitStream(ctx.pathParam("id"), ClientIds.of(ctx));
         });
         app.sse("/api/sessions/{id}/events", client -> {
             client.keepAlive();
-            registry.attach(registry.get(client.ctx().pathParam("id")), client);
+            registry.attach(registry.get(client.ctx().pathParam("id")), client, ClientIds.of(client.ctx()));
         });
 
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +28,21 @@ import org.slf4j.LoggerFactory;
  * The sessions, their event streams, and the few threads that train the playing ones.
  *
  * <h2>Bounds</h2>
- * At most {@link Limits#maxSessions()} sessions exist. Creating one more evicts the session least
- * recently used by a request (preferring those whose event streams nobody reads) once it has had no
- * request for {@link Limits#evictionGrace()}; open streams do not reserve a session. Otherwise creation
- * fails with {@link Busy} (HTTP 503 with Retry-After). A reaper removes every session that has had
- * neither a request nor a reader taking its events for {@link Limits#idleTimeout()}. Each session has
- * at most {@link #MAX_STREAMS_PER_SESSION} event streams (a new one replaces the oldest) and the server
- * at most two per session; each stream has a bounded buffer and its own writer ({@link EventStream}),
- * and slow consumers are dropped. Each session's own memory is bounded by the config limits and
- * {@link TrainingSession#HISTORY_LIMIT}.
+ * At most {@link Limits#maxSessions()} sessions exist, and at most {@link Limits#maxSessionsPerClient()}
+ * per client ({@link ClientIds}). Creating one more evicts a session least recently used by a request
+ * (preferring those whose event streams nobody reads) once it has had no request for
+ * {@link Limits#evictionGrace()}: at the client's own cap one of its own sessions, else any; open streams
+ * do not reserve a session. Otherwise creation fails with {@link Busy} (HTTP 503 with Retry-After). A
+ * reaper removes every session that has had neither a request nor a reader taking its events for
+ * {@link Limits#idleTimeout()}. Each session has at most {@link #MAX_STREAMS_PER_SESSION} event streams
+ * and each client at most {@link Limits#maxStreamsPerClient()} (a new one replaces the oldest), and the
+ * server at most {@link Limits#maxStreams()}; each stream has a bounded buffer and its own writer
+ * ({@link EventStream}), and slow consumers are dropped. Each session's own memory is bounded by the
+ * config limits and {@link TrainingSession#HISTORY_LIMIT}.
+ *
+ * <h2>Time</h2>
+ * Every age (idle, grace, stalled writes) is read from one clock in nanoseconds, {@code System::nanoTime}
+ * in the server, so that tests can step it instead of sleeping.
  *
  * <h2>Scheduling</h2>
  * A playing session trains in chunks of whole epochs (at least one, up to about {@link #CHUNK_NANOS})
@@ -43,7 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionRegistry implements AutoCloseable {
 
-    /** Thrown when the cap is reached and no session is idle enough to evict. */
+    /** Thrown when a cap is reached and no session is idle enough to evict. */
     static final class Busy extends RuntimeException {
         final long retryAfterSeconds;
 
@@ -60,6 +69,28 @@ final class SessionRegistry implements AutoCloseable {
         }
     }
 
+    /** A session with its owner, its streams and when it was last used by a request and by a reader. */
+    private static final class Slot {
+        final TrainingSession session;
+        final String client;
+        final List<EventStream> streams = new CopyOnWriteArrayList<>();
+        volatile long lastAccess;
+        volatile long lastRead;
+
+        Slot(TrainingSession session, String client, long now) {
+            this.session = session;
+            this.client = client;
+            this.lastAccess = now;
+            this.lastRead = now;
+        }
+
+        void readAt(long nanos) {
+            if (nanos - lastRead > 0) {
+                lastRead = nanos;
+            }
+        }
+    }
+
     static final long CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     static final int MAX_UPDATES_PER_SECOND = 20;
     static final int MAX_EPOCHS_PER_CHUNK = 50;
@@ -70,9 +101,10 @@ final class SessionRegistry implements AutoCloseable {
 
     private final Limits limits;
     private final ObjectMapper json;
-    private final Map<String, TrainingSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, List<EventStream>> streams = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
+    private final AtomicLong streamsOpened = new AtomicLong();
     private final ScheduledExecutorService workers;
     private final ExecutorService interactive;
     private final ScheduledExecutorService housekeeping;
@@ -81,8 +113,14 @@ final class SessionRegistry implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
 
     SessionRegistry(Limits limits, ObjectMapper json) {
+        this(limits, json, System::nanoTime);
+    }
+
+    /** A registry that reads ages from {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
+    SessionRegistry(Limits limits, ObjectMapper json, LongSupplier clock) {
         this.limits = limits;
         this.json = json;
+        this.clock = clock;
         this.workers = Executors.newScheduledThreadPool(limits.workerThreads(), daemon("actlab-train"));
         // Requests get threads of their own so that they never queue behind fifty playing sessions.
         this.interactive = Executors.newFixedThreadPool(limits.workerThreads(), daemon("actlab-request"));
@@ -126,16 +164,26 @@ final class SessionRegistry implements AutoCloseable {
         }
     }
 
-    /** Creates a session, evicting the least recently used idle one at the cap. */
-    TrainingSession create(PlaygroundConfig config) {
+    /**
+     * Creates a session for {@code client}: at the client's cap one of its own idle sessions gives way, at the
+     * server's cap any idle one.
+     *
+     * @throws Busy when no session is idle enough to give way
+     */
+    TrainingSession create(PlaygroundConfig config, String client) {
         // Built before taking the lock: building validates the config against the engine and may fail.
         String id = HexFormat.of().formatHex(bytes(12));
         TrainingSession session = compute(() -> new TrainingSession(id, config, limits));
         synchronized (this) {
-            if (sessions.size() >= limits.maxSessions()) {
-                evictOneIdle();
+            long now = clock.getAsLong();
+            int perClient = Math.min(limits.maxSessionsPerClient(), limits.maxSessions());
+            List<Slot> own = slots.values().stream().filter(s -> s.client.equals(client)).toList();
+            if (own.size() >= perClient) {
+                evictOneIdle(own, now, "this client (browser) holds its maximum of " + perClient + " sessions");
+            } else if (slots.size() >= limits.maxSessions()) {
+                evictOneIdle(slots.values(), now, "the server holds its maximum of " + limits.maxSessions() + " sessions");
             }
-            sessions.put(id, session);
+            slots.put(id, new Slot(session, client, now));
         }
         return session;
     }
@@ -147,96 +195,145 @@ final class SessionRegistry implements AutoCloseable {
     }
 
     /**
-     * Evicts the session least recently used by a request, preferring sessions whose streams nobody reads:
-     * holding streams open does not keep a session (or the server) reserved.
+     * Evicts the candidate least recently used by a request, preferring sessions whose streams nobody reads,
+     * once it has had no request for the eviction grace: holding streams open does not keep a session (or
+     * the server) reserved.
      */
-    private void evictOneIdle() {
-        long now = System.nanoTime();
+    private void evictOneIdle(Collection<Slot> candidates, long now, String full) {
         long grace = limits.evictionGrace().toNanos();
-        TrainingSession oldest = null;
-        TrainingSession oldestUnread = null;
-        for (TrainingSession s : sessions.values()) {
-            if (oldest == null || s.lastAccessNanos() < oldest.lastAccessNanos()) {
+        Slot oldest = null;
+        Slot oldestUnread = null;
+        for (Slot s : candidates) {
+            if (oldest == null || s.lastAccess - oldest.lastAccess < 0) {
                 oldest = s;
             }
-            boolean read = now - s.lastReadNanos() < grace;
-            if (!read && (oldestUnread == null || s.lastAccessNanos() < oldestUnread.lastAccessNanos())) {
+            boolean read = now - s.lastRead < grace;
+            if (!read && (oldestUnread == null || s.lastAccess - oldestUnread.lastAccess < 0)) {
                 oldestUnread = s;
             }
         }
-        TrainingSession victim = oldestUnread != null && now - oldestUnread.lastAccessNanos() >= grace ? oldestUnread
-                : oldest != null && now - oldest.lastAccessNanos() >= grace ? oldest : null;
+        Slot victim = oldestUnread != null && now - oldestUnread.lastAccess >= grace ? oldestUnread
+                : oldest != null && now - oldest.lastAccess >= grace ? oldest : null;
         if (victim == null) {
-            long wait = oldest == null ? 1 : TimeUnit.NANOSECONDS.toSeconds(grace - (now - oldest.lastAccessNanos())) + 1;
-            throw new Busy("the server holds its maximum of " + limits.maxSessions()
-                    + " sessions, all used in the last " + limits.evictionGrace().toSeconds() + " s; try again in "
+            long wait = oldest == null ? 1 : TimeUnit.NANOSECONDS.toSeconds(grace - (now - oldest.lastAccess)) + 1;
+            throw new Busy(full + ", all used in the last " + limits.evictionGrace().toSeconds() + " s; try again in "
                     + wait + " s", wait);
         }
-        LOG.info("evicting session {} (least recently used) to make room", victim.id);
-        remove(victim.id);
+        LOG.info("evicting session {} (least recently used) to make room", victim.session.id);
+        remove(victim.session.id);
     }
 
     /** The session, marked as used now. */
     TrainingSession get(String id) {
-        TrainingSession session = sessions.get(id);
-        if (session == null) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
             throw new NoSuchSession(id);
         }
-        session.touch();
-        return session;
+        slot.lastAccess = clock.getAsLong();
+        return slot.session;
+    }
+
+    /** True when the session exists; unlike {@link #get}, does not count as use (for tests). */
+    boolean contains(String id) {
+        return slots.containsKey(id);
     }
 
     int size() {
-        return sessions.size();
+        return slots.size();
+    }
+
+    /** Event streams of a session that are open (for tests). */
+    int openStreams(String id) {
+        Slot slot = slots.get(id);
+        return slot == null ? 0 : (int) slot.streams.stream().filter(s -> !s.closed()).count();
+    }
+
+    /** When an event stream of the session last delivered an event, or Long.MIN_VALUE (for tests). */
+    long lastDelivered(String id) {
+        Slot slot = slots.get(id);
+        return slot == null ? Long.MIN_VALUE
+                : slot.streams.stream().mapToLong(EventStream::lastDeliveredNanos).max().orElse(Long.MIN_VALUE);
     }
 
     /** Removes a session, pausing it and closing its event streams. */
     void remove(String id) {
-        TrainingSession session = sessions.remove(id);
-        if (session != null) {
-            session.setPlaying(false);
+        Slot slot = slots.remove(id);
+        if (slot != null) {
+            slot.session.setPlaying(false);
+            for (EventStream stream : slot.streams) {
+                stream.close();
+            }
+            slot.streams.clear();
         }
-        List<EventStream> clients = streams.remove(id);
-        if (clients != null) {
-            for (EventStream client : clients) {
-                client.close();
+    }
+
+    /**
+     * Refuses a new event stream when the server holds its maximum (HTTP 503 with Retry-After), unless the
+     * stream will replace one of its session's or its client's own.
+     */
+    synchronized void admitStream(String id, String client) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            throw new NoSuchSession(id);
+        }
+        int open = 0;
+        int clients = 0;
+        for (Slot s : slots.values()) {
+            for (EventStream stream : s.streams) {
+                if (!stream.closed()) {
+                    open++;
+                    clients += stream.client.equals(client) ? 1 : 0;
+                }
             }
         }
-    }
-
-    /** The most event streams open at once: two per session. */
-    int maxStreams() {
-        return 2 * limits.maxSessions();
-    }
-
-    /** Refuses a new event stream when the server holds its maximum (HTTP 503 with Retry-After). */
-    void requireStreamCapacity() {
-        int open = 0;
-        for (List<EventStream> clients : streams.values()) {
-            open += clients.size();
-        }
-        if (open >= maxStreams()) {
-            throw new Busy("the server holds its maximum of " + maxStreams() + " event streams; try again in 5 s", 5);
+        boolean replaces = openStreams(id) >= MAX_STREAMS_PER_SESSION || clients >= limits.maxStreamsPerClient();
+        if (open >= limits.maxStreams() && !replaces) {
+            throw new Busy("the server holds its maximum of " + limits.maxStreams() + " event streams; try again in 5 s", 5);
         }
     }
 
-    /** Attaches an event stream and sends it the full state; a session's oldest stream gives way past the limit. */
-    void attach(TrainingSession session, SseClient client) {
-        EventStream stream = new EventStream(client, streamWriters);
-        List<EventStream> clients = streams.computeIfAbsent(session.id, k -> new CopyOnWriteArrayList<>());
-        clients.add(stream);
-        while (clients.size() > MAX_STREAMS_PER_SESSION) {
-            EventStream oldest = clients.remove(0);
-            oldest.close();
+    /**
+     * Attaches an event stream of {@code client} and sends it the full state; the session's and the client's
+     * oldest streams give way past their caps.
+     */
+    void attach(TrainingSession session, SseClient client, String owner) {
+        Slot slot = slots.get(session.id);
+        if (slot == null) {
+            client.close();
+            return;
+        }
+        EventStream stream = new EventStream(client, streamWriters, owner, streamsOpened.incrementAndGet(), clock);
+        List<EventStream> replaced = new ArrayList<>();
+        synchronized (this) {
+            slot.streams.add(stream);
+            while (slot.streams.size() > MAX_STREAMS_PER_SESSION) {
+                replaced.add(slot.streams.remove(0));
+            }
+            List<EventStream> own = new ArrayList<>();
+            for (Slot s : slots.values()) {
+                for (EventStream e : s.streams) {
+                    if (e.client.equals(owner) && !e.closed()) {
+                        own.add(e);
+                    }
+                }
+            }
+            own.sort(java.util.Comparator.comparingLong(e -> e.order));
+            for (int i = 0; i < own.size() - limits.maxStreamsPerClient(); i++) {
+                EventStream oldest = own.get(i);
+                for (Slot s : slots.values()) {
+                    s.streams.remove(oldest);
+                }
+                replaced.add(oldest);
+            }
+        }
+        for (EventStream old : replaced) {
+            old.close();
         }
         client.onClose(() -> {
-            List<EventStream> open = streams.get(session.id);
-            if (open != null) {
-                open.remove(stream);
-            }
+            slot.streams.remove(stream);
             stream.close();
         });
-        session.read();
+        slot.readAt(clock.getAsLong());
         try {
             stream.send("state", json.writeValueAsString(compute(session::state)));
         } catch (Exception e) {
@@ -263,7 +360,8 @@ final class SessionRegistry implements AutoCloseable {
     }
 
     private void chunk(TrainingSession session) {
-        if (!session.playing() || sessions.get(session.id) != session) {
+        Slot slot = slots.get(session.id);
+        if (!session.playing() || slot == null || slot.session != session) {
             queued.remove(session.id);
             return;
         }
@@ -294,8 +392,9 @@ final class SessionRegistry implements AutoCloseable {
 
     /** Sends an event to every stream of the session. */
     void broadcast(TrainingSession session, String event, Object payload) {
-        List<EventStream> clients = streams.get(session.id);
-        if (clients == null || clients.isEmpty()) {
+        Slot slot = slots.get(session.id);
+        List<EventStream> clients = slot == null ? List.of() : slot.streams;
+        if (clients.isEmpty()) {
             return;
         }
         String text;
@@ -314,29 +413,31 @@ final class SessionRegistry implements AutoCloseable {
         }
     }
 
-    private void housekeeping() {
+    /**
+     * Drops closed and stalled streams, pings the others, and removes the sessions that have had neither a
+     * request nor a reader taking their events for the idle timeout. Runs on a timer; tests call it after
+     * stepping the clock.
+     */
+    synchronized void housekeeping() {
         try {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             // Streams: drop the closed and the stalled; a stream that takes its events counts as reading its session.
-            for (Map.Entry<String, List<EventStream>> entry : streams.entrySet()) {
-                TrainingSession session = sessions.get(entry.getKey());
-                for (EventStream client : entry.getValue()) {
+            for (Slot slot : slots.values()) {
+                for (EventStream client : slot.streams) {
                     if (client.closed() || client.stalled(now)) {
                         client.close();
-                        entry.getValue().remove(client);
+                        slot.streams.remove(client);
                     } else {
-                        if (session != null) {
-                            session.readAt(client.lastDeliveredNanos());
-                        }
+                        slot.readAt(client.lastDeliveredNanos());
                         client.comment("ping");
                     }
                 }
             }
             List<String> expired = new ArrayList<>();
-            for (TrainingSession s : sessions.values()) {
-                long used = Math.max(s.lastAccessNanos(), s.lastReadNanos());
+            for (Slot s : slots.values()) {
+                long used = Math.max(s.lastAccess, s.lastRead);
                 if (now - used > limits.idleTimeout().toNanos()) {
-                    expired.add(s.id);
+                    expired.add(s.session.id);
                 }
             }
             for (String id : expired) {
@@ -354,7 +455,7 @@ final class SessionRegistry implements AutoCloseable {
         streamWriters.shutdownNow();
         workers.shutdownNow();
         interactive.shutdownNow();
-        for (String id : List.copyOf(sessions.keySet())) {
+        for (String id : List.copyOf(slots.keySet())) {
             remove(id);
         }
     }

@@ -51,8 +51,6 @@ final class TrainingSession {
     private Payloads.Divergence diverged;
 
     private volatile boolean playing;
-    private volatile long lastAccessNanos = System.nanoTime();
-    private volatile long lastReadNanos = System.nanoTime();
 
     TrainingSession(String id, PlaygroundConfig config, Limits limits) {
         this.id = id;
@@ -216,30 +214,6 @@ final class TrainingSession {
         return diverged != null;
     }
 
-    void touch() {
-        lastAccessNanos = System.nanoTime();
-    }
-
-    long lastAccessNanos() {
-        return lastAccessNanos;
-    }
-
-    /** Marks the session as read now: an event stream took its events. */
-    void read() {
-        lastReadNanos = System.nanoTime();
-    }
-
-    /** Marks the session as read at {@code nanos} if that is later than the last read. */
-    void readAt(long nanos) {
-        if (nanos - lastReadNanos > 0) {
-            lastReadNanos = nanos;
-        }
-    }
-
-    long lastReadNanos() {
-        return lastReadNanos;
-    }
-
     /**
      * One slice of a step request: whole epochs, at least one, until {@code target} epochs are done or
      * {@code budgetNanos} have passed.
@@ -361,7 +335,7 @@ final class TrainingSession {
         Payloads.Health health = diagnostics.latest().map(report -> healthView(report, epochBase)).orElse(null);
         if (diverged != null) {
             return new Payloads.Update(id, epoch(), globalStep, false, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, points, null, List.of(), PlaygroundRun.THUMB, List.of(), health, diverged);
+                    Double.NaN, points, null, null, List.of(), health, diverged);
         }
         double trainLoss;
         double testLoss;
@@ -386,31 +360,57 @@ final class TrainingSession {
         network.predict(run.grid().x(), cells, out);
         Payloads.Heatmap heatmap = new Payloads.Heatmap(run.gridSize(), round(out, 1000f));
 
-        int thumbCells = PlaygroundRun.THUMB * PlaygroundRun.THUMB;
-        List<List<float[]>> neurons = new ArrayList<>();
-        for (Network.LayerTrace trace : network.trace(run.thumbs().x(), thumbCells)) {
-            int units = network.layers().get(trace.index()).units();
-            List<float[]> layer = new ArrayList<>(units);
-            for (int j = 0; j < units; j++) {
-                float[] cellsOfUnit = new float[thumbCells];
-                for (int s = 0; s < thumbCells; s++) {
-                    cellsOfUnit[s] = trace.a()[s * units + j];
-                }
-                layer.add(round(cellsOfUnit, 100f));
-            }
-            neurons.add(layer);
-        }
+        Payloads.Thumbs thumbs = thumbs();
 
         List<Payloads.LayerState> layers = new ArrayList<>();
         List<Network.LayerTrace> evaluation = network.trace(run.train().x(), run.train().n());
         for (int i = 0; i < network.layers().size(); i++) {
             DenseLayer layer = network.layers().get(i);
-            int[] flags = UnitFlags.of(layer.activation(), evaluation.get(i).z(), run.train().n(), layer.units());
+            Network.LayerTrace trace = evaluation.get(i);
+            int n = run.train().n();
+            int[] flags = UnitFlags.of(layer.activation(), trace.z(), n, layer.units());
+            boolean[] nearAsymptote = UnitFlags.nearAsymptote(layer.activation(), trace.a(), n, layer.units());
             layers.add(new Payloads.LayerState(i, layer.activation().spec(), layer.inputs(), layer.units(),
-                    round(layer.weights(), 10000f), round(layer.bias(), 10000f), flags));
+                    round(layer.weights(), 10000f), round(layer.bias(), 10000f), flags, nearAsymptote));
         }
         return new Payloads.Update(id, epoch(), globalStep, playing, trainLoss, testLoss, trainAccuracy,
-                testAccuracy, points, heatmap, neurons, PlaygroundRun.THUMB, layers, health, null);
+                testAccuracy, points, heatmap, thumbs, layers, health, null);
+    }
+
+    /** Every unit's activation over the thumbnail grid, as the bytes of {@link Payloads.Thumbs}. */
+    private Payloads.Thumbs thumbs() {
+        int cells = PlaygroundRun.THUMB * PlaygroundRun.THUMB;
+        List<Network.LayerTrace> traces = network.trace(run.thumbs().x(), cells);
+        int[] units = new int[traces.size()];
+        int total = 0;
+        for (int i = 0; i < units.length; i++) {
+            units[i] = network.layers().get(traces.get(i).index()).units();
+            total += units[i] * cells;
+        }
+        byte[] bytes = new byte[total];
+        int at = 0;
+        for (int i = 0; i < units.length; i++) {
+            float[] a = traces.get(i).a();
+            boolean probability = i == units.length - 1 && config.classification();
+            for (int j = 0; j < units[i]; j++) {
+                for (int s = 0; s < cells; s++) {
+                    float v = a[s * units[i] + j];
+                    bytes[at++] = (byte) colourByte(probability ? 2 * v - 1 : v);
+                }
+            }
+        }
+        return new Payloads.Thumbs(PlaygroundRun.THUMB, units, java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /**
+     * A value t on the colour scale as the byte k = round((t + 1) · 127) in 0..254, t clipped to [−1, 1], so that
+     * k / 127 − 1 gives it back within 1/254 and 0 exactly (k = 127); NaN is 255, which the page paints magenta.
+     */
+    static int colourByte(double t) {
+        if (Double.isNaN(t)) {
+            return 255;
+        }
+        return (int) Math.round((Math.max(-1, Math.min(1, t)) + 1) * 127);
     }
 
     static Payloads.Health healthView(HealthReport report) {
@@ -432,7 +432,8 @@ final class TrainingSession {
             layers.add(new Payloads.LayerHealthView(layer.index(), layer.activation(), layer.units(),
                     layer.meanActivation(), layer.stdActivation(), layer.saturatedFraction(), layer.saturatedUnits(),
                     layer.deadFraction(), layer.signCoherence(), layer.gradientNorm(), layer.updateRatio(),
-                    histogram.min(), histogram.max(), histogram.counts(), slope));
+                    histogram.min(), histogram.max(), histogram.counts(), slope, layer.nearAsymptoteFraction(),
+                    layer.nearAsymptoteUnits()));
         }
         List<Payloads.AdviceView> advice = new ArrayList<>();
         for (Advice a : report.advice()) {

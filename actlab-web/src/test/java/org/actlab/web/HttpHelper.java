@@ -30,11 +30,39 @@ final class HttpHelper {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     final int port;
+    /** A {@code name=value} cookie sent with every request, as a browser sends its client id; null for none. */
+    private final String cookie;
 
     HttpHelper(int port) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, null);
+    }
+
+    private HttpHelper(HttpClient client, int port, String cookie) {
+        this.client = client;
         this.port = port;
+        this.cookie = cookie;
+    }
+
+    /** A helper for the same server that sends {@code cookie} ({@code name=value}) with every request. */
+    HttpHelper withCookie(String cookie) {
+        return new HttpHelper(client, port, cookie);
+    }
+
+    /** The full answer, headers included; the cookie, if any, is sent. */
+    HttpResponse<String> exchange(HttpRequest.Builder request) {
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     URI uri(String path) {
@@ -63,17 +91,24 @@ final class HttpHelper {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
-    Reply send(HttpRequest.Builder request) {
+    /** The answer with its body as a stream (for event streams); the cookie, if any, is sent. */
+    HttpResponse<java.io.InputStream> stream(HttpRequest.Builder request) {
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    Reply send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        return new Reply(response.statusCode(), response.body());
     }
 
     HttpClient client() {

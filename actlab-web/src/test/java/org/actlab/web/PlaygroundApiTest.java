@@ -105,9 +105,10 @@ class PlaygroundApiTest {
 
         assertEquals(3, update.get("layers").size(), "two hidden layers and the output");
         assertEquals(4 * 2, update.get("layers").get(0).get("weights").size());
-        assertEquals(3, update.get("neurons").size());
-        assertEquals(4, update.get("neurons").get(0).size());
-        assertEquals(400, update.get("neurons").get(0).get(0).size());
+        JsonNode thumbs = update.get("thumbs");
+        assertEquals(20, thumbs.get("size").asInt());
+        assertEquals("[4,2,1]", thumbs.get("units").toString(), "units per layer, hidden layers then the output");
+        assertEquals((4 + 2 + 1) * 400, java.util.Base64.getDecoder().decode(thumbs.get("values").asText()).length);
         assertNotNull(update.get("health"));
         assertEquals(3, update.get("health").get("layers").size());
 

@@ -191,6 +191,27 @@ class PlaygroundLectureBrowserTest {
         browser.waitFor(10).until(d -> "output".equals(js("return document.getElementById('heatmap').dataset.showing")));
     }
 
+    /**
+     * Issue 10 item 7 in the playground: zero weights and biases of 2 put every tanh unit at tanh(2) = 0.964, within
+     * 5 % of the output range of its asymptote while tanh'(2) = 0.071 is far above 1 % of the maximum slope. The
+     * diagram marks them "asym" (not "sat"), and after an epoch the health table gives the share near an asymptote.
+     */
+    @Test
+    void unitsNearTheirAsymptoteAreMarkedBesideTheSlopeCriterion() {
+        open("dataset=circle&layers=2%3Atanh&winit=zeros&binit=constant(value%3D2)&lr=0.00001");
+        browser.waitFor(20).until(d -> ((Number) js("return document.querySelectorAll('[id^=unit-0-].asymptote').length")).intValue() == 2);
+        assertEquals("asym", js("return document.querySelector('#unit-0-1 .badge').textContent"));
+        assertTrue(String.valueOf(js("return document.getElementById('unit-0-1').title")).contains("near an asymptote"));
+        assertEquals(0L, js("return document.querySelectorAll('.node.saturated').length"), "the slope criterion does not fire");
+        assertTrue(!(Boolean) js("return document.getElementById('unit-output').classList.contains('asymptote')"),
+                "the output unit is not marked");
+        browser.driver.findElement(By.id("step")).click();
+        browser.waitFor(20).withMessage(() -> text("healthTable"))
+                .until(d -> text("healthTable").contains("100% (100% of units)"));
+        String firstRow = (String) js("return document.querySelector('#healthTable tbody tr').innerText");
+        assertTrue(firstRow.contains("tanh") && firstRow.contains("100% (100% of units)"), firstRow);
+    }
+
     @Test
     void classroomModeHidesControlsFromTheUrl() {
         open("dataset=circle&hide=learningRate,noise,diagnostics&hideText=1&initZero=1");
@@ -244,13 +265,13 @@ class PlaygroundLectureBrowserTest {
         open("dataset=spiral&layers=" + layers + "&lr=0.01");
         browser.driver.findElement(By.id("play")).click();
         browser.waitFor(30).until(d -> epoch() > 0);
-        String first = probe(seconds);
+        String first = probe(seconds) + "; " + cpu;
         try {
             Thread.sleep(gap * 1000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String later = probe(seconds);
+        String later = probe(seconds) + "; " + cpu;
         js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
         String line = String.format(Locale.ROOT, "8x16 tanh, spiral, %d s windows %d s apart: first %s; later %s; epoch %d; load %s%n",
                 seconds, gap, first, later, epoch(), Files.readString(Path.of("/proc/loadavg")).trim());
@@ -260,8 +281,55 @@ class PlaygroundLectureBrowserTest {
         assertTrue(first.contains("fps") && later.contains("fps"), line);
     }
 
-    /** Frames and distinct drawn epochs over a window, as "N fps, M updates/s". */
+    /** The CPU split of the last {@link #probe} window, as text. */
+    private static String cpu = "";
+
+    /**
+     * CPU time in milliseconds: [0] Chromium's renderer processes, [1] its other processes (browser, GPU, utility), [2]
+     * this JVM, which runs the server's training (the test's own client threads mostly wait). From the processes'
+     * accounting (/proc on Linux), not from wall-clock time, so that the page's cost and the server's can be told apart
+     * on a loaded machine.
+     */
+    private static long[] cpuMillis() {
+        long[] out = new long[3];
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = commandLine(p);
+            if (!command.contains("chrom") || command.contains("chromedriver")) {
+                return;
+            }
+            long ms = p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+            out[command.contains("--type=renderer") ? 0 : 1] += ms;
+        });
+        out[2] = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+        return out;
+    }
+
+    /**
+     * A process's command line. Chromium rewrites its children's titles, which {@link ProcessHandle.Info#commandLine}
+     * does not always see, so /proc is read first where there is one.
+     */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
+    /** Frames and distinct drawn epochs over a window, as "N fps, M updates/s", with the CPU split in {@link #cpu}. */
     private static String probe(int seconds) {
+        long[] before = cpuMillis();
+        long start = System.nanoTime();
+        String frames = frames(seconds);
+        double wall = (System.nanoTime() - start) / 1e6;
+        long[] after = cpuMillis();
+        cpu = String.format(Locale.ROOT, "CPU in shares of one core: renderer %.0f%%, other browser processes %.0f%%, server %.0f%%",
+                100 * (after[0] - before[0]) / wall, 100 * (after[1] - before[1]) / wall, 100 * (after[2] - before[2]) / wall);
+        return frames;
+    }
+
+    private static String frames(int seconds) {
         Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const ms = arguments[0] * 1000;

@@ -125,7 +125,42 @@ class PlaygroundTuningApiTest {
                 assertEquals(expected, unit.get("values").get(row * 20 + col).asDouble(), 1.5e-3);
             }
         }
+        // The output's thumbnail (20 x 20, the same cells here) is 2p - 1 on the colour scale, one byte a cell.
+        double[] thumb = thumb(update, 0, 0);
+        for (int row = 0; row < 20; row++) {
+            for (int col = 0; col < 20; col++) {
+                double x1 = -6 + (col + 0.5) * 12.0 / 20;
+                double expected = 2 / (1 + Math.exp(-(x1 + 0.5))) - 1;
+                assertEquals(expected, thumb[row * 20 + col], 0.5 / 127 + 1e-6, "thumbnail cell " + row + "," + col);
+            }
+        }
         http.delete("/api/sessions/" + id);
+    }
+
+    /**
+     * One unit's thumbnail from an update, decoded as the page decodes it: base64 bytes, layer after layer and unit
+     * after unit, k standing for k / 127 - 1 (255 for NaN).
+     */
+    static double[] thumb(JsonNode update, int layer, int unit) {
+        JsonNode thumbs = update.get("thumbs");
+        int cells = thumbs.get("size").asInt() * thumbs.get("size").asInt();
+        byte[] bytes = java.util.Base64.getDecoder().decode(thumbs.get("values").asText());
+        int start = 0;
+        int total = 0;
+        for (int i = 0; i < thumbs.get("units").size(); i++) {
+            total += thumbs.get("units").get(i).asInt() * cells;
+            if (i < layer) {
+                start += thumbs.get("units").get(i).asInt() * cells;
+            }
+        }
+        assertEquals(total, bytes.length, "one byte per cell of every unit");
+        start += unit * cells;
+        double[] out = new double[cells];
+        for (int s = 0; s < cells; s++) {
+            int k = bytes[start + s] & 0xff;
+            out[s] = k == 255 ? Double.NaN : k / 127.0 - 1;
+        }
+        return out;
     }
 
     @Test
@@ -142,7 +177,51 @@ class PlaygroundTuningApiTest {
             double x2 = 6 - (row + 0.5) * 12.0 / 40;
             assertEquals(Math.tanh(x2), unit.get("values").get(row * 40 + 3).asDouble(), 1.5e-3, "row " + row);
         }
+        // Its thumbnail on the 20 x 20 grid: tanh(x2) row by row, within half a byte step.
+        double[] thumb = thumb(ok(http.get("/api/sessions/" + id)).get("update"), 0, 0);
+        for (int row = 0; row < 20; row++) {
+            double x2 = 6 - (row + 0.5) * 12.0 / 20;
+            for (int col = 0; col < 20; col++) {
+                assertEquals(Math.tanh(x2), thumb[row * 20 + col], 0.5 / 127 + 1e-6, "thumbnail row " + row);
+            }
+        }
         http.delete("/api/sessions/" + id);
+    }
+
+    /**
+     * The diagnostics' output criterion in the diagram and the health report: one tanh unit with w = 0 outputs tanh(b)
+     * on every point. tanh(2) = 0.964 is within 5 % of the output range (2) of the asymptote 1 (above 0.9) while
+     * tanh'(2) = 0.071 is above 1 % of the maximum slope: near an asymptote, not saturated by slope. tanh(0.5) = 0.46
+     * is neither; tanh(4) = 0.9993 with tanh'(4) = 0.0013 is both.
+     */
+    @Test
+    void aUnitNearItsAsymptoteIsFlaggedBesideTheSlopeCriterion() {
+        String id = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":1,\"activation\":\"tanh\"}],\"learningRate\":0.00001}");
+        String base = "/api/sessions/" + id + "/parameter";
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":0}"));
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":0}"));
+        double[][] cases = {{2, 1, 0}, {0.5, 0, 0}, {4, 1, 1}, {-2, 1, 0}};
+        for (double[] c : cases) {
+            JsonNode layer = ok(http.post(base, "{\"layer\":0,\"unit\":0,\"value\":" + c[0] + "}")).get("layers").get(0);
+            assertEquals(c[1] == 1, layer.get("nearAsymptote").get(0).asBoolean(), "b = " + c[0] + ": " + layer);
+            assertEquals((int) c[2], layer.get("flags").get(0).asInt(), "b = " + c[0] + ": " + layer);
+        }
+        // One epoch at a learning rate of 1e-5 leaves b near 2: every pair and the unit are near the asymptote.
+        ok(http.post(base, "{\"layer\":0,\"unit\":0,\"value\":2}"));
+        JsonNode health = ok(http.post("/api/sessions/" + id + "/step?epochs=1", "")).get("health").get("layers").get(0);
+        assertEquals(1.0, health.get("nearAsymptoteFraction").asDouble(), 1e-12, health.toString());
+        assertEquals(1.0, health.get("nearAsymptoteUnits").asDouble(), 1e-12, health.toString());
+        assertEquals(0.0, health.get("saturatedFraction").asDouble(), 1e-12, "tanh'(2) is not below 1 %: " + health);
+        http.delete("/api/sessions/" + id);
+        // ReLU is not bounded on both sides: the criterion does not apply (false, and null as a share).
+        String relu = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":3,\"activation\":\"relu\"}]}");
+        JsonNode stepped = ok(http.post("/api/sessions/" + relu + "/step?epochs=1", ""));
+        for (JsonNode flag : stepped.get("layers").get(0).get("nearAsymptote")) {
+            assertTrue(!flag.asBoolean(), stepped.get("layers").get(0).toString());
+        }
+        assertTrue(stepped.get("health").get("layers").get(0).get("nearAsymptoteFraction").isNull(),
+                stepped.get("health").get("layers").get(0).toString());
+        http.delete("/api/sessions/" + relu);
     }
 
     @ParameterizedTest

@@ -44,6 +44,38 @@ class UnitFlagsTest {
     }
 
     @Test
+    void nearAnAsymptoteIsTheOutputWithinFivePercentOfTheRangeOfALimit() {
+        // tanh's limits are -1 and 1, its range 2: within 0.1 of a limit is |a| >= 0.9. Unit 0 at tanh(2) = 0.964 on all
+        // four samples, unit 1 on three of four (below the 99 % share), unit 2 at -0.95 everywhere, unit 3 at 0.5.
+        float[] a = {
+            0.964f, 0.964f, -0.95f, 0.5f,
+            0.964f, 0.964f, -0.95f, 0.5f,
+            0.964f, 0.2f, -0.95f, 0.5f,
+            0.964f, 0.964f, -0.95f, 0.5f,
+        };
+        assertArrayEquals(new boolean[] {true, false, true, false}, UnitFlags.nearAsymptote(Activations.parse("tanh"), a, 4, 4));
+        // The logistic function's range is 1: 0.96 is within 0.05 of 1 and 0.94 is not.
+        assertArrayEquals(new boolean[] {true, false},
+                UnitFlags.nearAsymptote(Activations.parse("sigmoid"), new float[] {0.96f, 0.94f}, 1, 2));
+        // ReLU has no upper limit: the criterion does not apply; no samples mark nothing.
+        assertArrayEquals(new boolean[] {false, false, false, false}, UnitFlags.nearAsymptote(Activations.parse("relu"), a, 4, 4));
+        assertArrayEquals(new boolean[] {false}, UnitFlags.nearAsymptote(Activations.parse("tanh"), new float[0], 0, 1));
+    }
+
+    @Test
+    void thumbnailBytesRoundTripOnTheColourScale() {
+        assertEquals(0, TrainingSession.colourByte(-1));
+        assertEquals(127, TrainingSession.colourByte(0), "0 is exact: grey");
+        assertEquals(254, TrainingSession.colourByte(1));
+        assertEquals(254, TrainingSession.colourByte(7.5), "clipped");
+        assertEquals(0, TrainingSession.colourByte(Double.NEGATIVE_INFINITY), "clipped");
+        assertEquals(255, TrainingSession.colourByte(Double.NaN), "NaN has its own byte");
+        for (double t = -1; t <= 1; t += 0.001) {
+            assertEquals(t, TrainingSession.colourByte(t) / 127.0 - 1, 0.5 / 127 + 1e-12, "t = " + t);
+        }
+    }
+
+    @Test
     void notANumberIsNeitherDeadNorSaturated() {
         float[] z = {Float.NaN, Float.NaN};
         assertArrayEquals(new int[] {0}, UnitFlags.of(Activations.parse("relu"), z, 2, 1));

@@ -88,8 +88,8 @@ final class ClevertElu implements Replication {
         }
         Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
                 NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros"), seed);
-        TrainingResult result = new Trainer(net, new TrainConfig(epochs(quick), 32, "sgd", 0.01, "constant", 0, 0, 0,
-                seed, 1), train, null).run();
+        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs(quick)).batch(32).optimizer("sgd", 0.01)
+                .seed(seed).threads(1).build(), train, null).run();
         List<Network.LayerTrace> traces = net.trace(train.x(), train.n());
         double sum = 0;
         long count = 0;

@@ -89,8 +89,8 @@ final class HeDepth implements TrialReplication {
         }
         Network net = Network.create(new NetworkSpec(2, hidden, 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
                 init, "zeros"), seed);
-        TrainingResult result = new Trainer(net, new TrainConfig(epochs, 20, "momentum(0.9)", 0.01, "constant", 0, 0, 0,
-                seed, 1), data, null).run();
+        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(20).optimizer("momentum(0.9)", 0.01)
+                .seed(seed).threads(1).build(), data, null).run();
         if (result.stopped() != null || result.history().isEmpty()) {
             return Double.NaN;
         }

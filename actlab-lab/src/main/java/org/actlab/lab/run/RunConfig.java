@@ -16,7 +16,7 @@ import org.actlab.data.Features;
 import org.actlab.nn.Initializer;
 import org.actlab.nn.Initializers;
 import org.actlab.nn.NetworkSpec;
-import org.actlab.nn.Optimizers;
+import org.actlab.nn.OptimizerSpec;
 import org.actlab.nn.Schedule;
 import org.actlab.nn.TrainConfig;
 import org.actlab.spec.Registry;
@@ -25,11 +25,12 @@ import org.actlab.spec.Registry;
  * One training run, the one run description of actlab: where the data comes from, the network, and
  * how to train it. The CLI's flags, a JSON document and the playground's HTTP body are all read into
  * this record once, at the edge; inside, specs are typed values ({@link Activation},
- * {@link Initializer}, {@link Schedule}) that print their canonical spec, and JSON shows those specs.
+ * {@link Initializer}, {@link OptimizerSpec}, {@link Schedule}) that print their canonical spec, and
+ * JSON shows those specs; the engine's {@link TrainConfig} takes them as they are.
  * A recorded config replays the run exactly, whatever its thread count.
  *
  * <p>Build one with {@link #builder()} (every field has a default, listed there; the training
- * defaults are {@link TrainConfig.Builder}'s) or from JSON: Jackson reads it through the builder,
+ * defaults are {@link TrainConfig.Settings}', which its builder extends) or from JSON: Jackson reads it through the builder,
  * so absent fields keep their defaults; a bad value surfaces as a Jackson exception whose cause is
  * the {@link IllegalArgumentException} naming it.
  *
@@ -49,8 +50,8 @@ import org.actlab.spec.Registry;
  *                      (whichever of the two fits the output); auto follows the output
  * @param init          weight initialiser, for example {@code xavier_uniform} or {@code he_normal}
  * @param biasInit      bias initialiser, for example {@code zeros} or {@code constant(0.1)}
- * @param optimizer     the canonical optimiser spec, for example {@code sgd}; kept as a spec because an
- *                      optimiser carries state, so each trainer makes its own from it
+ * @param optimizer     the optimiser, for example {@code sgd}; its checked spec, because an optimiser
+ *                      carries state, so each trainer makes its own from it
  * @param learningRate  the base learning rate, finite and &gt; 0
  * @param batch         rows per step, ≥ 1, or 0 for {@link #autoBatch(int) a size chosen from the data}
  * @param epochs        passes over the training set, 0..{@value #MAX_EPOCHS}
@@ -70,7 +71,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
                         String output, String loss,
                         @JsonSerialize(using = RunJson.SpecOnly.class) Initializer init,
                         @JsonSerialize(using = RunJson.SpecOnly.class) Initializer biasInit,
-                        String optimizer, double learningRate, int batch, int epochs, long seed, double l1, double l2,
+                        @JsonSerialize(using = RunJson.SpecOnly.class) OptimizerSpec optimizer,
+                        double learningRate, int batch, int epochs, long seed, double l1, double l2,
                         @JsonSerialize(using = RunJson.SpecOnly.class) Schedule schedule,
                         double clip, int threads, String label, boolean standardize) {
 
@@ -153,7 +155,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         loss = LOSSES.parse(loss == null ? "auto" : loss);
         java.util.Objects.requireNonNull(init, "init");
         java.util.Objects.requireNonNull(biasInit, "biasInit");
-        optimizer = Optimizers.registry().canonical(required("optimizer", optimizer));
+        java.util.Objects.requireNonNull(optimizer, "optimizer");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
         }
@@ -194,11 +196,11 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
     public Builder toBuilder() {
         Builder b = new Builder().data(data).samples(samples).noise(noise).trainFraction(trainFraction).features(features)
                 .hidden(hidden).output(output).loss(loss).optimizer(optimizer).learningRate(learningRate).batch(batch)
-                .epochs(epochs).seed(seed).l1(l1).l2(l2).clip(clip).threads(threads).label(label).standardize(standardize);
+                .epochs(epochs).seed(seed).l1(l1).l2(l2).schedule(schedule).clip(clip).threads(threads).label(label)
+                .standardize(standardize);
         b.activations = activations;
         b.init = init;
         b.biasInit = biasInit;
-        b.schedule = schedule;
         return b;
     }
 
@@ -310,8 +312,8 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** How to train, as the engine takes it, for a training set of {@code trainRows} rows (which an automatic batch needs). */
     public TrainConfig trainConfig(int trainRows) {
-        return TrainConfig.builder().epochs(epochs).batch(autoBatch(trainRows)).optimizer(optimizer, learningRate)
-                .schedule(schedule.spec()).l1(l1).l2(l2).clip(clip).seed(seed).threads(threads).build();
+        return TrainConfig.builder().epochs(epochs).batch(autoBatch(trainRows)).optimizer(optimizer).learningRate(learningRate)
+                .schedule(schedule).l1(l1).l2(l2).clip(clip).seed(seed).threads(threads).build();
     }
 
     /**
@@ -320,14 +322,13 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
      * hidden {@code [4, 2]}, activation {@code tanh}, output and loss {@code auto}, init
      * {@code xavier_uniform}, bias init {@code zeros}, batch 0 (chosen from the data: see
      * {@link RunConfig#autoBatch(int)}), label: the last column, no standardisation; and
-     * {@link TrainConfig.Builder}'s optimiser, rate, epochs, seed, penalties, clipping, schedule and
+     * {@link TrainConfig.Settings}' optimiser, rate, epochs, seed, penalties, clipping, schedule and
      * threads. These are TF Playground's defaults where it has them, except the train fraction
      * (its 50 % wastes half of the data).
      */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public static final class Builder {
-        private static final TrainConfig TRAINING = TrainConfig.defaults();
+    public static final class Builder extends TrainConfig.Settings<Builder> {
 
         private String data = DEFAULT_DATA;
         private int samples;
@@ -340,16 +341,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         private String loss = "auto";
         private Initializer init = Initializers.parse(DEFAULT_INIT);
         private Initializer biasInit = Initializers.parse(DEFAULT_BIAS_INIT);
-        private String optimizer = TRAINING.optimizer();
-        private double learningRate = TRAINING.learningRate();
         private int batch;
-        private int epochs = TRAINING.epochs();
-        private long seed = TRAINING.seed();
-        private double l1 = TRAINING.l1();
-        private double l2 = TRAINING.l2();
-        private Schedule schedule = Schedule.parse(TRAINING.schedule());
-        private double clip = TRAINING.clipNorm();
-        private int threads = TRAINING.threads();
         private String label;
         private boolean standardize;
 
@@ -417,14 +409,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder optimizer(String value) {
-            optimizer = value;
-            return this;
-        }
-
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
+        /** The optimiser spec, as the CLI and JSON give it; parsed here, once. */
+        public Builder optimizer(String spec) {
+            return optimizer(OptimizerSpec.parse(required("optimizer", spec)));
         }
 
         public Builder batch(int value) {
@@ -432,39 +419,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
-        public Builder epochs(int value) {
-            epochs = value;
-            return this;
-        }
-
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
-        public Builder l1(double value) {
-            l1 = value;
-            return this;
-        }
-
-        public Builder l2(double value) {
-            l2 = value;
-            return this;
-        }
-
+        /** The schedule spec, as the CLI and JSON give it; parsed here, once. */
         public Builder schedule(String spec) {
-            schedule = Schedule.parse(spec);
-            return this;
-        }
-
-        public Builder clip(double value) {
-            clip = value;
-            return this;
-        }
-
-        public Builder threads(int value) {
-            threads = value;
-            return this;
+            return schedule(Schedule.parse(spec));
         }
 
         public Builder label(String value) {
@@ -474,6 +431,11 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
         public Builder standardize(boolean value) {
             standardize = value;
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
             return this;
         }
 

@@ -1,7 +1,8 @@
 // The playground page: settings, the URL hash, sessions on the server, and drawing what they report.
 // All training runs on the server; this file never evaluates the network.
 import { api, num, ApiError } from './api.js';
-import { paintGrid, paintPoints, paintAxes, lineChart, histogramOverSlope, explorerPlot, paintLegend, paintPreview, colour, LAYER_COLOURS } from './draw.js';
+import { paintGrid, paintPoints, paintAxes, lineChart, histogramOverSlope, explorerPlot, paintLegend, paintPreview, colour, LAYER_COLOURS,
+  decodeThumbs, thumbValues, paintThumbs } from './draw.js';
 import { TOURS, tourById } from './lecture.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -293,6 +294,8 @@ function configFor(run) {
 function makeRun(name) {
   return { name, id: null, events: null, state: null, update: null, history: [],
     heatmap: name === 'A' ? $('heatmap') : $('heatmapB'),
+    // The points and axes sit on their own canvas over the heatmap: they change with the data, not with training.
+    overlay: name === 'A' ? $('heatmapPoints') : $('heatmapPointsB'), overlayKey: null,
     lossCurve: name === 'A' ? $('lossCurve') : $('lossCurveB'),
     lossTrain: name === 'A' ? $('lossTrain') : $('lossTrainB'),
     lossTest: name === 'A' ? $('lossTest') : $('lossTestB') };
@@ -596,18 +599,23 @@ function renderRun(run) {
   const u = run.update;
   if (!u) return;
   if (run.name === 'A') {
-    $('epoch').textContent = String(u.epoch).padStart(6, '0').replace(/(\d{3})(\d{3})$/, '$1,$2');
-    $('outputLabel').textContent = run.state.config.problem === 'classification'
+    setText($('epoch'), String(u.epoch).padStart(6, '0').replace(/(\d{3})(\d{3})$/, '$1,$2'));
+    setText($('outputLabel'), run.state.config.problem === 'classification'
       ? `accuracy train ${pct(u.trainAccuracy)} · test ${pct(u.testAccuracy)}`
-      : `R² train ${rSquared(u.trainLoss, run.state.train)} · test ${rSquared(u.testLoss, run.state.test)}`;
+      : `R² train ${rSquared(u.trainLoss, run.state.train)} · test ${rSquared(u.testLoss, run.state.test)}`);
   }
-  run.lossTrain.textContent = formatLoss(u.trainLoss);
-  run.lossTest.textContent = formatLoss(u.testLoss);
+  setText(run.lossTrain, formatLoss(u.trainLoss));
+  setText(run.lossTest, formatLoss(u.testLoss));
   lineChart(run.lossCurve, [
     { values: run.history.map((p) => p.trainLoss), colour: '#999' },
     { values: run.history.map((p) => p.testLoss), colour: '#222' },
   ]);
   drawHeatmap(run);
+}
+
+/** Sets an element's text only when it differs: a changed text costs the page a layout. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 /** R² = 1 − MSE / Var(y), from the engine's loss ½·mean (a − y)² and the targets' variance. */
@@ -641,10 +649,16 @@ function drawHeatmap(run) {
   } else if (u.heatmap) {
     paintGrid(canvas, u.heatmap.values, u.heatmap.size, toUnit, ui.discretize);
   }
-  const clip = s.config.problem === 'classification' ? (y) => (y > 0.5 ? 1 : -1) : (y) => y;
-  paintPoints(canvas, s.train, s.domain, clip, '#fff');
-  if (ui.showTest) paintPoints(canvas, s.test, s.domain, clip, '#000');
-  paintAxes(canvas, s.domain);
+  if (run.overlayKey !== s || run.overlayTest !== ui.showTest) {
+    run.overlayKey = s;
+    run.overlayTest = ui.showTest;
+    const overlay = run.overlay;
+    overlay.getContext('2d').clearRect(0, 0, overlay.width, overlay.height);
+    const clip = s.config.problem === 'classification' ? (y) => (y > 0.5 ? 1 : -1) : (y) => y;
+    paintPoints(overlay, s.train, s.domain, clip, '#fff');
+    if (ui.showTest) paintPoints(overlay, s.test, s.domain, clip, '#000');
+    paintAxes(overlay, s.domain);
+  }
   canvas.dataset.epoch = u.epoch;
   canvas.dataset.showing = hovered && run.name === 'A' ? (hovered.layer !== undefined ? `unit-${hovered.layer}-${hovered.unit}${hovered.full ? '-full' : ''}` : 'feature') : 'output';
 }
@@ -670,6 +684,7 @@ function renderNetwork() {
   hideCard(true);
   const container = $('network');
   const canvas = $('links');
+  const unitsCanvas = $('units');
   container.querySelectorAll('.node, .col-head').forEach((n) => n.remove());
   const width = container.clientWidth || 600;
   const columns = cfg.layers.length + 2;
@@ -763,7 +778,8 @@ function renderNetwork() {
     const nodes = [];
     for (let j = 0; j < units; j++) {
       const y = top + j * gap;
-      const node = makeNode(x, y, i < cfg.layers.length ? `unit-${i}-${j}` : 'unit-output');
+      const node = makeNode(x, y, i < cfg.layers.length ? `unit-${i}-${j}` : 'unit-output', false);
+      node.classList.add('unit');
       node.dataset.layer = i;
       node.dataset.unit = j;
       node.addEventListener('mouseenter', () => hoverUnit(i, j));
@@ -776,7 +792,7 @@ function renderNetwork() {
       bias.addEventListener('click', (e) => { e.stopPropagation(); editParameter(e, i, j, null); });
       node.appendChild(bias);
       container.appendChild(node);
-      nodes.push({ node, x, y, bias, badge: null, flag: 0 });
+      nodes.push({ node, x, y, bias, badge: null, mark: '', biasColour: '' });
     }
     diagram.layers.push(nodes);
   }
@@ -787,6 +803,10 @@ function renderNetwork() {
   canvas.height = Math.round(height * dpr);
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
+  unitsCanvas.width = canvas.width;
+  unitsCanvas.height = canvas.height;
+  unitsCanvas.style.width = canvas.style.width;
+  unitsCanvas.style.height = canvas.style.height;
   buildLinks();
   $('layerCount').textContent = `${cfg.layers.length} hidden layer${cfg.layers.length === 1 ? '' : 's'}`;
   updateNetwork();
@@ -843,24 +863,34 @@ function linkAt(px, py) {
  * Draws every link: blue positive, orange negative, width by size, dashed, with the dashes moved by the
  * optimiser's step (TF Playground's animation). Links of one colour and width are stroked together.
  */
-function drawLinks(u) {
+function drawLinks(u, onlyIfChanged = false) {
   const canvas = $('links');
   const ctx = canvas.getContext('2d');
   const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+  const dashed = diagram.links.length <= DASHED_LINKS;
   const groups = new Map();
+  // Each link's look (sign and quarter-pixel width) in one string: equal strings draw equal pictures.
+  let look = '';
   for (const link of diagram.links) {
     const layer = u.layers[link.layer];
     const w = num(layer.weights[link.unit * layer.inputs + link.input]);
-    if (!Number.isFinite(w)) continue;
-    const width = Math.round(Math.min(8, 0.4 + Math.abs(w) * 2) * 4) / 4;
-    const key = `${w >= 0 ? '#0877bd' : '#f59322'} ${width}`;
+    if (!Number.isFinite(w)) {
+      look += '.';
+      continue;
+    }
+    const quarters = Math.round(Math.min(8, 0.4 + Math.abs(w) * 2) * 4);
+    const key = `${w >= 0 ? '#0877bd' : '#f59322'} ${quarters / 4}`;
+    look += String.fromCharCode(w >= 0 ? 64 + quarters : 128 + quarters);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(link);
   }
+  look += diagram.hoveredLink ? diagram.links.indexOf(diagram.hoveredLink) : '';
+  if (onlyIfChanged && !dashed && look === diagram.linkKey) return;
+  diagram.linkKey = look;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.globalAlpha = 0.65;
-  ctx.setLineDash([4, 2]);
+  ctx.setLineDash(dashed ? [4, 2] : []);
   ctx.lineDashOffset = -((u.step / 4) % 600);
   for (const [key, links] of groups) {
     const [colourName, width] = key.split(' ');
@@ -927,16 +957,19 @@ function bindLinkPointer() {
   };
 }
 
-function makeNode(x, y, id) {
+/** A unit's or feature's square; a feature paints its own small canvas, the units share the diagram's #units canvas. */
+function makeNode(x, y, id, ownCanvas = true) {
   const node = document.createElement('div');
   node.className = 'node';
   node.id = id;
   node.style.left = `${x - 20}px`;
   node.style.top = `${y}px`;
-  const canvas = document.createElement('canvas');
-  canvas.width = 20;
-  canvas.height = 20;
-  node.appendChild(canvas);
+  if (ownCanvas) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 20;
+    canvas.height = 20;
+    node.appendChild(canvas);
+  }
   return node;
 }
 
@@ -971,10 +1004,10 @@ function hoverFeature(f) {
 /** Shows the unit at once from its thumbnail, then at the heatmap's full resolution when the server answers. */
 function hoverUnit(i, j) {
   const run = runs[0];
-  const u = run.update;
-  if (!u || !u.neurons || !u.neurons[i]) return;
-  const isOutput = i === cfg.layers.length;
-  hovered = { layer: i, unit: j, values: u.neurons[i][j], size: u.thumbSize, toUnit: isOutput ? outputToUnit(run) : clipUnit, pending: false };
+  const thumbs = run.update && decodeThumbs(run.update.thumbs);
+  if (!thumbs || !thumbs.units[i]) return;
+  // The thumbnail's bytes are already on the colour scale; the full grid from the server is not.
+  hovered = { layer: i, unit: j, values: thumbValues(thumbs, i, j), size: thumbs.size, toUnit: (t) => t, pending: false };
   drawHeatmap(run);
   refreshHoveredUnit();
 }
@@ -989,6 +1022,7 @@ function refreshHoveredUnit() {
     if (hovered !== h) return;
     h.values = grid.values;
     h.size = grid.size;
+    h.toUnit = h.layer === cfg.layers.length ? outputToUnit(run) : clipUnit;
     h.full = true;
     drawHeatmap(run);
   }).catch(() => { h.pending = false; });
@@ -1072,43 +1106,92 @@ function editParameter(e, i, j, k) {
   input.addEventListener('blur', () => setTimeout(() => hideCard(true), 150));
 }
 
-/** Recolours thumbnails and biases, marks dead and saturated units, and restyles the links from the weights. */
+const MARKS = {
+  dead: { badge: 'dead', title: ': dead (f′ = 0 on every training point)' },
+  saturated: { badge: 'sat', title: ': saturated (|f′| < 1% of its max on 99% of the training points)' },
+  asymptote: { badge: 'asym', title: ': near an asymptote (its output is within 5% of the output range of f(−∞) or f(+∞) on 99% of the training points; its slope is still above 1% of its max)' },
+};
+
+/** A unit's mark: dead, saturated by the slope criterion, near an asymptote by the output criterion, or none. */
+function unitMark(layer, j, isOutput) {
+  // A confident output unit is what training aims for: only hidden units are marked saturated.
+  if (layer.flags[j] === 2) return 'dead';
+  if (isOutput) return '';
+  if (layer.flags[j] === 1) return 'saturated';
+  return layer.nearAsymptote && layer.nearAsymptote[j] ? 'asymptote' : '';
+}
+
+/**
+ * Repaints the thumbnails (one canvas for all units), recolours the bias squares that changed, marks dead, saturated
+ * and near-asymptote units, and has the links redrawn. Only what changed touches the DOM, so an update costs no
+ * style or layout work beyond the marks that moved.
+ */
 function updateNetwork() {
   const run = runs[0];
   if (!diagram || !run || !run.update) return;
   const u = run.update;
   if (u.layers.length !== diagram.layers.length) return;
+  const tiles = [];
   u.layers.forEach((layer, i) => {
     const isOutput = i === u.layers.length - 1;
+    tiles.push([]);
     diagram.layers[i].forEach((target, j) => {
-      const values = u.neurons[i] && u.neurons[i][j];
-      if (values) paintGrid(target.node.querySelector('canvas'), values, u.thumbSize, isOutput ? outputToUnit(run) : clipUnit, ui.discretize && isOutput);
       const b = num(layer.bias[j]);
       const [r, g, bl] = colour(Math.max(-1, Math.min(1, b)));
-      target.bias.style.background = `rgb(${r},${g},${bl})`;
-      // A confident output unit is what training aims for: only hidden units are marked saturated.
-      const flag = isOutput && layer.flags[j] === 1 ? 0 : layer.flags[j];
-      if (flag !== target.flag) {
-        target.flag = flag;
-        target.node.classList.toggle('dead', flag === 2);
-        target.node.classList.toggle('saturated', flag === 1);
-        if (flag && !target.badge) {
+      const biasColour = `rgb(${r},${g},${bl})`;
+      if (biasColour !== target.biasColour) {
+        target.biasColour = biasColour;
+        target.bias.style.background = biasColour;
+      }
+      const mark = unitMark(layer, j, isOutput);
+      tiles[i].push({ x: target.x - 19, y: target.y + 1, size: 38, grey: mark === 'dead', discretize: ui.discretize && isOutput });
+      if (mark !== target.mark) {
+        target.mark = mark;
+        for (const name of Object.keys(MARKS)) target.node.classList.toggle(name, mark === name);
+        if (mark && !target.badge) {
           target.badge = document.createElement('span');
           target.badge.className = 'badge';
           target.node.appendChild(target.badge);
         }
         if (target.badge) {
-          if (flag) target.badge.textContent = flag === 2 ? 'dead' : 'sat';
+          if (mark) target.badge.textContent = MARKS[mark].badge;
           else {
             target.badge.remove();
             target.badge = null;
           }
         }
-        target.node.title = `${isOutput ? 'output' : `layer ${i} unit ${j}`}${flag === 2 ? ': dead (f′ = 0 on every training point)' : flag === 1 ? ': saturated (|f′| < 1% of its max on 99% of points)' : ''}`;
+        target.node.title = `${isOutput ? 'output' : `layer ${i} unit ${j}`}${mark ? MARKS[mark].title : ''}`;
       }
     });
   });
-  drawLinks(u);
+  paintThumbs($('units'), decodeThumbs(u.thumbs), tiles);
+  scheduleLinks();
+}
+
+// Links: dashed and redrawn on every update while there are at most as many as TF Playground's largest network
+// has (384). Beyond that, stroking thousands of dashed curves is the costliest thing on the page (about 200 ms a
+// frame for 8 x 16 units in software rendering, measured in a Chromium trace), so they are drawn solid, and only
+// when some link's colour or width changed, at most four times a second.
+const DASHED_LINKS = 400;
+const LINKS_INTERVAL_MS = 250;
+let linksDrawnAt = -Infinity;
+let linksTimer = null;
+
+function scheduleLinks() {
+  if (!diagram) return;
+  if (diagram.links.length <= DASHED_LINKS || !diagram.linkKey) {
+    // Small networks animate on every update; a new diagram gets its links at once.
+    linksDrawnAt = performance.now();
+    drawLinks(runs[0].update);
+    return;
+  }
+  if (linksTimer) return;
+  const wait = linksDrawnAt + LINKS_INTERVAL_MS - performance.now();
+  linksTimer = setTimeout(() => {
+    linksTimer = null;
+    linksDrawnAt = performance.now();
+    if (runs[0] && runs[0].update) drawLinks(runs[0].update, true);
+  }, Math.max(0, wait));
 }
 
 function renderDiagnostics() {
@@ -1124,15 +1207,15 @@ function renderDiagnostics() {
     legend.push(`<span style="--c:${colourName}">${i === layers - 1 ? 'output' : `layer ${i}`}</span>`);
   }
   lineChart($('gradients'), series, { log: true });
-  $('gradientLegend').innerHTML = legend.join('');
+  setHtml($('gradientLegend'), legend.join(''));
 
   const health = u.health;
   const histograms = $('histograms');
   const tbody = $('healthTable').querySelector('tbody');
   if (!health) {
     histograms.innerHTML = '<span class="muted">No report yet.</span>';
-    tbody.innerHTML = '';
-    $('advice').innerHTML = '<li class="muted">No report yet: train an epoch.</li>';
+    setHtml(tbody, '');
+    setHtml($('advice'), '<li class="muted">No report yet: train an epoch.</li>');
     return;
   }
   if (histograms.children.length !== health.layers.length || !histograms.querySelector('canvas')) {
@@ -1150,10 +1233,22 @@ function renderDiagnostics() {
     const entry = entryOf(specParts(l.activation).id);
     return entry && !entry.saturating ? `${share(l.saturatedFraction)} f′=0` : share(l.saturatedFraction);
   };
-  tbody.innerHTML = health.layers.map((l, i) => `<tr><td>${i === health.layers.length - 1 ? 'out' : l.index}</td><td>${escapeHtml(l.activation)}</td><td>${fixed(l.meanActivation, 3)}</td><td>${share(l.signCoherence)}</td><td>${flatShare(l)}</td><td>${share(l.deadFraction)}</td><td>${Number.isFinite(num(l.gradientNorm)) ? num(l.gradientNorm).toExponential(2) : '–'}</td></tr>`).join('');
-  $('advice').innerHTML = health.advice.length === 0
+  // The output criterion: the share of (point, unit) pairs near an asymptote, and of units near one on 99% of the
+  // points; '–' where f is not bounded on both sides (ReLU), where the criterion does not apply.
+  const nearShare = (l) => (Number.isFinite(num(l.nearAsymptoteFraction))
+    ? `${share(l.nearAsymptoteFraction)} (${share(l.nearAsymptoteUnits)} of units)` : '–');
+  setHtml(tbody, health.layers.map((l, i) => `<tr><td>${i === health.layers.length - 1 ? 'out' : l.index}</td><td>${escapeHtml(l.activation)}</td><td>${fixed(l.meanActivation, 3)}</td><td>${share(l.signCoherence)}</td><td>${flatShare(l)}</td><td>${nearShare(l)}</td><td>${share(l.deadFraction)}</td><td>${Number.isFinite(num(l.gradientNorm)) ? num(l.gradientNorm).toExponential(2) : '–'}</td></tr>`).join(''));
+  setHtml($('advice'), health.advice.length === 0
     ? `<li class="muted">Epoch ${health.epoch}: no rule fired.</li>`
-    : health.advice.map((a) => `<li><span class="rule">${escapeHtml(a.rule)}</span>: ${escapeHtml(a.recommendation)}<span class="evidence">${escapeHtml(a.evidence)}</span></li>`).join('');
+    : health.advice.map((a) => `<li><span class="rule">${escapeHtml(a.rule)}</span>: ${escapeHtml(a.recommendation)}<span class="evidence">${escapeHtml(a.evidence)}</span></li>`).join(''));
+}
+
+/** Sets an element's HTML only when it differs, so that an unchanged table costs no style or layout work. */
+function setHtml(element, html) {
+  if (element.dataset.html !== html) {
+    element.dataset.html = html;
+    element.innerHTML = html;
+  }
 }
 
 function escapeHtml(text) {
@@ -1511,10 +1606,10 @@ function lectureTick() {
     if (result) tourVerdict = result;
   }
   if (tourVerdict) {
-    line.textContent = tourVerdict.message;
+    setText(line, tourVerdict.message);
     line.className = `tour-check ${tourVerdict.seen ? 'seen' : 'missed'}`;
   } else {
-    line.textContent = `Watching… epoch ${a.update.epoch}${a.update.playing || playing ? '' : ' (press play to train)'}`;
+    setText(line, `Watching… epoch ${a.update.epoch}${a.update.playing || playing ? '' : ' (press play to train)'}`);
     line.className = 'tour-check waiting';
   }
   line.dataset.verdict = tourVerdict ? (tourVerdict.seen ? 'seen' : 'missed') : 'waiting';

@@ -23,6 +23,105 @@ for (let k = 0; k < 256; k++) {
 }
 const offscreen = new Map();
 
+// The update's thumbnails are bytes (see docs/PLAYGROUND.md, "The update document"): k <= 254 stands for
+// t = k / 127 - 1 on the colour scale, 255 for NaN. Their colours, once.
+const BYTE_LUT = new Uint8ClampedArray(256 * 3);
+for (let k = 0; k < 256; k++) BYTE_LUT.set(k === 255 ? [255, 0, 255] : colour(k / 127 - 1), 3 * k);
+
+/** The thumbnails' bytes, decoded once per update: {size, units (per layer), offsets, bytes}. */
+export function decodeThumbs(thumbs) {
+  if (!thumbs) return null;
+  if (thumbs.decoded) return thumbs.decoded;
+  const text = atob(thumbs.values);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const cells = thumbs.size * thumbs.size;
+  const offsets = [];
+  let at = 0;
+  for (const n of thumbs.units) {
+    offsets.push(at);
+    at += n * cells;
+  }
+  thumbs.decoded = { size: thumbs.size, units: thumbs.units, offsets, bytes };
+  return thumbs.decoded;
+}
+
+/** One unit's thumbnail as values on the colour scale (NaN for NaN), for the heatmap's preview of a hovered unit. */
+export function thumbValues(decoded, layer, unit) {
+  const cells = decoded.size * decoded.size;
+  const start = decoded.offsets[layer] + unit * cells;
+  const out = new Float32Array(cells);
+  for (let i = 0; i < cells; i++) {
+    const k = decoded.bytes[start + i];
+    out[i] = k === 255 ? NaN : k / 127 - 1;
+  }
+  return out;
+}
+
+let atlas = null;
+
+/**
+ * Paints every unit's thumbnail into one canvas: one putImageData of an atlas (a row per layer), then one scaled
+ * copy per unit. One canvas for all units keeps the compositor's work per frame to one texture instead of one per
+ * unit (129 with 8 x 16 units). tiles[layer][unit] = {x, y, size, grey, discretize}: where, in CSS pixels, and
+ * whether to wash the tile out (a dead unit) or snap it to the two end colours (discretized output).
+ */
+export function paintThumbs(canvas, decoded, tiles) {
+  const ctx = canvas.getContext('2d');
+  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  // No clearing: every tile is opaque and covers its square, and a new diagram resizes (so clears) the canvas.
+  if (!decoded) return;
+  const size = decoded.size;
+  const cells = size * size;
+  const columns = Math.max(1, ...decoded.units);
+  const width = columns * size;
+  const height = decoded.units.length * size;
+  if (!atlas || atlas.width !== width || atlas.height !== height) {
+    atlas = document.createElement('canvas');
+    atlas.width = width;
+    atlas.height = height;
+  }
+  const image = new ImageData(width, height);
+  const data = image.data;
+  decoded.units.forEach((n, layer) => {
+    for (let unit = 0; unit < n; unit++) {
+      const tile = tiles[layer] && tiles[layer][unit];
+      if (!tile) continue;
+      const start = decoded.offsets[layer] + unit * cells;
+      for (let r = 0; r < size; r++) {
+        let p = 4 * ((layer * size + r) * width + unit * size);
+        for (let c = 0; c < size; c++, p += 4) {
+          let k = decoded.bytes[start + r * size + c];
+          if (tile.discretize && k !== 255) k = k >= 127 ? 254 : 0;
+          let red = BYTE_LUT[3 * k];
+          let green = BYTE_LUT[3 * k + 1];
+          let blue = BYTE_LUT[3 * k + 2];
+          if (tile.grey) {
+            // A dead unit: grey and faded, as the node's own style marks it.
+            const y = 0.3 * red + 0.59 * green + 0.11 * blue;
+            red = green = blue = 255 - 0.35 * (255 - y);
+          }
+          data[p] = red;
+          data[p + 1] = green;
+          data[p + 2] = blue;
+          data[p + 3] = 255;
+        }
+      }
+    }
+  });
+  atlas.getContext('2d').putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  decoded.units.forEach((n, layer) => {
+    for (let unit = 0; unit < n; unit++) {
+      const tile = tiles[layer] && tiles[layer][unit];
+      if (!tile) continue;
+      ctx.drawImage(atlas, unit * size, layer * size, size, size, Math.round(tile.x * dpr), Math.round(tile.y * dpr),
+        Math.round(tile.size * dpr), Math.round(tile.size * dpr));
+    }
+  });
+}
+
 /**
  * Paints a size × size grid (row 0 at the top) into a canvas.
  * toUnit maps a value to [-1, 1]; discretize snaps it to ±1.
