@@ -118,12 +118,18 @@ final class BrowserJson {
         } else {
             heatmap0(u.heatmap());
         }
-        field("neurons");
-        list(u.neurons(), layer -> list(layer, this::floats));
-        field("thumbSize").number(u.thumbSize()).field("layers");
+        field("thumbs");
+        if (u.thumbs() == null) {
+            nul();
+        } else {
+            begin().field("size").number(u.thumbs().size()).field("units").ints(u.thumbs().units())
+                    .field("values").string(u.thumbs().values()).end();
+        }
+        field("layers");
         list(u.layers(), l -> begin().field("index").number(l.index()).field("activation").string(l.activation())
                 .field("inputs").number(l.inputs()).field("units").number(l.units())
-                .field("weights").floats(l.weights()).field("bias").floats(l.bias()).field("flags").ints(l.flags()).end());
+                .field("weights").floats(l.weights()).field("bias").floats(l.bias()).field("flags").ints(l.flags())
+                .field("nearAsymptote").bools(l.nearAsymptote()).end());
         field("health");
         if (u.health() == null) {
             nul();
@@ -153,7 +159,9 @@ final class BrowserJson {
                 .field("signCoherence").number(l.signCoherence()).field("gradientNorm").number(l.gradientNorm())
                 .field("updateRatio").number(l.updateRatio()).field("histogramMin").number(l.histogramMin())
                 .field("histogramMax").number(l.histogramMax()).field("histogram").longs(l.histogram())
-                .field("slopeAtCentres").doubles(l.slopeAtCentres()).end());
+                .field("slopeAtCentres").doubles(l.slopeAtCentres())
+                .field("nearAsymptoteFraction").number(l.nearAsymptoteFraction())
+                .field("nearAsymptoteUnits").number(l.nearAsymptoteUnits()).end());
         field("gradientRatio").number(h.gradientRatio()).field("advice");
         list(h.advice(), a -> begin().field("rule").string(a.rule()).field("recommendation").string(a.recommendation())
                 .field("evidence").string(a.evidence()).end());
@@ -303,6 +311,10 @@ final class BrowserJson {
     }
 
     private BrowserJson ints(int[] values) {
+        return array(values.length, i -> out.append(values[i]));
+    }
+
+    private BrowserJson bools(boolean[] values) {
         return array(values.length, i -> out.append(values[i]));
     }
 
