@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             SweepCommand.class,
             ServeCommand.class,
+            PlaygroundCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 bad input, 3 training diverged.",

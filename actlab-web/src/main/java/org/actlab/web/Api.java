@@ -43,6 +43,11 @@ final class Api {
 
     /** The activations with their traits and parameters, the data sets, the features and the limits. */
     void catalogue(Context ctx) throws JsonProcessingException {
+        reply(ctx, 200, catalogue(limits));
+    }
+
+    /** The body of {@code GET /api/catalogue}; the static site (actlab-browser) writes the same document. */
+    static Map<String, Object> catalogue(Limits limits) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("activations", Catalogue.activations());
         body.put("datasets", PlaygroundConfig.DATASETS);
@@ -53,7 +58,7 @@ final class Api {
         body.put("limits", Map.of("maxLayers", limits.maxLayers(), "maxUnits", limits.maxUnits(),
                 "maxSamples", limits.maxSamples(), "maxUploadBytes", limits.maxUploadBytes(), "maxGrid", limits.maxGrid(),
                 "maxSessions", limits.maxSessions(), "idleTimeoutSeconds", limits.idleTimeout().toSeconds()));
-        reply(ctx, 200, body);
+        return body;
     }
 
     /**
@@ -62,9 +67,14 @@ final class Api {
      * from this and never parses a spec.
      */
     void schema(Context ctx) throws JsonProcessingException {
+        reply(ctx, 200, schema());
+    }
+
+    /** The body of {@code GET /api/schema}. */
+    static Map<String, Object> schema() {
         Map<String, Object> body = new LinkedHashMap<>(Catalogue.schemas());
         body.put("playground", PlaygroundConfig.defaults());
-        reply(ctx, 200, body);
+        return body;
     }
 
     /** Rows per data set in {@link #previews}: enough to show the shape on a thumbnail. */
@@ -72,6 +82,11 @@ final class Api {
 
     /** A small noise-free sample of every generated data set, for the page's data-set thumbnails. */
     void previews(Context ctx) throws JsonProcessingException {
+        reply(ctx, 200, previews());
+    }
+
+    /** The body of {@code GET /api/previews}. */
+    static Map<String, Object> previews() {
         Map<String, Object> body = new LinkedHashMap<>();
         for (String name : PlaygroundConfig.DATASETS) {
             org.actlab.data.Dataset data = org.actlab.data.DataSets.generate(name, PREVIEW_ROWS, 0, 1);
@@ -83,7 +98,7 @@ final class Api {
             }
             body.put(name, new Payloads.Points(data.n(), TrainingSession.round(xy, 100f)));
         }
-        reply(ctx, 200, body);
+        return body;
     }
 
     /**

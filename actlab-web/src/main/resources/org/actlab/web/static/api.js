@@ -30,7 +30,7 @@ async function call(method, path, body) {
   return data;
 }
 
-export const api = {
+const server = {
   catalogue: () => call('GET', '/api/catalogue'),
   schema: () => call('GET', '/api/schema'),
   activation: (spec, from, to, points) =>
@@ -50,6 +50,25 @@ export const api = {
   exportUrl: (id, name) => `/api/sessions/${id}/export/${name}`,
   events: (id) => new EventSource(`/api/sessions/${id}/events`),
 };
+
+// A static site (./actlab playground --static DIR) has site.json and no server: the page then trains in
+// the browser, in a Web Worker running actlab compiled to WebAssembly (backend-wasm.js), with the same calls.
+const staticBackend = fetch('site.json')
+  .then(async (response) => {
+    if (!response.ok) return null;
+    const site = await response.json();
+    const { createBackend } = await import('./backend-wasm.js');
+    return createBackend(site, ApiError);
+  })
+  .catch(() => null);
+let backend = null;
+staticBackend.then((b) => { backend = b; });
+
+/** The server's calls, or the static backend's once site.json was found; exportUrl and events come after create. */
+export const api = Object.fromEntries(Object.keys(server).map((name) => [name,
+  name === 'exportUrl' || name === 'events'
+    ? (...args) => (backend || server)[name](...args)
+    : async (...args) => ((await staticBackend) || server)[name](...args)]));
 
 /** Numbers arrive as JSON numbers, or as null where the server has no finite value (NaN, ±Infinity). */
 export function num(v) {

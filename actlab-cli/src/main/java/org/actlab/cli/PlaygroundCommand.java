@@ -1,0 +1,36 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.actlab.web.StaticSite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code actlab playground --static DIR}: the playground as a static site that trains in the browser (WebAssembly). */
+@Command(name = "playground", mixinStandardHelpOptions = true,
+        description = "Write the playground as a static site: the same page as 'actlab serve', training in the browser"
+                + " with actlab's engine compiled to WebAssembly. Any static file server can serve it.",
+        footer = {"", "Examples:", "  actlab playground --static site", "  python3 -m http.server -d site 8000"})
+final class PlaygroundCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--static", required = true, paramLabel = "DIR",
+            description = "Folder to write index.html, the scripts, the Wasm and site.json into (created if missing).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        List<String> files = StaticSite.write(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + files.size() + " files to " + dir + "; serve the folder with any static file server"
+                + " (it must send .wasm as application/wasm) and open index.html");
+        out.flush();
+        return Main.OK;
+    }
+}

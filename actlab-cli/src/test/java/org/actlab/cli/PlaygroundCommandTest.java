@@ -1,0 +1,36 @@
+package org.actlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.actlab.lab.run.RunJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code actlab playground --static DIR} writes the static site; a bad DIR is a one-line error, exit 2. */
+class PlaygroundCommandTest {
+
+    @Test
+    void writesTheStaticSite(@TempDir Path tmp) throws Exception {
+        Path site = tmp.resolve("site");
+        Cli.Result result = Cli.run("playground", "--static", site.toString()).succeeds();
+        assertTrue(result.out().contains("wrote 12 files"), result.out());
+        for (String name : new String[] {"index.html", "api.js", "worker.js", "backend-wasm.js", "wasm/actlab.wasm"}) {
+            assertTrue(Files.size(site.resolve(name)) > 0, name);
+        }
+        // The wasm file is a WebAssembly module: its magic number.
+        byte[] head = Files.readAllBytes(site.resolve("wasm/actlab.wasm"));
+        assertTrue(head[0] == 0 && head[1] == 'a' && head[2] == 's' && head[3] == 'm', "\\0asm magic");
+        JsonNode json = RunJson.mapper().readTree(Files.readString(site.resolve("site.json")));
+        assertTrue(json.get("catalogue").get("activations").size() > 10, "the catalogue lists the activations");
+        assertTrue(json.get("schema").has("playground") && json.get("previews").has("spiral"), "schema and previews");
+    }
+
+    @Test
+    void aFileForTheFolderIsABadInput(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        Cli.run("playground", "--static", file.toString()).fails(2, "not a directory");
+    }
+}
