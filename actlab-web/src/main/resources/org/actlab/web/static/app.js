@@ -1103,7 +1103,11 @@ function editParameter(e, i, j, k) {
       showError(`Could not set the ${parameterName(i, j, k)}: ${err.message}`);
     }
   });
-  input.addEventListener('blur', () => setTimeout(() => hideCard(true), 150));
+  // Only an edit still open is closed on blur: after Enter (or once a hover card has replaced the input), a late blur
+  // must not hide the card that is now showing.
+  input.addEventListener('blur', () => setTimeout(() => {
+    if (editing && card.contains(input)) hideCard(true);
+  }, 150));
 }
 
 const MARKS = {
