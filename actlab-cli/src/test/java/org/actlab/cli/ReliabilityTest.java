@@ -171,6 +171,15 @@ class ReliabilityTest {
                 "--hidden", "3", "--epochs", "1", "--train-fraction", "0.5").succeeds();
         assertTrue(r.out().contains("15 train rows, 15 test rows, 4 input(s), multiclass"), r.out());
         Cli.run("train", "--idx-images", imageFile.toString()).fails(2, "together");
+        // A header within one array's limit but beyond the heap: only the estimate refuses it before allocating
+        // (the 2e9 header below is also caught by the array limit).
+        int many = 1_000_000;
+        if ((long) many * (28 * 28 + 10) * Float.BYTES > Runtime.getRuntime().maxMemory()) {
+            Path big = Files.write(dir.resolve("big.idx"), idx(0x803, many, 28, 28));
+            Path bigLabels = Files.write(dir.resolve("big-labels.idx"), idx(0x801, many));
+            Cli.run("train", "--idx-images", big.toString(), "--idx-labels", bigLabels.toString())
+                    .fails(2, big + ": its header's 1000000 images of 28 x 28 needs about");
+        }
         Path huge = Files.write(dir.resolve("huge.idx"), idx(0x803, 2_000_000_000, 28, 28));
         Path hugeLabels = Files.write(dir.resolve("huge-labels.idx"), idx(0x801, 2_000_000_000));
         Cli.Result refused = Cli.run("train", "--idx-images", huge.toString(), "--idx-labels", hugeLabels.toString())

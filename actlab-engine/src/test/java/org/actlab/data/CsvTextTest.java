@@ -46,7 +46,9 @@ class CsvTextTest {
         withBom[0] = (byte) 0xFF;
         withBom[1] = (byte) 0xFE;
         System.arraycopy(le, 0, withBom, 2, le.length);
-        assertTrue(failure(withBom).contains("UTF-16"));
+        // Named by the byte-order mark, not only by the NUL bytes that the fallback checks also call "UTF-16".
+        String utf16 = failure(withBom);
+        assertTrue(utf16.endsWith(": the file is UTF-16 text; save it as UTF-8 CSV"), utf16);
         assertTrue(failure("a,b\n1,2\n".getBytes(StandardCharsets.UTF_16BE)).contains("binary"));
         assertTrue(failure(new byte[]{'a', ',', 'b', '\n', (byte) 0xC3, (byte) 0x28, ',', '1', '\n'}).contains(": not UTF-8 text"));
         assertTrue(failure(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}).contains("not UTF-8 text"));
