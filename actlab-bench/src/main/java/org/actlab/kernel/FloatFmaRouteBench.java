@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 15's FMA question on the JVM: what would the scalar GEMM cost if it took the browser's
- * route ({@link FloatFma#emulated}) instead of the intrinsic {@code Math.fma}? Both methods run the
+ * route ({@link EmulatedFma#fma}) instead of the intrinsic {@code Math.fma}? Both methods run the
  * shipped {@code Gemm.scalar()} on the 784-256-256-10 MLP's second-layer forward product at batch
  * 128 (m = 128, n = 256, k = 256, B transposed); they differ only in the {@code -Dactlab.fma}
  * their forks start with (the route is fixed when {@link FloatFma} initialises), so one JMH run

@@ -111,11 +111,13 @@ public final class BrowserPlayground {
     }
 
     /**
-     * One chunk of a playing session: whole epochs, at least one, for about {@code budgetMillis}; the update
-     * carries every history point since the last update sent. An empty string when the session is paused.
+     * One chunk of a playing session: whole epochs, at least one, for about {@code budgetMillis}. With
+     * {@code update} it returns the update, which carries every history point since the last update sent;
+     * without it (the page has not drawn the last one yet) only the epoch reached, unless the run diverged,
+     * whose update is always sent. An empty string when the session is paused.
      */
     @JSExport
-    public static String play(String id, double budgetMillis) {
+    public static String play(String id, double budgetMillis, boolean update) {
         return call(() -> {
             Session session = session(id);
             if (!session.training.playing() || session.training.diverged()) {
@@ -123,7 +125,7 @@ public final class BrowserPlayground {
             }
             int since = Math.min(session.sentEpoch, session.training.epoch());
             session.training.trainEpochsSlice(Integer.MAX_VALUE, (long) (budgetMillis * 1e6));
-            return sent(session, since);
+            return update || session.training.diverged() ? sent(session, since) : String.valueOf(session.training.epoch());
         });
     }
 

@@ -8,7 +8,7 @@ package org.actlab.kernel;
  * {@link Math#fma(float, float, float)}):
  * <ul>
  *   <li>{@link IntrinsicFma}: {@code Math.fma}, a single instruction where the JIT intrinsifies it;
- *   <li>{@link #emulated}: plain {@code double} arithmetic, for the browser build: TeaVM 0.16's
+ *   <li>{@link EmulatedFma}: plain {@code double} arithmetic, for the browser build: TeaVM 0.16's
  *       class library has no {@code Math.fma} at all (the compiler rejects any reachable call),
  *       and WebAssembly has no FMA instruction.
  * </ul>
@@ -30,7 +30,7 @@ public final class FloatFma {
     }
 
     /** The emulation as a route. */
-    static final Route EMULATED = FloatFma::emulated;
+    static final Route EMULATED = EmulatedFma::fma;
 
     private static final Route ROUTE = choose(System.getProperty(PROPERTY, "auto"), System.getProperty("os.name"));
 
@@ -66,42 +66,5 @@ public final class FloatFma {
                 throw new IllegalStateException("-D" + PROPERTY + "=" + route
                         + ": expected intrinsic, emulated or auto");
         }
-    }
-
-    /**
-     * {@code a·b + c} rounded once to float, in {@code double} arithmetic only.
-     *
-     * <p>Why it is exact: the product of two floats (24-bit significands) has at most 48 bits and an
-     * exponent inside double's range, so {@code p = (double) a * b} is exact. The sum {@code s = p + c}
-     * is rounded to double, and Knuth's TwoSum recovers its error {@code e} exactly. Rounding
-     * {@code s} to float directly could round twice (4 cases in 30 million in a test of the naive
-     * route). Instead the sum is rounded to odd: when {@code e != 0} and {@code s} has an even last
-     * bit, {@code s} moves one ulp towards the exact sum, which makes its last bit 1. A value rounded
-     * to odd with at least two more bits than the target rounds correctly to the target (Boldo and
-     * Melquiond, "Emulation of FMA and correctly rounded sums: proved algorithms using rounding to
-     * odd", IEEE Trans. Computers 57(4), 2008); double has 53 ≥ 24 + 2 bits. Subnormal float
-     * results are covered, since they only have fewer bits.
-     *
-     * <p>Special values: infinite or NaN {@code s} is returned as is (an infinite or NaN input gives
-     * the IEEE result through {@code p + c}; finite inputs cannot overflow double). A zero sum
-     * keeps IEEE's sign rules because {@code p + c} follows them, and then {@code e == 0}.
-     */
-    static float emulated(float a, float b, float c) {
-        double p = (double) a * (double) b;
-        double s = p + c;
-        if (Double.isInfinite(s) || Double.isNaN(s)) {
-            return (float) s;
-        }
-        double bv = s - p;
-        double e = (p - (s - bv)) + (c - bv);
-        if (e != 0) {
-            long bits = Double.doubleToRawLongBits(s);
-            if ((bits & 1L) == 0) {
-                // s != 0 here (a zero sum is exact). Same sign: away from zero, else towards it.
-                bits += (e > 0) == (s > 0) ? 1 : -1;
-                s = Double.longBitsToDouble(bits);
-            }
-        }
-        return (float) s;
     }
 }

@@ -25,21 +25,36 @@ final class ScalarGemm extends GemmDriver {
         return threads == threads() ? this : new ScalarGemm(threads);
     }
 
+    /**
+     * An edge tile (fewer than MR rows or NR columns of C left) computes only its live elements: each is
+     * the same in-order FMA chain as in a full tile, so the bits are the same, and the small products of
+     * the playground's networks (a batch of 10, layers of 8 units, one output) skip about two thirds of
+     * the multiply-adds a full tile would do. Full tiles keep constant bounds, which the JIT unrolls.
+     */
     @Override
     void kernel(int kc, float[] pa, int paOff, float[] pb, int pbOff,
                 float[] c, int cOff, int ldc, int rows, int cols, float beta, float[] tile) {
         java.util.Arrays.fill(tile, 0, MR * NR, 0f);
+        if (rows == MR && cols == NR) {
+            accumulate(kc, pa, paOff, pb, pbOff, tile, MR, NR);
+        } else {
+            accumulate(kc, pa, paOff, pb, pbOff, tile, rows, cols);
+        }
+        storePartial(tile, NR, c, cOff, ldc, rows, cols, beta);
+    }
+
+    /** tile[r][j] += pa[p][r]·pb[p][j] for p in [0, kc), r < rows, j < cols, one FMA at a time in order of p. */
+    private static void accumulate(int kc, float[] pa, int paOff, float[] pb, int pbOff, float[] tile, int rows, int cols) {
         for (int p = 0; p < kc; p++) {
             int aRow = paOff + p * MR;
             int bRow = pbOff + p * NR;
-            for (int r = 0; r < MR; r++) {
+            for (int r = 0; r < rows; r++) {
                 float av = pa[aRow + r];
                 int t = r * NR;
-                for (int j = 0; j < NR; j++) {
+                for (int j = 0; j < cols; j++) {
                     tile[t + j] = FloatFma.fma(av, pb[bRow + j], tile[t + j]);
                 }
             }
         }
-        storePartial(tile, NR, c, cOff, ldc, rows, cols, beta);
     }
 }

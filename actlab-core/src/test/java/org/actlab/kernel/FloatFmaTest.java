@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FloatFma#emulated} against the JDK's {@link Math#fma(float, float, float)} (exact by
+ * {@link EmulatedFma#fma} (its fast path and its fallback) and the fallback {@link EmulatedFma#roundedToOdd}
+ * alone, each against the JDK's {@link Math#fma(float, float, float)} (exact by
  * specification): every triple of special and edge values, tens of millions of random triples,
  * and triples built to land the exact sum on or next to a float rounding midpoint, where rounding
  * twice goes wrong. The naive {@code (float) ((double) a * b + c)} is checked on the same
@@ -37,22 +38,22 @@ class FloatFmaTest {
     /** Exact zeros keep IEEE's sign rules: x + (−x) = +0, (−0) + (−0) = −0. */
     @Test
     void signedZeros() {
-        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(FloatFma.emulated(2f, 3f, -6f)));
-        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(FloatFma.emulated(-0f, 5f, -0f)));
-        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(FloatFma.emulated(-0f, 5f, 0f)));
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(EmulatedFma.fma(2f, 3f, -6f)));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(EmulatedFma.fma(-0f, 5f, -0f)));
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(EmulatedFma.fma(-0f, 5f, 0f)));
         // A tiny negative exact result rounds to −0 in float.
         assertEquals(Float.floatToRawIntBits(-0f),
-                Float.floatToRawIntBits(FloatFma.emulated(-Float.MIN_VALUE, 0.25f, 0f)));
+                Float.floatToRawIntBits(EmulatedFma.fma(-Float.MIN_VALUE, 0.25f, 0f)));
     }
 
     /** Overflow to infinity, and a product that overflows float but is brought back by c. */
     @Test
     void overflowAndRecovery() {
-        assertEquals(Float.POSITIVE_INFINITY, FloatFma.emulated(Float.MAX_VALUE, 2f, 0f));
-        assertEquals(Float.NEGATIVE_INFINITY, FloatFma.emulated(Float.MAX_VALUE, -2f, -Float.MAX_VALUE));
-        assertEquals(Float.MAX_VALUE, FloatFma.emulated(Float.MAX_VALUE, 2f, -Float.MAX_VALUE));
-        assertTrue(Float.isNaN(FloatFma.emulated(Float.POSITIVE_INFINITY, 0f, 1f)));
-        assertTrue(Float.isNaN(FloatFma.emulated(Float.POSITIVE_INFINITY, 1f, Float.NEGATIVE_INFINITY)));
+        assertEquals(Float.POSITIVE_INFINITY, EmulatedFma.fma(Float.MAX_VALUE, 2f, 0f));
+        assertEquals(Float.NEGATIVE_INFINITY, EmulatedFma.fma(Float.MAX_VALUE, -2f, -Float.MAX_VALUE));
+        assertEquals(Float.MAX_VALUE, EmulatedFma.fma(Float.MAX_VALUE, 2f, -Float.MAX_VALUE));
+        assertTrue(Float.isNaN(EmulatedFma.fma(Float.POSITIVE_INFINITY, 0f, 1f)));
+        assertTrue(Float.isNaN(EmulatedFma.fma(Float.POSITIVE_INFINITY, 1f, Float.NEGATIVE_INFINITY)));
     }
 
     /** Random bit patterns: every exponent, NaNs, infinities, subnormals. */
@@ -110,6 +111,41 @@ class FloatFmaTest {
         assertTrue(naiveWrong > 0, "the naive route never rounded twice wrongly: the cases are not adversarial");
     }
 
+    /**
+     * The fast path's boundaries, hand-built: a sum that rounds in double onto a float midpoint from
+     * above (the naive route then rounds to even, the wrong way), the midpoint above
+     * {@code Float.MAX_VALUE} (ties to even: infinity) and beside it, and sums next to {@code 2^-126},
+     * where float's grid turns subnormal.
+     */
+    @Test
+    void fastPathBoundaries() {
+        // x = (1 + 2^-23) - 2^-24 (1 - 2^-46) = 1 + 2^-24 + 2^-70: just above the midpoint between 1 and
+        // 1 + 2^-23, so fma = 1 + 2^-23; in double it rounds onto the midpoint, and then to even, 1.
+        float a = (1 + 0x1p-23f) * 0x1p-12f;
+        float b = -(1 - 0x1p-23f) * 0x1p-12f;
+        float c = 1 + 0x1p-23f;
+        assertEquals(1 + 0x1p-23f, Math.fma(a, b, c));
+        assertEquals(1f, (float) ((double) a * b + c), "the naive route rounds twice here");
+        check(a, b, c);
+        check(-a, -b, c);
+        check(-a, b, -c);
+        // 2^128 - 2^103: halfway between Float.MAX_VALUE and 2^128; ties to even goes up, to infinity.
+        assertEquals(Float.POSITIVE_INFINITY, Math.fma(Float.MAX_VALUE, 1f, 0x1p103f));
+        check(Float.MAX_VALUE, 1f, 0x1p103f);
+        check(Float.MAX_VALUE, 1f, Math.nextDown(0x1p103f));
+        check(Float.MAX_VALUE, -1f, -0x1p103f);
+        check(Float.MAX_VALUE, 1f + 0x1p-23f, -0x1p103f);
+        // Around 2^-126: products a hair below and above it, with c of either sign beside it.
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 200_000; i++) {
+            float x = scaled(r, -63);
+            float y = scaled(r, -63 + r.nextInt(-2, 3));
+            float z = (r.nextBoolean() ? 1 : -1) * Float.intBitsToFloat(0x0080_0000 + r.nextInt(-64, 65));
+            check(x, y, z);
+            check(x, y, 0f);
+        }
+    }
+
     @Test
     void routeChoice() {
         assertTrue(FloatFma.choose("auto", "Linux") instanceof IntrinsicFma);
@@ -136,10 +172,12 @@ class FloatFmaTest {
 
     private static void check(float a, float b, float c) {
         int expected = Float.floatToIntBits(Math.fma(a, b, c));
-        int actual = Float.floatToIntBits(FloatFma.emulated(a, b, c));
-        if (expected != actual) {
-            assertEquals(Integer.toHexString(expected), Integer.toHexString(actual),
-                    "fma(" + Float.toHexString(a) + ", " + Float.toHexString(b) + ", " + Float.toHexString(c) + ")");
+        int actual = Float.floatToIntBits(EmulatedFma.fma(a, b, c));
+        int odd = Float.floatToIntBits(EmulatedFma.roundedToOdd(a, b, c));
+        if (expected != actual || expected != odd) {
+            String call = "(" + Float.toHexString(a) + ", " + Float.toHexString(b) + ", " + Float.toHexString(c) + ")";
+            assertEquals(Integer.toHexString(expected), Integer.toHexString(actual), "emulated" + call);
+            assertEquals(Integer.toHexString(expected), Integer.toHexString(odd), "roundedToOdd" + call);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.actlab.browser.build;
 
+import java.util.Map;
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
@@ -27,6 +28,10 @@ import org.teavm.model.instructions.InvokeInstruction;
  *     only reaches its {@code describe(IOException)}, for the CSV reader's messages.</li>
  * <li>TeaVM's {@code String.format} has no {@code %g} or {@code %e}, which the advice and divergence messages
  *     use: every call of {@code String.format} in actlab's classes goes to {@code BrowserFormat} instead.</li>
+ * <li>{@code FloatFma.fma}, the scalar GEMM's inner operation, reads the route chosen in {@code FloatFma}'s
+ *     static initialiser, and in WebAssembly every call of a static method of a class with an initialiser
+ *     first calls its initialisation check, indirectly. The browser's route is always {@code EmulatedFma}
+ *     (TeaVM has no {@code Math.fma}), a class with no initialiser, so actlab's calls go to it directly.</li>
  * </ul>
  * A method that is gone (because the class no longer needs the rewrite) is skipped.
  */
@@ -39,12 +44,17 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
 
     /** TeaVM's {@code String.format} knows no {@code %g} or {@code %e}; actlab's calls go to {@code BrowserFormat}. */
     private static final String FORMAT = "org.actlab.web.BrowserFormat";
+    private static final String FMA = "org.actlab.kernel.FloatFma";
+    private static final String EMULATED_FMA = "org.actlab.kernel.EmulatedFma";
+
+    /** Static methods whose calls in actlab's classes go to a method of the same name and descriptor elsewhere. */
+    private static final Map<String, String> REDIRECTS = Map.of("java.lang.String.format", FORMAT, FMA + ".fma", EMULATED_FMA);
 
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
         String name = cls.getName();
-        if (name.startsWith("org.actlab.") && !name.equals(FORMAT)) {
-            redirectFormat(cls);
+        if (name.startsWith("org.actlab.") && !name.equals(FORMAT) && !name.equals(FMA)) {
+            redirect(cls);
         }
         if (name.equals(NODES + "BaseJsonNode")) {
             replace(cls, context, new MethodDescriptor("toString", String.class), "of");
@@ -72,7 +82,7 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
         }
     }
 
-    private static void redirectFormat(ClassHolder cls) {
+    private static void redirect(ClassHolder cls) {
         for (MethodHolder method : cls.getMethods()) {
             Program program = method.getProgram();
             if (program == null) {
@@ -80,9 +90,12 @@ public final class BrowserBuildTransformer implements ClassHolderTransformer {
             }
             for (BasicBlock block : program.getBasicBlocks()) {
                 for (Instruction instruction : block) {
-                    if (instruction instanceof InvokeInstruction invoke && invoke.getMethod().getClassName().equals("java.lang.String")
-                            && invoke.getMethod().getName().equals("format")) {
-                        invoke.setMethod(new MethodReference(FORMAT, invoke.getMethod().getDescriptor()));
+                    if (instruction instanceof InvokeInstruction invoke) {
+                        MethodReference called = invoke.getMethod();
+                        String target = REDIRECTS.get(called.getClassName() + "." + called.getName());
+                        if (target != null) {
+                            invoke.setMethod(new MethodReference(target, called.getDescriptor()));
+                        }
                     }
                 }
             }

@@ -22,6 +22,8 @@ export function createBackend(site, ApiError) {
     }
     if (m.event) {
       for (const stream of streams.get(m.session) || []) stream.emit(m.event, m.data);
+      // The worker holds the session's next update until the page has had a frame to draw this one.
+      if (m.event === 'update') requestAnimationFrame(() => worker.postMessage({ ack: m.session }));
       return;
     }
     const p = pending.get(m.seq);
@@ -118,6 +120,8 @@ export function createBackend(site, ApiError) {
     remove: (id) => call('remove', id),
     exportUrl: (id, name) => `${EXPORT_PREFIX}${id}/${name}`,
     events: (id) => new Stream(id),
+    /** The site's copy of the lab report (playground --static DIR --report REPORT_DIR), or null. */
+    reportUrl: () => site.report || null,
     /** Any exported call as text, for the tests and measurements (weightBits, train). */
     raw,
   };

@@ -9,9 +9,19 @@ const CHUNK_MILLIS = 45;
 const queue = [];
 let api = null;
 const playing = new Set();
+/**
+ * Sessions whose last update the page has not drawn yet (it answers {ack: session} on its next animation
+ * frame). Their chunks train without building an update, so a page that draws slower than the worker
+ * trains gets one update per frame it draws, not a backlog; the next update carries the history since.
+ */
+const undrawn = new Set();
 let loopScheduled = false;
 
 self.onmessage = (e) => {
+  if (e.data.ack !== undefined) {
+    undrawn.delete(e.data.ack);
+    return;
+  }
   queue.push(e.data);
   if (api) drain();
 };
@@ -51,6 +61,7 @@ function handle(method, args) {
     case 'reset':
     case 'step':
       playing.delete(args[0]); // as on the server, a step, reset or removal pauses the session
+      undrawn.delete(args[0]);
       return api[method](...args);
     default:
       return api[method](...args);
@@ -68,7 +79,7 @@ function loop() {
   loopScheduled = false;
   for (const id of [...playing]) {
     if (queue.length) break;
-    const text = api.play(id, CHUNK_MILLIS / playing.size);
+    const text = api.play(id, CHUNK_MILLIS / playing.size, !undrawn.has(id));
     if (text === '') {
       playing.delete(id);
       continue;
@@ -78,7 +89,10 @@ function loop() {
       self.postMessage({ event: 'failure', session: id, data: text });
       continue;
     }
-    self.postMessage({ event: 'update', session: id, data: text });
+    if (text.startsWith('{')) {
+      undrawn.add(id);
+      self.postMessage({ event: 'update', session: id, data: text });
+    }
   }
   drain();
   scheduleLoop();

@@ -49,6 +49,8 @@ const server = {
   remove: (id) => call('DELETE', `/api/sessions/${id}`),
   exportUrl: (id, name) => `/api/sessions/${id}/export/${name}`,
   events: (id) => new EventSource(`/api/sessions/${id}/events`),
+  /** The lab report for the tours' links; the server serves it (or answers why not), a static site may have none. */
+  reportUrl: () => 'report/report.html',
 };
 
 // A static site (./actlab playground --static DIR) has site.json and no server: the page then trains in
@@ -64,9 +66,9 @@ const staticBackend = fetch('site.json')
 let backend = null;
 staticBackend.then((b) => { backend = b; });
 
-/** The server's calls, or the static backend's once site.json was found; exportUrl and events come after create. */
+/** The server's calls, or the static backend's once site.json was found; exportUrl, events and reportUrl come after create. */
 export const api = Object.fromEntries(Object.keys(server).map((name) => [name,
-  name === 'exportUrl' || name === 'events'
+  name === 'exportUrl' || name === 'events' || name === 'reportUrl'
     ? (...args) => (backend || server)[name](...args)
     : async (...args) => ((await staticBackend) || server)[name](...args)]));
 

@@ -1589,8 +1589,11 @@ function renderLecture() {
   $('tourText').textContent = tour.text;
   $(tour.panel).classList.add('highlight');
   const link = $('tourReport');
-  link.href = `report/report.html#${tour.id}`;
-  link.textContent = `section “${tour.id}”`;
+  const report = api.reportUrl();
+  // A static site without the report names the section instead of linking to a missing page.
+  if (report) link.href = `${report}#${tour.id}`;
+  else link.removeAttribute('href');
+  link.textContent = report ? `section “${tour.id}”` : `section “${tour.id}” (not on this static site)`;
   lectureTick();
 }
 
