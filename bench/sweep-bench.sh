@@ -2,9 +2,13 @@
 # Trials per second of tiny sweep trials: local pool (1 and 2 threads) and Spark local[2], side by side.
 # Usage: bench/sweep-bench.sh [counts...] [--repeats R] [--spark-max N]   (default: 100 1000 10000)
 # Prints the load average before and after: the figures are only as good as the machine is quiet.
+# The build runs at nice 15 so that it never competes with a measurement; NO_BUILD=1 skips it (build
+# once, then time several runs, e.g. under a shared lock: NO_BUILD=1 flock LOCK bench/sweep-bench.sh ...).
 set -euo pipefail
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$root" && mvn -B -q -DskipTests package -pl actlab-spark -am)
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  (cd "$root" && nice -n 15 mvn -B -q -DskipTests package -pl actlab-spark -am)
+fi
 target="$root/actlab-spark/target"
 # Spark's JVM options from their one list (as ./actlab reads them for --spark).
 # shellcheck disable=SC2207

@@ -13,6 +13,7 @@ import org.actlab.lab.experiment.Figures;
 import org.actlab.lab.experiment.RunOptions;
 import org.actlab.lab.report.ReportRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,12 +66,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         @Option(names = "--quick", description = "Fewer and smaller runs; still gives a verdict.")
         boolean quick;
 
-        @Option(names = "--seeds", paramLabel = "N",
-                description = "Seeds for the statistical claims (default 5, quick 2).")
-        Integer seeds;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The first seed (default ${DEFAULT-VALUE}).")
-        long baseSeed;
+        @Mixin
+        SeedOptions seedOptions;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
         Path json;
@@ -83,8 +80,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            RunOptions defaults = RunOptions.of(quick, seeds);
-            RunOptions options = new RunOptions(defaults.quick(), defaults.seeds(), baseSeed);
+            RunOptions options = seedOptions.options(quick);
             if (json != null) {
                 // Fail before a long run, not after it.
                 ReportRunner.checkWritable(json.toAbsolutePath().getParent());

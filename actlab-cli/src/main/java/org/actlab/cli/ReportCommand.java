@@ -9,6 +9,7 @@ import org.actlab.lab.experiment.Experiments;
 import org.actlab.lab.experiment.RunOptions;
 import org.actlab.lab.report.ReportRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,16 +29,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and smaller runs: the whole suite in about a minute.")
     boolean quick;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds for the statistical claims (default 5, quick 2).")
-    Integer seeds;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The first seed (default ${DEFAULT-VALUE}).")
-    long baseSeed;
+    @Mixin
+    SeedOptions seedOptions;
 
     @Override
     public Integer call() {
-        RunOptions defaults = RunOptions.of(quick, seeds);
-        RunOptions options = new RunOptions(defaults.quick(), defaults.seeds(), baseSeed);
+        RunOptions options = seedOptions.options(quick);
         // An unwritable folder should fail now, not after a quarter of an hour of experiments.
         ReportRunner.checkWritable(out);
         long start = System.nanoTime();

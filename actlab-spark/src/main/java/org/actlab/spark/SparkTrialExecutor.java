@@ -130,6 +130,11 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         void afterTrial(int index, int attempt) throws Exception;
     }
 
+    /** The Spark context, for the bench's task listener. */
+    JavaSparkContext context() {
+        return context;
+    }
+
     /** Sets the test probe for the following runs. */
     void probe(TaskProbe probe) {
         this.probe = probe;

@@ -23,7 +23,8 @@ public interface TrialExecutor {
 
     /**
      * Runs every trial and hands each result to {@code done} as soon as it is known, with the
-     * trial's index, one call at a time on the calling thread, in any order: a sweep commits each
+     * trial's index, one call at a time (on the calling thread, or for {@link LocalPool} on whichever of
+     * its threads ran the trial), in any order, and never after this returns: a sweep commits each
      * result there, so an interrupted run loses only the trials in flight. This default hands the
      * results over after {@link #execute}; executors that run trials in parallel override it.
      */

@@ -1,0 +1,73 @@
+package org.actlab.lab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.actlab.lab.sweep.SweepSpec;
+import org.junit.jupiter.api.Test;
+
+/** The local pool: every trial handed over once, with the sequential result; failures end the run. */
+class LocalPoolTest {
+
+    private static List<Trial> tiny(int n) {
+        return SweepSpec.fromFlags(Map.of("data", "xor", "samples", "20", "hidden", "2", "epochs", "1"),
+                List.of("lr=1e-3:1:log" + n), 0, 1, 1, false).trials();
+    }
+
+    private static Map<String, Object> withoutWallTime(TrialResult r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(r.measures());
+        m.remove("wallSeconds");
+        return m;
+    }
+
+    @Test
+    void everyTrialIsHandedOverOnceWithTheSequentialResult() {
+        List<Trial> trials = tiny(40);
+        List<TrialResult> sequential = TrialExecutor.sequential().execute(trials, Progress.silent());
+        for (int threads : new int[] {1, 3, 64}) {
+            int[] calls = new int[trials.size()];
+            AtomicInteger inside = new AtomicInteger();
+            TrialResult[] got = new TrialResult[trials.size()];
+            TrialExecutor.pool(threads).each(trials, Progress.silent(), (result, i) -> {
+                // One call at a time, whichever thread makes it.
+                assertEquals(1, inside.incrementAndGet(), "concurrent hand-over");
+                calls[i]++;
+                got[i] = result;
+                inside.decrementAndGet();
+            });
+            for (int i = 0; i < trials.size(); i++) {
+                assertEquals(1, calls[i], threads + " threads, trial " + i);
+                assertEquals(withoutWallTime(sequential.get(i)), withoutWallTime(got[i]), "trial " + i);
+                assertEquals(sequential.get(i).trial(), got[i].trial());
+            }
+        }
+    }
+
+    @Test
+    void aFailingHandOverStopsTheRunAndNothingIsHandedOverAfterIt() throws Exception {
+        List<Trial> trials = tiny(200);
+        IllegalStateException boom = new IllegalStateException("disk full");
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> TrialExecutor.pool(2).each(trials, Progress.silent(), (result, i) -> {
+                    if (calls.incrementAndGet() == 5) {
+                        throw boom;
+                    }
+                }));
+        assertSame(boom, thrown);
+        int atThrow = calls.get();
+        Thread.sleep(200); // a helper still running a trial must not hand it over now
+        assertEquals(atThrow, calls.get());
+        assertEquals(5, atThrow);
+    }
+
+    @Test
+    void threadCountIsChecked() {
+        assertEquals("pool threads must be in 1..4096, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new LocalPool(0)).getMessage());
+    }
+}
