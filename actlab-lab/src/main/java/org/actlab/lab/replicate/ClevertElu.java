@@ -8,6 +8,8 @@ import org.actlab.data.Dataset;
 import org.actlab.data.Mnist;
 import org.actlab.data.Split;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
@@ -78,17 +80,17 @@ final class ClevertElu implements Replication {
     }
 
     /** One run: |mean hidden activation| after training, then the training loss of every epoch. */
-    static double[] run(String activation, boolean quick, long seed) {
+    static double[] run(String activation, int rows, int epochs, long seed) {
         Dataset all = Mnist.bundled();
         int[] perm = Split.permutation(all.n(), seed);
-        Dataset train = Split.rows(all, Arrays.copyOf(perm, rows(quick)));
+        Dataset train = Split.rows(all, Arrays.copyOf(perm, rows));
         List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
         for (int l = 0; l < DEPTH; l++) {
             hidden.add(new NetworkSpec.LayerSpec(WIDTH, activation));
         }
         Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
                 NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros"), seed);
-        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs(quick)).batch(32).optimizer("sgd", 0.01)
+        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(32).optimizer("sgd", 0.01)
                 .seed(seed).threads(1).build(), train, null).run();
         List<Network.LayerTrace> traces = net.trace(train.x(), train.n());
         double sum = 0;
@@ -108,12 +110,30 @@ final class ClevertElu implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
+    public List<Trial> trials(boolean quick) {
+        List<Trial> trials = new ArrayList<>();
+        for (String activation : ACTIVATIONS) {
+            for (int s = 0; s < seeds(quick); s++) {
+                trials.add(trial().with("activation", activation).with("rows", rows(quick)).with("epochs", epochs(quick))
+                        .with("seed", s + 1).build());
+            }
+        }
+        return trials;
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        return TrialResult.of(trial).put("run", run(trial.text("activation"), trial.integer("rows"), trial.integer("epochs"),
+                trial.seed())).build();
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
         int seeds = seeds(quick);
         double[][][] runs = new double[ACTIVATIONS.size()][seeds][];
         for (int a = 0; a < ACTIVATIONS.size(); a++) {
             for (int s = 0; s < seeds; s++) {
-                runs[a][s] = run(ACTIVATIONS.get(a), quick, s + 1);
+                runs[a][s] = results.get(a * seeds + s).numbers("run");
             }
         }
         int closer = 0;

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
@@ -18,6 +14,8 @@ import org.actlab.diagnose.OutputSaturation;
 import org.actlab.lab.experiment.Effect;
 import org.actlab.lab.experiment.Figures;
 import org.actlab.lab.experiment.Summary;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 import org.actlab.lab.experiment.Verdict;
 import org.actlab.nn.DivergenceException;
 import org.actlab.nn.Network;
@@ -158,10 +156,6 @@ final class GlorotTable1 implements Replication {
     }
 
     /** Trains one arm with one seed. */
-    static Run run(Arm arm, boolean quick, long seed) {
-        return run(arm, trainRows(quick), testRows(quick), width(quick), epochs(quick), seed);
-    }
-
     static Run run(Arm arm, int trainRows, int testRows, int width, int epochs, long seed) {
         Dataset all = Mnist.bundled();
         int[] perm = Split.permutation(all.n(), seed);
@@ -259,38 +253,64 @@ final class GlorotTable1 implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
+    public List<Trial> trials(boolean quick) {
+        List<Trial> trials = new ArrayList<>();
+        for (Arm arm : ARMS) {
+            for (int s = 0; s < seeds(quick); s++) {
+                trials.add(trial().with("arm", arm.label()).with("train rows", trainRows(quick))
+                        .with("test rows", testRows(quick)).with("width", width(quick)).with("epochs", epochs(quick))
+                        .with("seed", s + 1).build());
+            }
+        }
+        return trials;
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        Arm arm = ARMS.stream().filter(a -> a.label().equals(trial.text("arm"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(trial + ": unknown arm '" + trial.text("arm") + "'"));
+        Run run = run(arm, trial.integer("train rows"), trial.integer("test rows"), trial.integer("width"),
+                trial.integer("epochs"), trial.seed());
+        TrialResult.Builder out = TrialResult.of(trial).put("test error", run.testError());
+        Trace trace = run.trace();
+        if (trace != null) {
+            out.put("checkpoints", trace.epochs()).put("mean output", flat(trace.meanOutput()))
+                    .put("near asymptote", flat(trace.nearAsymptote()));
+        }
+        return out.build();
+    }
+
+    /** A checkpoints × {@link #DEPTH} table as one row-major list, as a trial result carries it. */
+    private static double[] flat(double[][] table) {
+        double[] out = new double[table.length * DEPTH];
+        for (int c = 0; c < table.length; c++) {
+            System.arraycopy(table[c], 0, out, c * DEPTH, DEPTH);
+        }
+        return out;
+    }
+
+    private static double[][] unflat(double[] values) {
+        double[][] out = new double[values.length / DEPTH][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = Arrays.copyOfRange(values, c * DEPTH, (c + 1) * DEPTH);
+        }
+        return out;
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
         int seeds = seeds(quick);
         double[][] errors = new double[ARMS.size()][seeds];
         Trace[] traces = new Trace[seeds];
-        // Each run is seeded and single-threaded, so running them side by side, one per core, gives the figures
-        // of running them in turn.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<Run>> runs = new ArrayList<>();
-            for (int a = 0; a < ARMS.size(); a++) {
-                for (int s = 0; s < seeds; s++) {
-                    Arm arm = ARMS.get(a);
-                    long seed = s + 1;
-                    runs.add(pool.submit(() -> run(arm, quick, seed)));
+        for (int a = 0; a < ARMS.size(); a++) {
+            for (int s = 0; s < seeds; s++) {
+                TrialResult r = results.get(a * seeds + s);
+                errors[a][s] = r.number("test error");
+                if (a == 0) {
+                    traces[s] = new Trace(r.numbers("checkpoints"), unflat(r.numbers("mean output")),
+                            unflat(r.numbers("near asymptote")));
                 }
             }
-            for (int a = 0; a < ARMS.size(); a++) {
-                for (int s = 0; s < seeds; s++) {
-                    Run run = runs.get(a * seeds + s).get();
-                    errors[a][s] = run.testError();
-                    if (a == 0) {
-                        traces[s] = run.trace();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         List<ReplicationResult.Row> rows = new ArrayList<>();
         for (int a = 0; a < ARMS.size(); a++) {
@@ -311,18 +331,18 @@ final class GlorotTable1 implements Replication {
         rows.add(orderingRow(UNJUDGED, unjudged));
         int saturating = 0;
         for (Trace trace : traces) {
-            saturating += trace != null && topSaturatesAlone(trace) ? 1 : 0;
+            saturating += topSaturatesAlone(trace) ? 1 : 0;
         }
         boolean figure2 = 2 * saturating > seeds;
         Trace first = traces[0];
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: top hidden layer mean output, by epoch",
-                "≈0.5 at the start, → ≈0 within the first epochs", layerSeries(first, DEPTH - 1, first == null ? null : first.meanOutput())));
+                "≈0.5 at the start, → ≈0 within the first epochs", layerSeries(first, DEPTH - 1, first.meanOutput())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: top hidden layer, units near an asymptote",
-                "saturated (near 0)", layerSeries(first, DEPTH - 1, first == null ? null : first.nearAsymptote())));
+                "saturated (near 0)", layerSeries(first, DEPTH - 1, first.nearAsymptote())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: first hidden layer mean output, by epoch",
-                "stays near 0.5", layerSeries(first, 0, first == null ? null : first.meanOutput())));
+                "stays near 0.5", layerSeries(first, 0, first.meanOutput())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: first hidden layer, units near an asymptote",
-                "not saturated", layerSeries(first, 0, first == null ? null : first.nearAsymptote())));
+                "not saturated", layerSeries(first, 0, first.nearAsymptote())));
         rows.add(new ReplicationResult.Row("Figure 2: seeds whose top layer saturates while the first does not",
                 "yes", saturating + " of " + seeds));
         note.append(String.format(Locale.ROOT, "Figure 2 met in %d of %d seeds.", saturating, seeds));
@@ -343,9 +363,6 @@ final class GlorotTable1 implements Replication {
 
     /** "e0 0.50, e0.25 0.31, …" for one hidden layer of a trace. */
     private static String layerSeries(Trace trace, int layer, double[][] values) {
-        if (trace == null) {
-            return "no trace";
-        }
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < values.length; c++) {
             out.append(c == 0 ? "" : ", ").append("e").append(Figures.format(trace.epochs()[c])).append(' ')

@@ -7,9 +7,7 @@ import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Standardisation;
 import org.actlab.lab.experiment.Figures;
-import org.actlab.lab.experiment.Progress;
 import org.actlab.lab.experiment.Trial;
-import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
@@ -21,7 +19,7 @@ import org.actlab.nn.TrainingResult;
  * He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", Figure 3: a 30-layer ReLU network
  * initialised with Xavier's N(0, 1/n) stalls, with He's N(0, 2/n) it converges; at 22 layers both converge.
  */
-final class HeDepth implements TrialReplication {
+final class HeDepth implements Replication {
 
     /** Pre-registered: "converges" when the final training loss is below this fraction of the first epoch's. */
     static final double CONVERGED = 0.5;
@@ -105,20 +103,24 @@ final class HeDepth implements TrialReplication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick, TrialExecutor executor) {
-        List<ReplicationResult.Row> rows = new ArrayList<>();
-        int seeds = seeds(quick);
-        // Every run is a trial (depth, init, seed), listed in the order the loops below read them.
+    public List<Trial> trials(boolean quick) {
+        // Every run is a trial (depth, init, seed), listed in the order reduce reads them.
         List<Trial> trials = new ArrayList<>();
         for (int depth : DEPTHS) {
             for (String init : INITS) {
-                for (int s = 0; s < seeds; s++) {
+                for (int s = 0; s < seeds(quick); s++) {
                     trials.add(trial().with("init", init).with("depth", depth).with("epochs", epochs(quick))
                             .with("seed", s + 1).build());
                 }
             }
         }
-        List<TrialResult> results = executor.execute(trials, Progress.silent());
+        return trials;
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
+        List<ReplicationResult.Row> rows = new ArrayList<>();
+        int seeds = seeds(quick);
         int next = 0;
         boolean[][] mostConverge = new boolean[DEPTHS.size()][INITS.size()];
         boolean[][] mostStall = new boolean[DEPTHS.size()][INITS.size()];

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 
 /**
  * Klambauer, Unterthiner, Mayr &amp; Hochreiter (2017), "Self-Normalizing Neural Networks": with
@@ -73,31 +75,71 @@ final class KlambauerSelu implements Replication {
         return quick ? 3 : 5;
     }
 
+    /** The random stream of seed index {@code s} (0, 1, …). */
+    static long seed(int s) {
+        return 1000L * s + 7;
+    }
+
     /** Mean and variance per layer (index 0: the input), averaged over seeds. */
     static double[][] profile(String activation, int depth, int width, int rows, int seeds) {
-        Activation f = Activations.parse(activation);
         double[][] out = new double[depth + 1][2];
         for (int s = 0; s < seeds; s++) {
-            SplittableRandom rng = new SplittableRandom(1000L * s + 7);
-            double[][] a = new double[rows][width];
-            for (double[] row : a) {
-                for (int k = 0; k < width; k++) {
-                    row[k] = Propagation.gaussian(rng);
-                }
-            }
-            double[] w = new double[width * width];
-            double[] b = new double[width];
-            for (int l = 0; l <= depth; l++) {
-                if (l > 0) {
-                    Propagation.LECUN_NORMAL.draw(w, b, width, width, rng);
-                    a = Propagation.layer(a, w, b, width, f);
-                }
-                double[] mv = Propagation.meanVariance(a);
-                out[l][0] += mv[0] / seeds;
-                out[l][1] += mv[1] / seeds;
-            }
+            double[][] m = moments(activation, depth, width, rows, seed(s));
+            accumulate(out, m[0], m[1], seeds);
         }
         return out;
+    }
+
+    /** Adds one seed's per-layer mean and variance, divided by the number of seeds, to the running average. */
+    private static void accumulate(double[][] out, double[] mean, double[] variance, int seeds) {
+        for (int l = 0; l < out.length; l++) {
+            out[l][0] += mean[l] / seeds;
+            out[l][1] += variance[l] / seeds;
+        }
+    }
+
+    /** Per layer (index 0: the input) of one random network and input: {mean[], variance[]}. */
+    static double[][] moments(String activation, int depth, int width, int rows, long seed) {
+        Activation f = Activations.parse(activation);
+        double[][] out = new double[2][depth + 1];
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] a = new double[rows][width];
+        for (double[] row : a) {
+            for (int k = 0; k < width; k++) {
+                row[k] = Propagation.gaussian(rng);
+            }
+        }
+        double[] w = new double[width * width];
+        double[] b = new double[width];
+        for (int l = 0; l <= depth; l++) {
+            if (l > 0) {
+                Propagation.LECUN_NORMAL.draw(w, b, width, width, rng);
+                a = Propagation.layer(a, w, b, width, f);
+            }
+            double[] mv = Propagation.meanVariance(a);
+            out[0][l] = mv[0];
+            out[1][l] = mv[1];
+        }
+        return out;
+    }
+
+    @Override
+    public List<Trial> trials(boolean quick) {
+        List<Trial> trials = new ArrayList<>();
+        for (String activation : ACTIVATIONS) {
+            for (int s = 0; s < seeds(quick); s++) {
+                trials.add(trial().with("activation", activation).with("depth", depth(quick)).with("width", width(quick))
+                        .with("rows", rows(quick)).with("seed", seed(s)).build());
+            }
+        }
+        return trials;
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        double[][] m = moments(trial.text("activation"), trial.integer("depth"), trial.integer("width"),
+                trial.integer("rows"), trial.seed());
+        return TrialResult.of(trial).put("mean", m[0]).put("variance", m[1]).build();
     }
 
     static boolean atFixedPoint(double mean, double variance) {
@@ -105,13 +147,18 @@ final class KlambauerSelu implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
         int depth = depth(quick);
         List<ReplicationResult.Row> rows = new ArrayList<>();
         boolean seluInside = false;
         boolean othersOutside = true;
+        int next = 0;
         for (String activation : ACTIVATIONS) {
-            double[][] p = profile(activation, depth, width(quick), rows(quick), seeds(quick));
+            double[][] p = new double[depth + 1][2];
+            for (int s = 0; s < seeds(quick); s++) {
+                TrialResult r = results.get(next++);
+                accumulate(p, r.numbers("mean"), r.numbers("variance"), seeds(quick));
+            }
             double mean = p[depth][0];
             double variance = p[depth][1];
             boolean inside = atFixedPoint(mean, variance);

@@ -3,10 +3,13 @@ package org.actlab.lab.replicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 
 /**
  * Lu, Shin, Su &amp; Karniadakis (2019), "Dying ReLU and Initialization: Theory and Numerical Examples":
@@ -122,8 +125,38 @@ final class LuBornDead implements Replication {
         return Math.sqrt(Math.max(p * (1 - p), 1.0 / n) / n);
     }
 
+    /** The two initialisations compared, by the name a trial carries. */
+    private static final Map<String, Propagation.Init> INITS = Map.of("he_normal", Propagation.HE_NORMAL, "rai", Propagation.RAI);
+
     @Override
-    public ReplicationResult run(boolean quick) {
+    public List<Trial> trials(boolean quick) {
+        // Per cell (width, depth): He with the cell's seed, RAI with the next one.
+        List<Trial> trials = new ArrayList<>();
+        for (int width : widths(quick)) {
+            for (int depth : depths(quick)) {
+                long seed = 31L * width + depth;
+                for (String init : List.of("he_normal", "rai")) {
+                    trials.add(trial().with("init", init).with("width", width).with("depth", depth)
+                            .with("networks", networks(quick)).with("points", points(quick))
+                            .with("seed", init.equals("rai") ? seed + 1 : seed).build());
+                }
+            }
+        }
+        return trials;
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        Propagation.Init init = INITS.get(trial.text("init"));
+        if (init == null) {
+            throw new IllegalArgumentException(trial + ": unknown init '" + trial.text("init") + "'");
+        }
+        return TrialResult.of(trial).put("born dead", bornDeadShare(init, trial.integer("width"), trial.integer("depth"),
+                trial.integer("networks"), trial.integer("points"), trial.seed())).build();
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
         List<Integer> widths = widths(quick);
         List<Integer> depths = depths(quick);
         int n = networks(quick);
@@ -131,6 +164,7 @@ final class LuBornDead implements Replication {
         boolean raiLower = true;
         double deepNarrow = Double.NaN;
         List<ReplicationResult.Row> rows = new ArrayList<>();
+        int next = 0;
         for (int width : widths) {
             double[] he = new double[depths.size()];
             double[] rai = new double[depths.size()];
@@ -138,9 +172,8 @@ final class LuBornDead implements Replication {
             StringBuilder raiText = new StringBuilder();
             for (int d = 0; d < depths.size(); d++) {
                 int depth = depths.get(d);
-                long seed = 31L * width + depth;
-                he[d] = bornDeadShare(Propagation.HE_NORMAL, width, depth, n, points(quick), seed);
-                rai[d] = bornDeadShare(Propagation.RAI, width, depth, n, points(quick), seed + 1);
+                he[d] = results.get(next++).number("born dead");
+                rai[d] = results.get(next++).number("born dead");
                 heText.append(d == 0 ? "" : ", ").append("L").append(depth).append(' ').append(Figures.percent(he[d]));
                 raiText.append(d == 0 ? "" : ", ").append("L").append(depth).append(' ').append(Figures.percent(rai[d]));
                 if (depth >= 10 && !(he[d] == 0 && rai[d] == 0)) {
