@@ -22,7 +22,7 @@ import org.actlab.kernel.Kernels;
  * max-based means {@link Traits.Cost#CHEAP}. In-process timing on a shared machine is noisy; the
  * JMH figures in docs/BENCHMARKS.md are the careful ones.
  */
-public final class ActivationCost implements Experiment {
+public final class ActivationCost extends StatedExperiment {
 
     /** Pre-registered: the exp-based group's median cost must exceed the max-based group's by more than this factor. */
     static final double MIN_COST_RATIO = 1.2;
@@ -34,6 +34,13 @@ public final class ActivationCost implements Experiment {
     static final double REPEAT_AGREEMENT = 0.15;
     /** How many times the measurement runs: the first is judged, the second repeats it for the agreement check. */
     static final int RUNS = 2;
+    /**
+     * Priming before the warm-up: this many forward+backward calls on the first {@link #PRIME_ELEMENTS}
+     * elements (full run; a quick run makes a tenth), or fewer if the wall-time cap comes first.
+     */
+    static final int PRIME_CALLS = 20_000;
+    static final int PRIME_ELEMENTS = 256;
+
     /** Warm-up of a full run: blocks of 10 ms wall time, batches of 5, successive batch medians within 5%, at most 40 batches. */
     static final WarmUp.Rule FULL_WARM_UP = new WarmUp.Rule(5, 0.05, 40);
     /** Warm-up of a quick run: blocks of 2 ms, batches of 3, within 5%, at most 10 batches. */
@@ -41,43 +48,33 @@ public final class ActivationCost implements Experiment {
 
     private static final int ELEMENTS = 1 << 14;
 
-    @Override
-    public String name() {
-        return "cost";
-    }
-
-    @Override
-    public String claim() {
-        return "Max-based activations (ReLU, leaky ReLU, …) are cheap; exponential-based ones (logistic, tanh, ELU, …) "
-                + "cost more per element.";
-    }
-
-    @Override
-    public String setup() {
-        return "Every catalogue activation through both kernel paths (the scalar twin, and the Vector API when it is "
-                + "available), on " + ELEMENTS + " floats drawn uniformly from [−5, 5]. Warm-up in blocks of 10 ms (quick: "
-                + "2 ms) of forward+backward calls, in " + FULL_WARM_UP.describe() + " (quick: " + QUICK_WARM_UP.describe()
-                + "); the blocks used, the activations whose warm-up did not settle and the JIT's compilation time during "
-                + "the timed rounds are reported. Then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing "
-                + "forward and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
-                + "activation on every path, then all again); the first run is judged, the second checks that the ratio "
-                + "repeats. Warm-up blocks are wall time (the JIT's compiler threads need it); all rates are the measuring "
-                + "thread's CPU time (the wall clock where the JVM cannot read it), so that time spent waiting for a core on "
-                + "a loaded machine is not counted. Caveat: in-process timing on a shared machine; JMH figures live in "
-                + "docs/BENCHMARKS.md.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Per timing round: the median forward+backward ns/element over the exponential-based "
-                        + "(transcendental) activations over that over the max-based (cheap) ones, log₁₀; t interval over the "
-                        + "rounds (95%%; rounds are repeats within one process, so the interval covers timer noise, not "
-                        + "run-to-run drift). One claim per kernel path: supported when the interval lies above log₁₀ %.1f. "
-                        + "Control (A/A): the max-based activations split in two by catalogue order, same measure, must not "
-                        + "clear the margin. Precondition, per path: the first and the second of the %d runs give ratios that "
-                        + "agree within %d%% (larger over smaller below %s); when they do not, the measurement is not valid "
-                        + "and the verdict is inconclusive. The verdict rests on the first run.",
-                MIN_COST_RATIO, RUNS, Math.round(100 * REPEAT_AGREEMENT), Figures.format(1 + REPEAT_AGREEMENT));
+    public ActivationCost() {
+        super("cost",
+                "Max-based activations (ReLU, leaky ReLU, …) are cheap; exponential-based ones (logistic, tanh, ELU, …) "
+                        + "cost more per element.",
+                "Every catalogue activation through both kernel paths (the scalar twin, and the Vector API when it is "
+                        + "available), on " + ELEMENTS + " floats drawn uniformly from [−5, 5]. Priming: " + PRIME_CALLS
+                        + " forward+backward calls on the first " + PRIME_ELEMENTS + " elements (quick: a tenth), at most 3 s "
+                        + "(quick: 0.1 s), so that the JIT's top tier compiles the kernels however slow they run before. "
+                        + "Warm-up in blocks of 10 ms (quick: "
+                        + "2 ms) of forward+backward calls, in " + FULL_WARM_UP.describe() + " (quick: " + QUICK_WARM_UP.describe()
+                        + "); the blocks used, the activations whose warm-up did not settle and the JIT's compilation time during "
+                        + "the timed rounds are reported. Then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing "
+                        + "forward and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
+                        + "activation on every path, then all again); the first run is judged, the second checks that the ratio "
+                        + "repeats. Warm-up blocks are wall time (the JIT's compiler threads need it); all rates are the measuring "
+                        + "thread's CPU time (the wall clock where the JVM cannot read it), so that time spent waiting for a core on "
+                        + "a loaded machine is not counted. Caveat: in-process timing on a shared machine; JMH figures live in "
+                        + "docs/BENCHMARKS.md.",
+                String.format(Locale.ROOT, "Per timing round: the median forward+backward ns/element over the exponential-based "
+                                + "(transcendental) activations over that over the max-based (cheap) ones, log₁₀; t interval over the "
+                                + "rounds (95%%; rounds are repeats within one process, so the interval covers timer noise, not "
+                                + "run-to-run drift). One claim per kernel path: supported when the interval lies above log₁₀ %.1f. "
+                                + "Control (A/A): the max-based activations split in two by catalogue order, same measure, must not "
+                                + "clear the margin. Precondition, per path: the first and the second of the %d runs give ratios that "
+                                + "agree within %d%% (larger over smaller below %s); when they do not, the measurement is not valid "
+                                + "and the verdict is inconclusive. The verdict rests on the first run.",
+                        MIN_COST_RATIO, RUNS, Math.round(100 * REPEAT_AGREEMENT), Figures.format(1 + REPEAT_AGREEMENT)));
     }
 
     /** Per round, log₁₀ of the median of group a over the median of group b (rows: activations, columns: rounds). */
@@ -154,6 +151,19 @@ public final class ActivationCost implements Experiment {
         float[] dParams = new float[f.parameters().length];
         Clock clock = Clock.best();
         LongSupplier jit = WarmUp.jitClock();
+        // Prime with many short calls, so that the JIT's invocation and back-edge counters cross the top tier's
+        // thresholds (C2 compiles a method after 5,000-15,000 calls) even where the code is slow until then: a
+        // Vector API kernel runs some 100x slower before C2 intrinsifies it (a run measured 761 ns per element for
+        // sigmoid), and at that speed the full slice takes 12 ms a call, so the warm-up blocks saw one call each,
+        // agreed with each other and stopped on slow code.
+        int primeCalls = quick ? PRIME_CALLS / 10 : PRIME_CALLS;
+        long primeEnd = System.nanoTime() + (quick ? 100 : 3000) * 1_000_000L;
+        int primed = 0;
+        while (primed < primeCalls && System.nanoTime() < primeEnd) {
+            kernels.forward(f, z, 0, a, 0, PRIME_ELEMENTS);
+            kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, PRIME_ELEMENTS, dParams);
+            primed++;
+        }
         // A block lasts blockNanos of wall time, so that the JIT's compiler threads get that time to work (on a
         // loaded machine a block of thread CPU time passes before they have run); its cost is in thread CPU time.
         WarmUp.Outcome warm = WarmUp.run(quick ? QUICK_WARM_UP : FULL_WARM_UP, () -> {
@@ -191,7 +201,7 @@ public final class ActivationCost implements Experiment {
         }
         return TrialResult.of(trial).put("id", f.id()).put("cost class", f.traits().cost().name())
                 .put("kernels", kernels.name()).put("forward", forward).put("backward", backward)
-                .put("warm-up blocks", warm.blocks()).put("steady", warm.steady())
+                .put("priming calls", primed).put("warm-up blocks", warm.blocks()).put("steady", warm.steady())
                 .put("JIT ms during rounds", jit.getAsLong() - jitBefore).put("clock", clock.name()).put("sink", sink).build();
     }
 
@@ -253,6 +263,7 @@ public final class ActivationCost implements Experiment {
                 row.put("cost class", r.text("cost class").toLowerCase(Locale.ROOT));
                 row.put("forward ns/element", forward);
                 row.put("backward ns/element", backward);
+                row.put("priming calls", r.integer("priming calls"));
                 row.put("warm-up blocks", r.integer("warm-up blocks"));
                 table.put(r.text("id"), row);
                 names.add(r.text("id"));
@@ -317,8 +328,7 @@ public final class ActivationCost implements Experiment {
         if (sink == 42.4242) {
             out.put("sink", sink);
         }
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                out, List.of(options.baseSeed()), charts, effects);
+        return result(options, out, List.of(options.baseSeed()), charts, effects);
     }
 
     /**

@@ -21,27 +21,24 @@ import org.actlab.nn.TrainingResult;
  * Linear Units": ELU's negative values push the mean activation towards zero (less bias shift than
  * ReLU), and ELU networks learn faster.
  */
-final class ClevertElu implements Replication {
+final class ClevertElu extends PaperReplication {
 
     private static final List<String> ACTIVATIONS = List.of("elu", "relu");
     private static final int WIDTH = 64;
     private static final int DEPTH = 5;
 
-    @Override
-    public String name() {
-        return "clevert-elu";
-    }
-
-    @Override
-    public String paper() {
-        return "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
-                + "Units (ELUs), ICLR";
-    }
-
-    @Override
-    public String claim() {
-        return "ELU's mean unit activation is closer to zero than ReLU's, and ELU networks reach a lower training loss "
-                + "sooner (their MNIST experiments).";
+    ClevertElu() {
+        super("clevert-elu",
+                "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
+                        + "Units (ELUs), ICLR",
+                "ELU's mean unit activation is closer to zero than ReLU's, and ELU networks reach a lower training loss "
+                        + "sooner (their MNIST experiments).",
+                "Reproduced when in most seeds ELU's |mean hidden activation| is below ReLU's and ELU's training loss after "
+                        + "the first epoch and after the last are both below ReLU's; partly when one of the two holds; not "
+                        + "reproduced when neither does.",
+                "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
+                        + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
+                        + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.");
     }
 
     @Override
@@ -51,20 +48,6 @@ final class ClevertElu implements Replication {
                         + "Mean hidden activation over every (row, unit) of the training rows after training, and the "
                         + "training loss of every epoch.",
                 rows(quick), DEPTH, WIDTH, epochs(quick), seeds(quick));
-    }
-
-    @Override
-    public String criterion() {
-        return "Reproduced when in most seeds ELU's |mean hidden activation| is below ReLU's and ELU's training loss after "
-                + "the first epoch and after the last are both below ReLU's; partly when one of the two holds; not "
-                + "reproduced when neither does.";
-    }
-
-    @Override
-    public String differences() {
-        return "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
-                + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
-                + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.";
     }
 
     static int rows(boolean quick) {

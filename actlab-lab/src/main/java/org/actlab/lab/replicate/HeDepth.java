@@ -19,7 +19,7 @@ import org.actlab.nn.TrainingResult;
  * He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", Figure 3: a 30-layer ReLU network
  * initialised with Xavier's N(0, 1/n) stalls, with He's N(0, 2/n) it converges; at 22 layers both converge.
  */
-final class HeDepth implements Replication {
+final class HeDepth extends PaperReplication {
 
     /** Pre-registered: "converges" when the final training loss is below this fraction of the first epoch's. */
     static final double CONVERGED = 0.5;
@@ -29,20 +29,18 @@ final class HeDepth implements Replication {
     private static final List<Integer> DEPTHS = List.of(22, 30);
     private static final List<String> INITS = List.of("xavier_normal", "he_normal");
 
-    @Override
-    public String name() {
-        return "he-depth";
-    }
-
-    @Override
-    public String paper() {
-        return "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers, ICCV, Figure 3";
-    }
-
-    @Override
-    public String claim() {
-        return "A 30-layer ReLU network does not learn with Xavier initialisation and converges with He initialisation; "
-                + "at 22 layers both converge (He sooner).";
+    HeDepth() {
+        super("he-depth",
+                "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers, ICCV, Figure 3",
+                "A 30-layer ReLU network does not learn with Xavier initialisation and converges with He initialisation; "
+                        + "at 22 layers both converge (He sooner).",
+                String.format(Locale.ROOT, "A run converges when its last training loss is below %.1f× its first epoch's, "
+                        + "stalls when above %.1f×. Reproduced when at 30 layers most He runs converge and most Xavier runs stall, "
+                        + "and at 22 layers most runs of both converge; partly when only the 30-layer contrast holds; not "
+                        + "reproduced otherwise.", CONVERGED, STALLED),
+                "The paper trains convolutional networks on ImageNet for many epochs; here a fully connected network of "
+                        + WIDTH + " units per layer learns a 2-D toy set for a few epochs. Its Xavier variant is N(0, 1/n), which "
+                        + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.");
     }
 
     @Override
@@ -52,21 +50,6 @@ final class HeDepth implements Replication {
                         + "(N(0, 2/n_in)), zero biases; SGD with momentum 0.9 at 0.01, batch 20, %d epochs; %d seeds. The "
                         + "ratio of the last to the first epoch's training loss per run.",
                 WIDTH, 0, DEPTHS, epochs(quick), seeds(quick)).replace(" × 0", " × L");
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "A run converges when its last training loss is below %.1f× its first epoch's, "
-                + "stalls when above %.1f×. Reproduced when at 30 layers most He runs converge and most Xavier runs stall, "
-                + "and at 22 layers most runs of both converge; partly when only the 30-layer contrast holds; not "
-                + "reproduced otherwise.", CONVERGED, STALLED);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper trains convolutional networks on ImageNet for many epochs; here a fully connected network of "
-                + WIDTH + " units per layer learns a 2-D toy set for a few epochs. Its Xavier variant is N(0, 1/n), which "
-                + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.";
     }
 
     static int epochs(boolean quick) {

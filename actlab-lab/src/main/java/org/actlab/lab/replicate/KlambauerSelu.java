@@ -15,26 +15,23 @@ import org.actlab.lab.experiment.TrialResult;
  * LeCun-normal weights, SELU drives the mean and variance of the activations to the fixed point
  * (0, 1) through many layers.
  */
-final class KlambauerSelu implements Replication {
+final class KlambauerSelu extends PaperReplication {
 
     /** Pre-registered: "at the fixed point" means |mean| ≤ this and |variance − 1| ≤ this at the last layer. */
     static final double TOLERANCE = 0.1;
     private static final List<String> ACTIVATIONS = List.of("selu", "relu", "tanh");
 
-    @Override
-    public String name() {
-        return "klambauer-selu";
-    }
-
-    @Override
-    public String paper() {
-        return "Klambauer, Unterthiner, Mayr & Hochreiter (2017), Self-Normalizing Neural Networks, NeurIPS";
-    }
-
-    @Override
-    public String claim() {
-        return "With LeCun-normal initialisation (N(0, 1/n)), the mean and variance of SELU activations converge to the "
-                + "fixed point (0, 1) from layer to layer, so a deep SELU network keeps them there.";
+    KlambauerSelu() {
+        super("klambauer-selu",
+                "Klambauer, Unterthiner, Mayr & Hochreiter (2017), Self-Normalizing Neural Networks, NeurIPS",
+                "With LeCun-normal initialisation (N(0, 1/n)), the mean and variance of SELU activations converge to the "
+                        + "fixed point (0, 1) from layer to layer, so a deep SELU network keeps them there.",
+                String.format(Locale.ROOT, "Reproduced when SELU's last-layer mean is within %.1f of 0 and its variance "
+                        + "within %.1f of 1 (mean over seeds), while relu and tanh are both outside that box; partly when SELU is "
+                        + "inside but relu or tanh is too; not reproduced when SELU is outside.", TOLERANCE, TOLERANCE),
+                "The paper's fixed-point analysis is for wide layers and its experiments train SNNs on UCI, Tox21 and HTRU2; "
+                        + "here only the forward signal of random networks at initialisation is measured, with fewer units "
+                        + "and rows, in float activations over double sums.");
     }
 
     @Override
@@ -43,20 +40,6 @@ final class KlambauerSelu implements Replication {
                         + "LeCun-normal weights, zero biases; %d input rows x ~ N(0, I); %d seeds; mean and variance of all "
                         + "activations of each layer, averaged over seeds.",
                 depth(quick), width(quick), rows(quick), seeds(quick));
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Reproduced when SELU's last-layer mean is within %.1f of 0 and its variance "
-                + "within %.1f of 1 (mean over seeds), while relu and tanh are both outside that box; partly when SELU is "
-                + "inside but relu or tanh is too; not reproduced when SELU is outside.", TOLERANCE, TOLERANCE);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper's fixed-point analysis is for wide layers and its experiments train SNNs on UCI, Tox21 and HTRU2; "
-                + "here only the forward signal of random networks at initialisation is measured, with fewer units "
-                + "and rows, in float activations over double sums.";
     }
 
     static int depth(boolean quick) {

@@ -17,29 +17,31 @@ import org.actlab.lab.experiment.TrialResult;
  * input) with a probability that goes to 1 with depth at a fixed width; their randomized asymmetric
  * initialisation (RAI) lowers it.
  */
-final class LuBornDead implements Replication {
+final class LuBornDead extends PaperReplication {
 
     /** Pre-registered: the narrowest He network at the largest depth must be born dead at least this often. */
     static final double DEEP_NARROW_MIN = 0.5;
     /** Differences in probability are judged against this many standard errors. */
     static final double STANDARD_ERRORS = 2;
 
-    @Override
-    public String name() {
-        return "lu-born-dead";
-    }
-
-    @Override
-    public String paper() {
-        return "Lu, Shin, Su & Karniadakis (2019/2020), Dying ReLU and Initialization: Theory and Numerical Examples, "
-                + "Commun. Comput. Phys. 28(5), arXiv:1903.06733";
-    }
-
-    @Override
-    public String claim() {
-        return "With a symmetric initialisation (He normal, zero biases) a ReLU network of fixed width is born dead "
-                + "with a probability that goes to 1 as the depth grows (their theorem); RAI, which draws one entry of each "
-                + "unit's (weights, bias) from Beta(2, 1), lowers that probability.";
+    LuBornDead() {
+        super("lu-born-dead",
+                "Lu, Shin, Su & Karniadakis (2019/2020), Dying ReLU and Initialization: Theory and Numerical Examples, "
+                        + "Commun. Comput. Phys. 28(5), arXiv:1903.06733",
+                "With a symmetric initialisation (He normal, zero biases) a ReLU network of fixed width is born dead "
+                        + "with a probability that goes to 1 as the depth grows (their theorem); RAI, which draws one entry of each "
+                        + "unit's (weights, bias) from Beta(2, 1), lowers that probability.",
+                String.format(Locale.ROOT, "(a) Under He, at every width the born-dead share at the largest depth exceeds that "
+                                + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
+                                + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
+                                + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
+                                + "does, not reproduced when neither does.",
+                        STANDARD_ERRORS, 100 * DEEP_NARROW_MIN, STANDARD_ERRORS),
+                "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
+                        + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
+                        + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
+                        + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
+                        + "implementations.");
     }
 
     @Override
@@ -50,25 +52,6 @@ final class LuBornDead implements Replication {
                         + "N(0, 0.6007²/n_in), then one of them, drawn uniformly, replaced by Beta(2, 1)). Born dead: the "
                         + "last hidden layer's output is the same on every point.",
                 points(quick), widths(quick), depths(quick), networks(quick));
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "(a) Under He, at every width the born-dead share at the largest depth exceeds that "
-                        + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
-                        + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
-                        + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
-                        + "does, not reproduced when neither does.",
-                STANDARD_ERRORS, 100 * DEEP_NARROW_MIN, STANDARD_ERRORS);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
-                + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
-                + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
-                + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
-                + "implementations.";
     }
 
     static List<Integer> widths(boolean quick) {

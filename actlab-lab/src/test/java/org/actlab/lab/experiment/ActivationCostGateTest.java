@@ -48,7 +48,7 @@ class ActivationCostGateTest {
                 backward[r] = base * wobble / 2;
             }
             out.add(TrialResult.of(t).put("id", f.id()).put("cost class", group.name()).put("kernels", t.text("kernels"))
-                    .put("forward", forward).put("backward", backward).put("warm-up blocks", 6).put("steady", true)
+                    .put("forward", forward).put("backward", backward).put("priming calls", 2000).put("warm-up blocks", 6).put("steady", true)
                     .put("JIT ms during rounds", 0).put("clock", "fake").put("sink", 0.0).build());
         }
         return out;
