@@ -39,23 +39,25 @@ public final class ActivationCost extends StatedExperiment {
      * elements (full run; a quick run makes a tenth), or fewer if the wall-time cap comes first.
      */
     static final int PRIME_CALLS = 20_000;
-    static final int PRIME_ELEMENTS = 256;
+    static final int PRIME_ELEMENTS = 64;
 
     /** Warm-up of a full run: blocks of 10 ms wall time, batches of 5, successive batch medians within 5%, at most 40 batches. */
     static final WarmUp.Rule FULL_WARM_UP = new WarmUp.Rule(5, 0.05, 40);
     /** Warm-up of a quick run: blocks of 2 ms, batches of 3, within 5%, at most 10 batches. */
     static final WarmUp.Rule QUICK_WARM_UP = new WarmUp.Rule(3, 0.05, 10);
 
+    /** The slice timed: 16,384 floats (a quick run: 1,024, so that a call of still-interpreted code costs little). */
     private static final int ELEMENTS = 1 << 14;
+    private static final int QUICK_ELEMENTS = 1 << 10;
 
     public ActivationCost() {
         super("cost",
                 "Max-based activations (ReLU, leaky ReLU, …) are cheap; exponential-based ones (logistic, tanh, ELU, …) "
                         + "cost more per element.",
                 "Every catalogue activation through both kernel paths (the scalar twin, and the Vector API when it is "
-                        + "available), on " + ELEMENTS + " floats drawn uniformly from [−5, 5]. Priming: " + PRIME_CALLS
-                        + " forward+backward calls on the first " + PRIME_ELEMENTS + " elements (quick: a tenth), at most 3 s "
-                        + "(quick: 0.1 s), so that the JIT's top tier compiles the kernels however slow they run before. "
+                        + "available), on " + ELEMENTS + " floats (quick: " + QUICK_ELEMENTS + ") drawn uniformly from [−5, 5]. Priming: " + PRIME_CALLS
+                        + " forward+backward calls on the first " + PRIME_ELEMENTS + " elements (quick: a tenth), at most 10 s "
+                        + "(quick: 0.2 s), so that the JIT's top tier compiles the kernels however slow they run before. "
                         + "Warm-up in blocks of 10 ms (quick: "
                         + "2 ms) of forward+backward calls, in " + FULL_WARM_UP.describe() + " (quick: " + QUICK_WARM_UP.describe()
                         + "); the blocks used, the activations whose warm-up did not settle and the JIT's compilation time during "
@@ -140,11 +142,12 @@ public final class ActivationCost extends StatedExperiment {
         Activation f = Activations.parse(trial.text("activation"));
 
         SplittableRandom rng = new SplittableRandom(trial.seed());
-        float[] z = new float[ELEMENTS];
-        float[] a = new float[ELEMENTS];
-        float[] dA = new float[ELEMENTS];
-        float[] dZ = new float[ELEMENTS];
-        for (int i = 0; i < ELEMENTS; i++) {
+        int elements = quick ? QUICK_ELEMENTS : ELEMENTS;
+        float[] z = new float[elements];
+        float[] a = new float[elements];
+        float[] dA = new float[elements];
+        float[] dZ = new float[elements];
+        for (int i = 0; i < elements; i++) {
             z[i] = (float) (rng.nextDouble() * 10 - 5);
             dA[i] = (float) (rng.nextDouble() * 2 - 1);
         }
@@ -155,9 +158,11 @@ public final class ActivationCost extends StatedExperiment {
         // thresholds (C2 compiles a method after 5,000-15,000 calls) even where the code is slow until then: a
         // Vector API kernel runs some 100x slower before C2 intrinsifies it (a run measured 761 ns per element for
         // sigmoid), and at that speed the full slice takes 12 ms a call, so the warm-up blocks saw one call each,
-        // agreed with each other and stopped on slow code.
+        // agreed with each other and stopped on slow code. Interpreted, the Vector API costs milliseconds a call
+        // whatever the slice (a probe: 4,000 calls of 64 elements took seconds, then 2,000 took 3 ms), so the
+        // cap is generous; only the first activations on a path, which compile the shared helpers, get near it.
         int primeCalls = quick ? PRIME_CALLS / 10 : PRIME_CALLS;
-        long primeEnd = System.nanoTime() + (quick ? 100 : 3000) * 1_000_000L;
+        long primeEnd = System.nanoTime() + (quick ? 200 : 10_000) * 1_000_000L;
         int primed = 0;
         while (primed < primeCalls && System.nanoTime() < primeEnd) {
             kernels.forward(f, z, 0, a, 0, PRIME_ELEMENTS);
@@ -171,8 +176,8 @@ public final class ActivationCost extends StatedExperiment {
             long wallStart = System.nanoTime();
             long blockStart = clock.nanos();
             while (System.nanoTime() - wallStart < blockNanos) {
-                kernels.forward(f, z, 0, a, 0, ELEMENTS);
-                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+                kernels.forward(f, z, 0, a, 0, elements);
+                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, elements, dParams);
                 calls++;
             }
             return (double) (clock.nanos() - blockStart) / calls;
@@ -187,15 +192,15 @@ public final class ActivationCost extends StatedExperiment {
         for (int r = 0; r < rounds; r++) {
             long start = clock.nanos();
             for (int i = 0; i < callsPerRound; i++) {
-                kernels.forward(f, z, 0, a, 0, ELEMENTS);
+                kernels.forward(f, z, 0, a, 0, elements);
             }
             long middle = clock.nanos();
             for (int i = 0; i < callsPerRound; i++) {
-                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, elements, dParams);
             }
             long end = clock.nanos();
-            forward[r] = (double) (middle - start) / ((double) callsPerRound * ELEMENTS);
-            backward[r] = (double) (end - middle) / ((double) callsPerRound * ELEMENTS);
+            forward[r] = (double) (middle - start) / ((double) callsPerRound * elements);
+            backward[r] = (double) (end - middle) / ((double) callsPerRound * elements);
             // Reading the outputs keeps the JIT from discarding the calls as dead code.
             sink += a[r] + dZ[r];
         }

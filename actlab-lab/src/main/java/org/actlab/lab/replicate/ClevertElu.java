@@ -27,6 +27,9 @@ final class ClevertElu extends PaperReplication {
     private static final int WIDTH = 64;
     private static final int DEPTH = 5;
 
+    static final QuickOrFull<Integer> ROWS = new QuickOrFull<>(1000, 8000);
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(2, 5);
+
     ClevertElu() {
         super("clevert-elu",
                 "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
@@ -47,19 +50,7 @@ final class ClevertElu extends PaperReplication {
                         + "relu, He normal, zero biases; SGD at 0.01, batch 32, %d epochs; %d seeds, the same for both. "
                         + "Mean hidden activation over every (row, unit) of the training rows after training, and the "
                         + "training loss of every epoch.",
-                rows(quick), DEPTH, WIDTH, epochs(quick), seeds(quick));
-    }
-
-    static int rows(boolean quick) {
-        return quick ? 1000 : 8000;
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 2 : 5;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                ROWS.of(quick), DEPTH, WIDTH, EPOCHS.of(quick), SEEDS.of(quick));
     }
 
     /** One run: |mean hidden activation| after training, then the training loss of every epoch. */
@@ -94,14 +85,8 @@ final class ClevertElu extends PaperReplication {
 
     @Override
     public List<Trial> trials(boolean quick) {
-        List<Trial> trials = new ArrayList<>();
-        for (String activation : ACTIVATIONS) {
-            for (int s = 0; s < seeds(quick); s++) {
-                trials.add(trial().with("activation", activation).with("rows", rows(quick)).with("epochs", epochs(quick))
-                        .with("seed", s + 1).build());
-            }
-        }
-        return trials;
+        return perArmAndSeed(quick, ACTIVATIONS, (activation, s) -> trial().with("activation", activation)
+                .with("rows", ROWS.of(quick)).with("epochs", EPOCHS.of(quick)).with("seed", s + 1).build());
     }
 
     @Override
@@ -112,7 +97,7 @@ final class ClevertElu extends PaperReplication {
 
     @Override
     public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
-        int seeds = seeds(quick);
+        int seeds = SEEDS.of(quick);
         double[][][] runs = new double[ACTIVATIONS.size()][seeds][];
         for (int a = 0; a < ACTIVATIONS.size(); a++) {
             for (int s = 0; s < seeds; s++) {

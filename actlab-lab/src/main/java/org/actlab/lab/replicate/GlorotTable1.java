@@ -70,6 +70,11 @@ final class GlorotTable1 extends PaperReplication {
     static final int FIGURE_ROWS = 300;
     static final int CHECKPOINTS_PER_EPOCH = 4;
 
+    static final QuickOrFull<Integer> TRAIN_ROWS = new QuickOrFull<>(2000, 8000);
+    static final QuickOrFull<Integer> TEST_ROWS = new QuickOrFull<>(1000, 2000);
+    static final QuickOrFull<Integer> WIDTH = new QuickOrFull<>(64, 128);
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(3, 10);
+
     GlorotTable1() {
         super("glorot-table1",
                 "Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks, "
@@ -103,28 +108,8 @@ final class GlorotTable1 extends PaperReplication {
                         + "epoch. Figure 2: for sigmoid, every hidden layer's outputs on %d fixed test rows at initialisation "
                         + "and %d times per epoch: mean output and the share of units near an asymptote (output within 5%% "
                         + "of the range of 0 or 1 on at least half of the rows, the diagnostics' criterion).",
-                trainRows(quick), testRows(quick), DEPTH, width(quick), Figures.format(LEARNING_RATE), BATCH, epochs(quick),
-                seeds(quick), seeds(quick), FIGURE_ROWS, CHECKPOINTS_PER_EPOCH);
-    }
-
-    static int trainRows(boolean quick) {
-        return quick ? 2000 : 8000;
-    }
-
-    static int testRows(boolean quick) {
-        return quick ? 1000 : 2000;
-    }
-
-    static int width(boolean quick) {
-        return quick ? 64 : 128;
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 3 : 10;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                TRAIN_ROWS.of(quick), TEST_ROWS.of(quick), DEPTH, WIDTH.of(quick), Figures.format(LEARNING_RATE), BATCH, EPOCHS.of(quick),
+                SEEDS.of(quick), SEEDS.of(quick), FIGURE_ROWS, CHECKPOINTS_PER_EPOCH);
     }
 
     /**
@@ -237,15 +222,9 @@ final class GlorotTable1 extends PaperReplication {
 
     @Override
     public List<Trial> trials(boolean quick) {
-        List<Trial> trials = new ArrayList<>();
-        for (Arm arm : ARMS) {
-            for (int s = 0; s < seeds(quick); s++) {
-                trials.add(trial().with("arm", arm.label()).with("train rows", trainRows(quick))
-                        .with("test rows", testRows(quick)).with("width", width(quick)).with("epochs", epochs(quick))
-                        .with("seed", s + 1).build());
-            }
-        }
-        return trials;
+        return perArmAndSeed(quick, ARMS, (arm, s) -> trial().with("arm", arm.label()).with("train rows", TRAIN_ROWS.of(quick))
+                .with("test rows", TEST_ROWS.of(quick)).with("width", WIDTH.of(quick)).with("epochs", EPOCHS.of(quick))
+                .with("seed", s + 1).build());
     }
 
     @Override
@@ -282,7 +261,7 @@ final class GlorotTable1 extends PaperReplication {
 
     @Override
     public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
-        int seeds = seeds(quick);
+        int seeds = SEEDS.of(quick);
         double[][] errors = new double[ARMS.size()][seeds];
         Trace[] traces = new Trace[seeds];
         for (int a = 0; a < ARMS.size(); a++) {

@@ -29,6 +29,8 @@ final class HeDepth extends PaperReplication {
     private static final List<Integer> DEPTHS = List.of(22, 30);
     private static final List<String> INITS = List.of("xavier_normal", "he_normal");
 
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(8, 30);
+
     HeDepth() {
         super("he-depth",
                 "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers, ICCV, Figure 3",
@@ -49,15 +51,7 @@ final class HeDepth extends PaperReplication {
                         + "depths %s; Xavier normal (N(0, 2/(n_in + n_out)) = N(0, 1/n) for square layers) or He normal "
                         + "(N(0, 2/n_in)), zero biases; SGD with momentum 0.9 at 0.01, batch 20, %d epochs; %d seeds. The "
                         + "ratio of the last to the first epoch's training loss per run.",
-                WIDTH, 0, DEPTHS, epochs(quick), seeds(quick)).replace(" × 0", " × L");
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 8 : 30;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                WIDTH, 0, DEPTHS, EPOCHS.of(quick), SEEDS.of(quick)).replace(" × 0", " × L");
     }
 
     /** Last over first epoch's training loss of one run (NaN when it diverged). */
@@ -91,8 +85,8 @@ final class HeDepth extends PaperReplication {
         List<Trial> trials = new ArrayList<>();
         for (int depth : DEPTHS) {
             for (String init : INITS) {
-                for (int s = 0; s < seeds(quick); s++) {
-                    trials.add(trial().with("init", init).with("depth", depth).with("epochs", epochs(quick))
+                for (int s = 0; s < SEEDS.of(quick); s++) {
+                    trials.add(trial().with("init", init).with("depth", depth).with("epochs", EPOCHS.of(quick))
                             .with("seed", s + 1).build());
                 }
             }
@@ -103,7 +97,7 @@ final class HeDepth extends PaperReplication {
     @Override
     public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
         List<ReplicationResult.Row> rows = new ArrayList<>();
-        int seeds = seeds(quick);
+        int seeds = SEEDS.of(quick);
         int next = 0;
         boolean[][] mostConverge = new boolean[DEPTHS.size()][INITS.size()];
         boolean[][] mostStall = new boolean[DEPTHS.size()][INITS.size()];

@@ -21,6 +21,10 @@ final class KlambauerSelu extends PaperReplication {
     static final double TOLERANCE = 0.1;
     private static final List<String> ACTIVATIONS = List.of("selu", "relu", "tanh");
 
+    static final QuickOrFull<Integer> DEPTH = new QuickOrFull<>(32, 64);
+    static final QuickOrFull<Integer> WIDTH = new QuickOrFull<>(128, 256);
+    static final QuickOrFull<Integer> ROWS = new QuickOrFull<>(128, 256);
+
     KlambauerSelu() {
         super("klambauer-selu",
                 "Klambauer, Unterthiner, Mayr & Hochreiter (2017), Self-Normalizing Neural Networks, NeurIPS",
@@ -39,23 +43,7 @@ final class KlambauerSelu extends PaperReplication {
         return String.format(Locale.ROOT, "Fully connected networks of %d layers of %d units with selu, relu and tanh; "
                         + "LeCun-normal weights, zero biases; %d input rows x ~ N(0, I); %d seeds; mean and variance of all "
                         + "activations of each layer, averaged over seeds.",
-                depth(quick), width(quick), rows(quick), seeds(quick));
-    }
-
-    static int depth(boolean quick) {
-        return quick ? 32 : 64;
-    }
-
-    static int width(boolean quick) {
-        return quick ? 128 : 256;
-    }
-
-    static int rows(boolean quick) {
-        return quick ? 128 : 256;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                DEPTH.of(quick), WIDTH.of(quick), ROWS.of(quick), SEEDS.of(quick));
     }
 
     /** The random stream of seed index {@code s} (0, 1, …). */
@@ -108,14 +96,9 @@ final class KlambauerSelu extends PaperReplication {
 
     @Override
     public List<Trial> trials(boolean quick) {
-        List<Trial> trials = new ArrayList<>();
-        for (String activation : ACTIVATIONS) {
-            for (int s = 0; s < seeds(quick); s++) {
-                trials.add(trial().with("activation", activation).with("depth", depth(quick)).with("width", width(quick))
-                        .with("rows", rows(quick)).with("seed", seed(s)).build());
-            }
-        }
-        return trials;
+        return perArmAndSeed(quick, ACTIVATIONS, (activation, s) -> trial().with("activation", activation)
+                .with("depth", DEPTH.of(quick)).with("width", WIDTH.of(quick)).with("rows", ROWS.of(quick))
+                .with("seed", seed(s)).build());
     }
 
     @Override
@@ -131,16 +114,16 @@ final class KlambauerSelu extends PaperReplication {
 
     @Override
     public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
-        int depth = depth(quick);
+        int depth = DEPTH.of(quick);
         List<ReplicationResult.Row> rows = new ArrayList<>();
         boolean seluInside = false;
         boolean othersOutside = true;
         int next = 0;
         for (String activation : ACTIVATIONS) {
             double[][] p = new double[depth + 1][2];
-            for (int s = 0; s < seeds(quick); s++) {
+            for (int s = 0; s < SEEDS.of(quick); s++) {
                 TrialResult r = results.get(next++);
-                accumulate(p, r.numbers("mean"), r.numbers("variance"), seeds(quick));
+                accumulate(p, r.numbers("mean"), r.numbers("variance"), SEEDS.of(quick));
             }
             double mean = p[depth][0];
             double variance = p[depth][1];

@@ -24,6 +24,11 @@ final class LuBornDead extends PaperReplication {
     /** Differences in probability are judged against this many standard errors. */
     static final double STANDARD_ERRORS = 2;
 
+    static final QuickOrFull<List<Integer>> WIDTHS = new QuickOrFull<>(List.of(2, 4), List.of(2, 3, 4, 5, 10));
+    static final QuickOrFull<List<Integer>> DEPTHS = new QuickOrFull<>(List.of(2, 10, 20), List.of(2, 5, 10, 20, 40));
+    static final QuickOrFull<Integer> NETWORKS = new QuickOrFull<>(200, 1000);
+    static final QuickOrFull<Integer> POINTS = new QuickOrFull<>(100, 300);
+
     LuBornDead() {
         super("lu-born-dead",
                 "Lu, Shin, Su & Karniadakis (2019/2020), Dying ReLU and Initialization: Theory and Numerical Examples, "
@@ -51,23 +56,7 @@ final class LuBornDead extends PaperReplication {
                         + "biases) and RAI (Lu et al.'s Algorithm 1: per unit all fan-in + 1 entries, bias included, from "
                         + "N(0, 0.6007²/n_in), then one of them, drawn uniformly, replaced by Beta(2, 1)). Born dead: the "
                         + "last hidden layer's output is the same on every point.",
-                points(quick), widths(quick), depths(quick), networks(quick));
-    }
-
-    static List<Integer> widths(boolean quick) {
-        return quick ? List.of(2, 4) : List.of(2, 3, 4, 5, 10);
-    }
-
-    static List<Integer> depths(boolean quick) {
-        return quick ? List.of(2, 10, 20) : List.of(2, 5, 10, 20, 40);
-    }
-
-    static int networks(boolean quick) {
-        return quick ? 200 : 1000;
-    }
-
-    static int points(boolean quick) {
-        return quick ? 100 : 300;
+                POINTS.of(quick), WIDTHS.of(quick), DEPTHS.of(quick), NETWORKS.of(quick));
     }
 
     /** The share of {@code networks} random networks that are born dead. */
@@ -115,12 +104,12 @@ final class LuBornDead extends PaperReplication {
     public List<Trial> trials(boolean quick) {
         // Per cell (width, depth): He with the cell's seed, RAI with the next one.
         List<Trial> trials = new ArrayList<>();
-        for (int width : widths(quick)) {
-            for (int depth : depths(quick)) {
+        for (int width : WIDTHS.of(quick)) {
+            for (int depth : DEPTHS.of(quick)) {
                 long seed = 31L * width + depth;
                 for (String init : List.of("he_normal", "rai")) {
                     trials.add(trial().with("init", init).with("width", width).with("depth", depth)
-                            .with("networks", networks(quick)).with("points", points(quick))
+                            .with("networks", NETWORKS.of(quick)).with("points", POINTS.of(quick))
                             .with("seed", init.equals("rai") ? seed + 1 : seed).build());
                 }
             }
@@ -140,9 +129,9 @@ final class LuBornDead extends PaperReplication {
 
     @Override
     public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
-        List<Integer> widths = widths(quick);
-        List<Integer> depths = depths(quick);
-        int n = networks(quick);
+        List<Integer> widths = WIDTHS.of(quick);
+        List<Integer> depths = DEPTHS.of(quick);
+        int n = NETWORKS.of(quick);
         boolean heRises = true;
         boolean raiLower = true;
         double deepNarrow = Double.NaN;

@@ -1,12 +1,19 @@
 package org.actlab.lab.replicate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import org.actlab.lab.experiment.Trial;
 
 /**
  * A replication whose name, paper, claim, criterion and differences from the paper are stated once,
  * when it is built, before any run; only the setup depends on the run (quick or full).
  */
 abstract class PaperReplication implements Replication {
+
+    /** Seeds of a run: 3 quick, 5 full (the runs of a seed are paired across arms). */
+    static final QuickOrFull<Integer> SEEDS = new QuickOrFull<>(3, 5);
 
     private final String name;
     private final String paper;
@@ -20,6 +27,20 @@ abstract class PaperReplication implements Replication {
         this.claim = Objects.requireNonNull(claim, "claim");
         this.criterion = Objects.requireNonNull(criterion, "criterion");
         this.differences = Objects.requireNonNull(differences, "differences");
+    }
+
+    /**
+     * Trials arm-major: for each arm, one per seed index s = 0 … {@link #SEEDS} − 1, built by {@code make}
+     * (which sets the arm's keys and the seed s stands for); result a · seeds + s is arm a's with seed index s.
+     */
+    static <A> List<Trial> perArmAndSeed(boolean quick, List<A> arms, BiFunction<A, Integer, Trial> make) {
+        List<Trial> trials = new ArrayList<>();
+        for (A arm : arms) {
+            for (int s = 0; s < SEEDS.of(quick); s++) {
+                trials.add(make.apply(arm, s));
+            }
+        }
+        return trials;
     }
 
     @Override
