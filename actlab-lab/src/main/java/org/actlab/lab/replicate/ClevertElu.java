@@ -1,6 +1,5 @@
 package org.actlab.lab.replicate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import org.actlab.lab.experiment.Figures;
 import org.actlab.lab.experiment.Trial;
 import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
-import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
 import org.actlab.nn.Trainer;
 import org.actlab.nn.TrainingResult;
@@ -58,12 +56,7 @@ final class ClevertElu extends PaperReplication {
         Dataset all = Mnist.bundled();
         int[] perm = Split.permutation(all.n(), seed);
         Dataset train = Split.rows(all, Arrays.copyOf(perm, rows));
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < DEPTH; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(WIDTH, activation));
-        }
-        Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
-                NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros"), seed);
+        Network net = mnistNetwork(train, DEPTH, WIDTH, activation, "he_normal", seed);
         TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(32).optimizer("sgd", 0.01)
                 .seed(seed).threads(1).build(), train, null).run();
         List<Network.LayerTrace> traces = net.trace(train.x(), train.n());

@@ -19,7 +19,6 @@ import org.actlab.lab.experiment.TrialResult;
 import org.actlab.lab.experiment.Verdict;
 import org.actlab.nn.DivergenceException;
 import org.actlab.nn.Network;
-import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
 import org.actlab.nn.Trainer;
 
@@ -130,12 +129,7 @@ final class GlorotTable1 extends PaperReplication {
         Dataset train = Split.rows(all, Arrays.copyOf(perm, trainRows));
         Dataset test = Split.rows(all, Arrays.copyOfRange(perm, trainRows, trainRows + testRows));
         Dataset figureRows = Split.rows(test, Arrays.copyOf(rangeOf(test.n()), Math.min(FIGURE_ROWS, test.n())));
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < DEPTH; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(width, arm.activation()));
-        }
-        Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
-                NetworkSpec.Loss.SOFTMAX_CE, arm.init(), "zeros"), seed);
+        Network net = mnistNetwork(train, DEPTH, width, arm.activation(), arm.init(), seed);
         TrainConfig config = TrainConfig.builder().epochs(epochs).batch(BATCH).optimizer("sgd", LEARNING_RATE).seed(seed)
                 .threads(1).build();
         Trainer trainer = new Trainer(net, config, train, null);

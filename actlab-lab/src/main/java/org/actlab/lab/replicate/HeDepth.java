@@ -58,11 +58,7 @@ final class HeDepth extends PaperReplication {
     static double lossRatio(String init, int depth, int epochs, long seed) {
         Dataset data = DataSets.generate("circle", 400, 0.1, seed);
         data = Standardisation.fit(data).apply(data);
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < depth; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(WIDTH, "relu"));
-        }
-        Network net = Network.create(new NetworkSpec(2, hidden, 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
+        Network net = Network.create(new NetworkSpec(2, hidden(depth, WIDTH, "relu"), 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
                 init, "zeros"), seed);
         TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(20).optimizer("momentum(0.9)", 0.01)
                 .seed(seed).threads(1).build(), data, null).run();

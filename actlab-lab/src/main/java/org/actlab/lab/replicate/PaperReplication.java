@@ -1,10 +1,15 @@
 package org.actlab.lab.replicate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.actlab.data.Dataset;
+import org.actlab.data.Mnist;
 import org.actlab.lab.experiment.Trial;
+import org.actlab.nn.Network;
+import org.actlab.nn.NetworkSpec;
 
 /**
  * A replication whose name, paper, claim, criterion and differences from the paper are stated once,
@@ -41,6 +46,17 @@ abstract class PaperReplication implements Replication {
             }
         }
         return trials;
+    }
+
+    /** {@code depth} hidden layers of {@code width} units of one activation. */
+    static List<NetworkSpec.LayerSpec> hidden(int depth, int width, String activation) {
+        return Collections.nCopies(depth, new NetworkSpec.LayerSpec(width, activation));
+    }
+
+    /** A softmax classifier of MNIST digits like {@code train}'s with {@code depth × width} hidden units, zero biases. */
+    static Network mnistNetwork(Dataset train, int depth, int width, String activation, String init, long seed) {
+        return Network.create(new NetworkSpec(train.features(), hidden(depth, width, activation), Mnist.CLASSES,
+                NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, init, "zeros"), seed);
     }
 
     @Override
