@@ -9,7 +9,6 @@ import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.replicate.ReplicationResult;
 import org.actlab.lab.replicate.Replications;
-import org.actlab.lab.replicate.TrialReplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,14 +79,9 @@ public final class ReplicateCommand implements Callable<Integer> {
             if (spark == null) {
                 result = replication.run(quick);
             } else {
-                if (!(replication instanceof TrialReplication spread)) {
-                    throw new IllegalArgumentException("replication '" + replication.name() + "' does not run as trials, so not on "
-                            + "Spark; --spark works for: " + String.join(", ", Replications.names().stream()
-                            .filter(n -> Replications.byName(n) instanceof TrialReplication).toList()));
-                }
                 TrialExecutor executor = SparkExecutor.connect(spark);
                 try {
-                    result = spread.run(quick, executor);
+                    result = replication.run(quick, executor);
                 } finally {
                     SparkExecutor.close(executor, spec.commandLine().getErr(), "replicate");
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.activation.Traits;
@@ -21,58 +22,61 @@ import org.actlab.kernel.Kernels;
  * max-based means {@link Traits.Cost#CHEAP}. In-process timing on a shared machine is noisy; the
  * JMH figures in docs/BENCHMARKS.md are the careful ones.
  */
-public final class ActivationCost implements Experiment {
+public final class ActivationCost extends StatedExperiment {
 
     /** Pre-registered: the exp-based group's median cost must exceed the max-based group's by more than this factor. */
     static final double MIN_COST_RATIO = 1.2;
-    /** Warm-up ends when two consecutive warm-up blocks agree within this relative difference. */
-    static final double STABLE = 0.05;
     /**
      * The issue's reproducibility bar: the whole measurement is run twice, and the two runs' exp-based /
-     * max-based ratios must agree within this relative difference (larger over smaller, minus 1).
+     * max-based ratios must agree within this relative difference (larger over smaller, minus 1). It is a
+     * precondition of the verdict: a path whose runs disagree is {@code inconclusive}.
      */
     static final double REPEAT_AGREEMENT = 0.15;
     /** How many times the measurement runs: the first is judged, the second repeats it for the agreement check. */
     static final int RUNS = 2;
+    /**
+     * Priming before the warm-up: this many forward+backward calls on the first {@link #PRIME_ELEMENTS}
+     * elements (full run; a quick run makes a tenth), or fewer if the wall-time cap comes first.
+     */
+    static final int PRIME_CALLS = 20_000;
+    static final int PRIME_ELEMENTS = 64;
 
+    /** Warm-up of a full run: blocks of 10 ms wall time, batches of 5, successive batch medians within 5%, at most 40 batches. */
+    static final WarmUp.Rule FULL_WARM_UP = new WarmUp.Rule(5, 0.05, 40);
+    /** Warm-up of a quick run: blocks of 2 ms, batches of 3, within 5%, at most 10 batches. */
+    static final WarmUp.Rule QUICK_WARM_UP = new WarmUp.Rule(3, 0.05, 10);
+
+    /** The slice timed: 16,384 floats (a quick run: 1,024, so that a call of still-interpreted code costs little). */
     private static final int ELEMENTS = 1 << 14;
+    private static final int QUICK_ELEMENTS = 1 << 10;
 
-    @Override
-    public String name() {
-        return "cost";
-    }
-
-    @Override
-    public String claim() {
-        return "Max-based activations (ReLU, leaky ReLU, …) are cheap; exponential-based ones (logistic, tanh, ELU, …) "
-                + "cost more per element.";
-    }
-
-    @Override
-    public String setup() {
-        return "Every catalogue activation through both kernel paths (scalar twin and Vector API, when available; quick: "
-                + "only the path chosen at start-up), on "
-                + ELEMENTS + " floats drawn uniformly from [−5, 5]: warm-up in blocks of 10 ms (quick: 4 ms) until two "
-                + "consecutive blocks agree within " + Math.round(100 * STABLE) + "% (at least 3 blocks, at most 100, quick: "
-                + "8; the blocks used and the activations that never settled are reported), then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing forward "
-                + "and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
-                + "activation, then every activation again); the first run is judged, the second checks that the ratio "
-                + "repeats within " + Math.round(100 * REPEAT_AGREEMENT) + "%. Warm-up blocks are wall time (the JIT's "
-                + "compiler threads need it); all rates are the measuring thread's CPU time (the wall clock where the JVM cannot "
-                + "read it), so that time spent waiting for a core on a loaded machine is not counted. Caveat: in-process timing on a shared "
-                + "machine; JMH figures live in docs/BENCHMARKS.md.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Per timing round: the median forward+backward ns/element over the exponential-based "
-                        + "(transcendental) activations over that over the max-based (cheap) ones, log₁₀; t interval over the "
-                        + "rounds (95%%; rounds are repeats within one process, so the interval covers timer noise, not "
-                        + "run-to-run drift). One claim per kernel path: supported when the interval lies above log₁₀ %.1f. "
-                        + "Control (A/A): the max-based activations split in two by catalogue order, same measure, must not "
-                        + "clear the margin. The verdict rests on the first of the %d runs; whether the second run's ratio "
-                        + "agrees with the first within %d%% (larger over smaller) is reported beside it, per path.",
-                MIN_COST_RATIO, RUNS, Math.round(100 * REPEAT_AGREEMENT));
+    public ActivationCost() {
+        super("cost",
+                "Max-based activations (ReLU, leaky ReLU, …) are cheap; exponential-based ones (logistic, tanh, ELU, …) "
+                        + "cost more per element.",
+                "Every catalogue activation through both kernel paths (the scalar twin, and the Vector API when it is "
+                        + "available), on " + ELEMENTS + " floats (quick: " + QUICK_ELEMENTS + ") drawn uniformly from [−5, 5]. Priming: " + PRIME_CALLS
+                        + " forward+backward calls on the first " + PRIME_ELEMENTS + " elements (quick: a tenth), at most 10 s "
+                        + "(quick: 0.2 s), so that the JIT's top tier compiles the kernels however slow they run before. "
+                        + "Warm-up in blocks of 10 ms (quick: "
+                        + "2 ms) of forward+backward calls, in " + FULL_WARM_UP.describe() + " (quick: " + QUICK_WARM_UP.describe()
+                        + "); the blocks used, the activations whose warm-up did not settle and the JIT's compilation time during "
+                        + "the timed rounds are reported. Then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing "
+                        + "forward and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
+                        + "activation on every path, then all again); the first run is judged, the second checks that the ratio "
+                        + "repeats. Warm-up blocks are wall time (the JIT's compiler threads need it); all rates are the measuring "
+                        + "thread's CPU time (the wall clock where the JVM cannot read it), so that time spent waiting for a core on "
+                        + "a loaded machine is not counted. Caveat: in-process timing on a shared machine; JMH figures live in "
+                        + "docs/BENCHMARKS.md.",
+                String.format(Locale.ROOT, "Per timing round: the median forward+backward ns/element over the exponential-based "
+                                + "(transcendental) activations over that over the max-based (cheap) ones, log₁₀; t interval over the "
+                                + "rounds (95%%; rounds are repeats within one process, so the interval covers timer noise, not "
+                                + "run-to-run drift). One claim per kernel path: supported when the interval lies above log₁₀ %.1f. "
+                                + "Control (A/A): the max-based activations split in two by catalogue order, same measure, must not "
+                                + "clear the margin. Precondition, per path: the first and the second of the %d runs give ratios that "
+                                + "agree within %d%% (larger over smaller below %s); when they do not, the measurement is not valid "
+                                + "and the verdict is inconclusive. The verdict rests on the first run.",
+                        MIN_COST_RATIO, RUNS, Math.round(100 * REPEAT_AGREEMENT), Figures.format(1 + REPEAT_AGREEMENT)));
     }
 
     /** Per round, log₁₀ of the median of group a over the median of group b (rows: activations, columns: rounds). */
@@ -87,14 +91,8 @@ public final class ActivationCost implements Experiment {
         return out;
     }
 
-    /**
-     * The kernel paths measured: in a full run scalar, and vector when the Vector API is usable; in a
-     * quick run only the path chosen at start-up, to stay in the quick budget.
-     */
-    static List<String> paths(boolean quick) {
-        if (quick) {
-            return List.of(Kernels.activations() == Kernels.scalar() ? "scalar" : "vector");
-        }
+    /** The kernel paths measured: scalar, and vector when the Vector API is usable. */
+    static List<String> paths() {
         return Kernels.vector() == null ? List.of("scalar") : List.of("scalar", "vector");
     }
 
@@ -103,16 +101,21 @@ public final class ActivationCost implements Experiment {
                 .with("quick", quick).with("seed", seed).build();
     }
 
-    /** Whether two runs' ratios agree within {@link #REPEAT_AGREEMENT}: larger over smaller at most 1 + that. */
-    static boolean agree(double first, double second) {
-        return first > 0 && second > 0 && Math.max(first, second) / Math.min(first, second) <= 1 + REPEAT_AGREEMENT;
+    /**
+     * The precondition on one path: the two runs' ratios agree when larger over smaller is below
+     * 1 + {@link #REPEAT_AGREEMENT} (a NaN or non-positive ratio never agrees).
+     */
+    static Effect agreement(String kernels, double first, double second) {
+        double apart = first > 0 && second > 0 ? Math.max(first, second) / Math.min(first, second) : Double.NaN;
+        return Effect.exact("larger / smaller of the two runs' ratios, " + kernels + " kernels", Effect.Role.precondition,
+                Effect.Direction.below, 1 + REPEAT_AGREEMENT, apart);
     }
 
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            for (String path : paths(options.quick())) {
+            for (String path : paths()) {
                 for (Activation f : Activations.catalogue()) {
                     trials.add(trial(f, path, run, options.quick(), options.baseSeed()));
                 }
@@ -129,7 +132,7 @@ public final class ActivationCost implements Experiment {
     @Override
     public TrialResult runTrial(Trial trial) {
         boolean quick = trial.flag("quick");
-        long blockNanos = (quick ? 4 : 10) * 1_000_000L;
+        long blockNanos = (quick ? 2 : 10) * 1_000_000L;
         int rounds = quick ? 5 : 15;
         long roundNanos = (quick ? 1 : 5) * 1_000_000L;
         ActivationKernels kernels = trial.text("kernels").equals("vector") ? Kernels.vector() : Kernels.scalar();
@@ -139,67 +142,103 @@ public final class ActivationCost implements Experiment {
         Activation f = Activations.parse(trial.text("activation"));
 
         SplittableRandom rng = new SplittableRandom(trial.seed());
-        float[] z = new float[ELEMENTS];
-        float[] a = new float[ELEMENTS];
-        float[] dA = new float[ELEMENTS];
-        float[] dZ = new float[ELEMENTS];
-        for (int i = 0; i < ELEMENTS; i++) {
+        int elements = quick ? QUICK_ELEMENTS : ELEMENTS;
+        float[] z = new float[elements];
+        float[] a = new float[elements];
+        float[] dA = new float[elements];
+        float[] dZ = new float[elements];
+        for (int i = 0; i < elements; i++) {
             z[i] = (float) (rng.nextDouble() * 10 - 5);
             dA[i] = (float) (rng.nextDouble() * 2 - 1);
         }
-        double sink = 0;
         float[] dParams = new float[f.parameters().length];
         Clock clock = Clock.best();
-        // Warm up until the rate is steady: JIT compilation (and its tiers) shows as blocks that keep
-        // getting faster; two consecutive blocks within STABLE of each other mean it has settled. The
-        // timed rounds are sized from the last block's rate, so that cheap and dear functions both get
-        // rounds long enough for the clock.
-        double nanosPerPair = Double.NaN;
-        double previous = Double.NaN;
-        int blocks = 0;
-        int maxBlocks = quick ? 8 : 100;
-        boolean steady = false;
-        while (blocks < maxBlocks) {
+        LongSupplier jit = WarmUp.jitClock();
+        // Prime with many short calls, so that the JIT's invocation and back-edge counters cross the top tier's
+        // thresholds (C2 compiles a method after 5,000-15,000 calls) even where the code is slow until then: a
+        // Vector API kernel runs some 100x slower before C2 intrinsifies it (a run measured 761 ns per element for
+        // sigmoid), and at that speed the full slice takes 12 ms a call, so the warm-up blocks saw one call each,
+        // agreed with each other and stopped on slow code. Interpreted, the Vector API costs milliseconds a call
+        // whatever the slice (a probe: 4,000 calls of 64 elements took seconds, then 2,000 took 3 ms), so the
+        // cap is generous; only the first activations on a path, which compile the shared helpers, get near it.
+        int primeCalls = quick ? PRIME_CALLS / 10 : PRIME_CALLS;
+        long primeEnd = System.nanoTime() + (quick ? 200 : 10_000) * 1_000_000L;
+        int primed = 0;
+        while (primed < primeCalls && System.nanoTime() < primeEnd) {
+            kernels.forward(f, z, 0, a, 0, PRIME_ELEMENTS);
+            kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, PRIME_ELEMENTS, dParams);
+            primed++;
+        }
+        // A block lasts blockNanos of wall time, so that the JIT's compiler threads get that time to work (on a
+        // loaded machine a block of thread CPU time passes before they have run); its cost is in thread CPU time.
+        WarmUp.Outcome warm = WarmUp.run(quick ? QUICK_WARM_UP : FULL_WARM_UP, () -> {
             long calls = 0;
-            // A block lasts blockNanos of wall time, so that the JIT's compiler threads get that time to work
-            // (on a loaded machine a block of thread CPU time passes before they have run); its rate is in
-            // thread CPU time.
             long wallStart = System.nanoTime();
             long blockStart = clock.nanos();
             while (System.nanoTime() - wallStart < blockNanos) {
-                kernels.forward(f, z, 0, a, 0, ELEMENTS);
-                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+                kernels.forward(f, z, 0, a, 0, elements);
+                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, elements, dParams);
                 calls++;
             }
-            nanosPerPair = (double) (clock.nanos() - blockStart) / calls;
-            blocks++;
-            if (blocks >= 3 && Math.abs(nanosPerPair - previous) <= STABLE * previous) {
-                steady = true;
-                break;
-            }
-            previous = nanosPerPair;
-        }
-        int callsPerRound = (int) Math.max(1, Math.min(1_000_000, roundNanos / nanosPerPair));
+            return (double) (clock.nanos() - blockStart) / calls;
+        }, jit);
+        // The timed rounds are sized from the settled rate, so that cheap and dear functions both get rounds
+        // long enough for the clock.
+        int callsPerRound = (int) Math.max(1, Math.min(1_000_000, roundNanos / warm.lastMedian()));
         double[] forward = new double[rounds];
         double[] backward = new double[rounds];
+        double sink = 0;
+        long jitBefore = jit.getAsLong();
         for (int r = 0; r < rounds; r++) {
             long start = clock.nanos();
             for (int i = 0; i < callsPerRound; i++) {
-                kernels.forward(f, z, 0, a, 0, ELEMENTS);
+                kernels.forward(f, z, 0, a, 0, elements);
             }
             long middle = clock.nanos();
             for (int i = 0; i < callsPerRound; i++) {
-                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, ELEMENTS, dParams);
+                kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, elements, dParams);
             }
             long end = clock.nanos();
-            forward[r] = (double) (middle - start) / ((double) callsPerRound * ELEMENTS);
-            backward[r] = (double) (end - middle) / ((double) callsPerRound * ELEMENTS);
+            forward[r] = (double) (middle - start) / ((double) callsPerRound * elements);
+            backward[r] = (double) (end - middle) / ((double) callsPerRound * elements);
             // Reading the outputs keeps the JIT from discarding the calls as dead code.
             sink += a[r] + dZ[r];
         }
         return TrialResult.of(trial).put("id", f.id()).put("cost class", f.traits().cost().name())
                 .put("kernels", kernels.name()).put("forward", forward).put("backward", backward)
-                .put("warm-up blocks", blocks).put("steady", steady).put("clock", clock.name()).put("sink", sink).build();
+                .put("priming calls", primed).put("warm-up blocks", warm.blocks()).put("steady", warm.steady())
+                .put("JIT ms during rounds", jit.getAsLong() - jitBefore).put("clock", clock.name()).put("sink", sink).build();
+    }
+
+    /** One run on one path: per activation its result, and the per-round costs of the two groups. */
+    private record PathRun(List<TrialResult> results, List<double[]> expBased, List<double[]> maxBased) {
+
+        static PathRun of(ActivationCost cost, String path, int run, RunOptions options, Trials.Lookup done) {
+            List<TrialResult> results = new ArrayList<>();
+            List<double[]> expBased = new ArrayList<>();
+            List<double[]> maxBased = new ArrayList<>();
+            for (Activation f : Activations.catalogue()) {
+                TrialResult r = done.get(cost.trial(f, path, run, options.quick(), options.baseSeed()));
+                results.add(r);
+                Traits.Cost group = Traits.Cost.valueOf(r.text("cost class"));
+                if (group == Traits.Cost.TRANSCENDENTAL) {
+                    expBased.add(forwardPlusBackward(r));
+                } else if (group == Traits.Cost.CHEAP) {
+                    maxBased.add(forwardPlusBackward(r));
+                }
+            }
+            return new PathRun(results, expBased, maxBased);
+        }
+
+        /** Per round, log₁₀ of exp-based over max-based. */
+        double[] logRatio() {
+            return logRatioPerRound(expBased, maxBased);
+        }
+
+        /** The ratio exp-based / max-based: the geometric mean over rounds. */
+        double ratio() {
+            return Math.pow(10, Statistics.meanInterval(logRatio()).mean());
+        }
     }
 
     @Override
@@ -209,74 +248,73 @@ public final class ActivationCost implements Experiment {
         List<Effect> effects = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         StringBuilder headline = new StringBuilder("median fwd+bwd exp-based / max-based:");
+        List<String> invalid = new ArrayList<>();
         double sink = 0;
-        for (String path : paths(options.quick())) {
+        for (String path : paths()) {
+            PathRun judged = PathRun.of(this, path, 1, options, done);
+            PathRun repeat = PathRun.of(this, path, RUNS, options, done);
             Map<String, Object> table = new LinkedHashMap<>();
             List<String> names = new ArrayList<>();
             List<Double> forwardCosts = new ArrayList<>();
             List<Double> backwardCosts = new ArrayList<>();
-            List<double[]> expBased = new ArrayList<>();
-            List<double[]> maxBased = new ArrayList<>();
             List<Double> warmUp = new ArrayList<>();
             List<String> unsteady = new ArrayList<>();
-            String kernels = null;
-            String clockName = null;
-            for (Activation f : Activations.catalogue()) {
-                TrialResult r = done.get(trial(f, path, 1, options.quick(), options.baseSeed()));
-                kernels = r.text("kernels");
-                clockName = r.text("clock");
+            double jitMillis = 0;
+            for (TrialResult r : judged.results()) {
                 sink += r.number("sink");
-                double[] forward = r.numbers("forward");
-                double[] backward = r.numbers("backward");
-                double[] both = forwardPlusBackward(r);
-                Traits.Cost cost = Traits.Cost.valueOf(r.text("cost class"));
+                double forward = Summary.median(r.numbers("forward"));
+                double backward = Summary.median(r.numbers("backward"));
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("cost class", cost.name().toLowerCase(Locale.ROOT));
-                row.put("forward ns/element", Summary.median(forward));
-                row.put("backward ns/element", Summary.median(backward));
+                row.put("cost class", r.text("cost class").toLowerCase(Locale.ROOT));
+                row.put("forward ns/element", forward);
+                row.put("backward ns/element", backward);
+                row.put("priming calls", r.integer("priming calls"));
                 row.put("warm-up blocks", r.integer("warm-up blocks"));
                 table.put(r.text("id"), row);
                 names.add(r.text("id"));
-                forwardCosts.add(Summary.median(forward));
-                backwardCosts.add(Summary.median(backward));
+                forwardCosts.add(forward);
+                backwardCosts.add(backward);
                 warmUp.add((double) r.integer("warm-up blocks"));
+                jitMillis += r.number("JIT ms during rounds");
                 if (!r.flag("steady")) {
                     unsteady.add(r.text("id"));
                 }
-                if (cost == Traits.Cost.TRANSCENDENTAL) {
-                    expBased.add(both);
-                } else if (cost == Traits.Cost.CHEAP) {
-                    maxBased.add(both);
-                }
             }
+            String kernels = judged.results().get(0).text("kernels");
             List<double[]> cheapOdd = new ArrayList<>();
             List<double[]> cheapEven = new ArrayList<>();
-            for (int i = 0; i < maxBased.size(); i++) {
-                (i % 2 == 0 ? cheapEven : cheapOdd).add(maxBased.get(i));
+            for (int i = 0; i < judged.maxBased().size(); i++) {
+                (i % 2 == 0 ? cheapEven : cheapOdd).add(judged.maxBased().get(i));
             }
             Effect claim = Effect.ofUnits("log10 cost ratio exp-based / max-based, " + kernels + " kernels",
-                    Effect.Role.claim, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(expBased, maxBased),
-                    ROUNDS_TEST);
+                    Effect.Role.claim, Effect.Direction.above, Math.log10(MIN_COST_RATIO), judged.logRatio(), ROUNDS_TEST);
             effects.add(claim);
             effects.add(Effect.ofUnits("log10 cost ratio max-based (even) / max-based (odd), " + kernels + " kernels",
                     Effect.Role.control, Effect.Direction.above, Math.log10(MIN_COST_RATIO), logRatioPerRound(cheapEven, cheapOdd),
                     ROUNDS_TEST));
             double first = Math.pow(10, claim.estimate());
-            double second = repeatedRatio(path, options, done);
-            boolean agree = agree(first, second);
+            double second = repeat.ratio();
+            Effect agreement = agreement(kernels, first, second);
+            effects.add(agreement);
+            boolean agree = agreement.verdict() == Verdict.supported;
+            String bar = Math.round(100 * REPEAT_AGREEMENT) + "%";
+            if (!agree) {
+                invalid.add(String.format(Locale.ROOT, "%s: ×%s against ×%s", kernels, Figures.format(first),
+                        Figures.format(second)));
+            }
             headline.append(String.format(Locale.ROOT, " %s ×%s (repeat ×%s, %s);", kernels, Figures.format(first),
-                    Figures.format(second), agree ? "agrees within " + Math.round(100 * REPEAT_AGREEMENT) + "%"
-                            : "does NOT agree within " + Math.round(100 * REPEAT_AGREEMENT) + "%"));
+                    Figures.format(second), agree ? "agrees within " + bar : "does NOT agree within " + bar));
             Map<String, Object> pathFigures = new LinkedHashMap<>();
-            pathFigures.put("clock", clockName);
-            pathFigures.put("exp-based activations", expBased.size());
-            pathFigures.put("max-based activations", maxBased.size());
+            pathFigures.put("clock", judged.results().get(0).text("clock"));
+            pathFigures.put("exp-based activations", judged.expBased().size());
+            pathFigures.put("max-based activations", judged.maxBased().size());
             pathFigures.put("ratio exp-based / max-based (geometric mean over rounds)", first);
             pathFigures.put("ratio exp-based / max-based, second run", second);
-            pathFigures.put("two runs agree within " + Math.round(100 * REPEAT_AGREEMENT) + "% (larger / smaller = "
-                    + Figures.format(Math.max(first, second) / Math.min(first, second)) + ")", agree);
+            pathFigures.put("two runs agree within " + bar + " (larger / smaller = " + Figures.format(agreement.estimate())
+                    + "; precondition of the verdict)", agree);
             pathFigures.put("warm-up blocks until steady", Summary.of(Lab.doubles(warmUp)));
-            pathFigures.put("activations whose warm-up never settled", unsteady.isEmpty() ? "none" : String.join(", ", unsteady));
+            pathFigures.put("activations whose warm-up did not settle", unsteady.isEmpty() ? "none" : String.join(", ", unsteady));
+            pathFigures.put("JIT compilation during the timed rounds (ms, all activations)", jitMillis);
             pathFigures.put("per activation (median over rounds)", table);
             figures.put(kernels + " kernels", pathFigures);
             charts.add(Chart.bars("Cost per element through the " + kernels + " kernels", "activation",
@@ -286,30 +324,16 @@ public final class ActivationCost implements Experiment {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(ExperimentResult.HEADLINE, headline.substring(0, headline.length() - 1));
+        out.put("precondition", invalid.isEmpty()
+                ? "met: on every path the two runs agree within " + Math.round(100 * REPEAT_AGREEMENT) + "%"
+                : "NOT met, so the verdict is inconclusive: the two runs disagree by more than "
+                        + Math.round(100 * REPEAT_AGREEMENT) + "% (" + String.join("; ", invalid) + ")");
         out.putAll(figures);
         out.put("caveat", "in-process timing on a shared machine; JMH figures live in docs/BENCHMARKS.md");
         if (sink == 42.4242) {
             out.put("sink", sink);
         }
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                out, List.of(options.baseSeed()), charts, effects);
-    }
-
-    /** The second run's exp-based / max-based ratio on one path, measured as the first run's (geometric mean over rounds). */
-    private double repeatedRatio(String path, RunOptions options, Trials.Lookup done) {
-        List<double[]> expBased = new ArrayList<>();
-        List<double[]> maxBased = new ArrayList<>();
-        for (Activation f : Activations.catalogue()) {
-            TrialResult r = done.get(trial(f, path, RUNS, options.quick(), options.baseSeed()));
-            double[] both = forwardPlusBackward(r);
-            Traits.Cost cost = Traits.Cost.valueOf(r.text("cost class"));
-            if (cost == Traits.Cost.TRANSCENDENTAL) {
-                expBased.add(both);
-            } else if (cost == Traits.Cost.CHEAP) {
-                maxBased.add(both);
-            }
-        }
-        return Math.pow(10, Statistics.meanInterval(logRatioPerRound(expBased, maxBased)).mean());
+        return result(options, out, List.of(options.baseSeed()), charts, effects);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.actlab.diagnose.UnitState;
  * (ReLU'(z) = 0 for z &lt; 0), so once a large negative bias update pushes it there it never moves
  * again; large learning rates kill more units, and a slightly positive bias initialisation helps.
  */
-public final class DeadRelu implements Experiment {
+public final class DeadRelu extends StatedExperiment {
 
     /** Pre-registered: a knocked-out unit "never recovers" when the share of seeds where it recovers is below this. */
     static final double RECOVERY_SHARE = 0.5;
@@ -27,33 +27,27 @@ public final class DeadRelu implements Experiment {
     /** The bias inits are compared at learning rates up to this, where the rate itself does not kill most units. */
     static final double MODERATE_RATE = 0.3;
 
-    @Override
-    public String name() {
-        return "dead-relu";
+    public DeadRelu() {
+        super("dead-relu",
+                "ReLU units can die: after a large negative bias update a unit outputs 0 on every input, gets no gradient "
+                        + "and never changes again; large learning rates kill more units, and a slightly positive bias "
+                        + "initialisation helps.",
+                "(a) " + Dying.knockoutSetup(false) + " Run for relu and, as the control, leaky_relu. (b, c, d) " + Dying.sweepSetup(false) + " Quick: fewer epochs and rates.",
+                String.format(Locale.ROOT, "Four pre-registered effects, each with a 95%% t interval over seeds (paired by seed "
+                                + "where two arms are compared). (a) Share of seeds whose knocked-out relu unit recovers (active on "
+                                + "some row again and lower loss) below %.1f; control: the same share for leaky_relu must not be "
+                                + "below %.1f. (b) Dead share at lr %s minus lr %s (bias 0) above %.2f. (c) Dead share with bias 0 "
+                                + "minus bias +0.1, mean over lr ≤ %s, above %.2f; (d) the same for bias +0.01. Supported when every "
+                                + "claim interval clears its margin; not supported when any lies wholly on the wrong side.",
+                        RECOVERY_SHARE, RECOVERY_SHARE, Figures.format(HIGH_RATE), Figures.format(LOW_RATE), RATE_MARGIN,
+                        Figures.format(MODERATE_RATE), BIAS_MARGIN));
     }
 
+    /** The setup as run: a quick run states its own sizes where the full setup says "Quick: fewer epochs and rates.". */
     @Override
-    public String claim() {
-        return "ReLU units can die: after a large negative bias update a unit outputs 0 on every input, gets no gradient "
-                + "and never changes again; large learning rates kill more units, and a slightly positive bias "
-                + "initialisation helps.";
-    }
-
-    @Override
-    public String setup() {
-        return "(a) " + Dying.knockoutSetup(false) + " Run for relu and, as the control, leaky_relu. (b, c, d) " + Dying.sweepSetup(false) + " Quick: fewer epochs and rates.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Four pre-registered effects, each with a 95%% t interval over seeds (paired by seed "
-                        + "where two arms are compared). (a) Share of seeds whose knocked-out relu unit recovers (active on "
-                        + "some row again and lower loss) below %.1f; control: the same share for leaky_relu must not be "
-                        + "below %.1f. (b) Dead share at lr %s minus lr %s (bias 0) above %.2f. (c) Dead share with bias 0 "
-                        + "minus bias +0.1, mean over lr ≤ %s, above %.2f; (d) the same for bias +0.01. Supported when every "
-                        + "claim interval clears its margin; not supported when any lies wholly on the wrong side.",
-                RECOVERY_SHARE, RECOVERY_SHARE, Figures.format(HIGH_RATE), Figures.format(LOW_RATE), RATE_MARGIN,
-                Figures.format(MODERATE_RATE), BIAS_MARGIN);
+    String setup(RunOptions options) {
+        return setup().replace("Quick: fewer epochs and rates.",
+                options.quick() ? "(quick run: " + Dying.sweepSetup(true) + ")" : "");
     }
 
     /** The (a) effects: per-seed recovery (1 or 0) of the relu knock-out (claim) and the leaky_relu one (control). */
@@ -155,8 +149,6 @@ public final class DeadRelu implements Experiment {
         figures.put("dead share by bias init and learning rate (mean ± std [min, max] over seeds)", sweep.table());
         List<Chart> charts = List.of(Chart.lines("Dead ReLU share after training against the learning rate",
                 "learning rate", "dead share of hidden units", true, false, sweep.series()));
-        return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs and rates.",
-                options.quick() ? "(quick run: " + Dying.sweepSetup(true) + ")" : ""), criterion(),
-                figures, options.seedList(), charts, effects);
+        return result(options, figures, options.seedList(), charts, effects);
     }
 }

@@ -15,6 +15,11 @@ import java.util.Objects;
  * the measure cannot tell the arms apart and the experiment's verdict is at best inconclusive
  * ({@link #verdictOf}).
  *
+ * <p>A {@link Role#precondition} effect checks the measurement itself, not the claim: for example
+ * that two runs of a timing agree within a stated bar. It is stated before the run like the others;
+ * when it is not {@code supported}, the figures are not valid evidence and the experiment's verdict
+ * is {@code inconclusive}, whatever its claims and controls say.
+ *
  * @param name      what the effect is, with its unit
  * @param role      claim or control
  * @param direction the side of the margin the claim predicts
@@ -32,8 +37,8 @@ public record Effect(String name, Role role, Direction direction, double margin,
     /** Which side of the margin the claim predicts. */
     public enum Direction { above, below }
 
-    /** Whether the effect tests the claim or a control arm. */
-    public enum Role { claim, control }
+    /** Whether the effect tests the claim, a control arm, or the validity of the measurement. */
+    public enum Role { claim, control, precondition }
 
     /** The test name of a one-sample t interval over seeds. */
     public static final String T_TEST = "t interval over seeds, 95%, df = n − 1";
@@ -91,25 +96,37 @@ public record Effect(String name, Role role, Direction direction, double margin,
     }
 
     /**
-     * The experiment's verdict: the weakest verdict of its claim effects; and a supported claim falls
-     * to inconclusive when any control is supported too (the measure does not discriminate).
+     * The experiment's verdict: the weakest verdict of its claim effects; a supported claim falls to
+     * inconclusive when any control is supported too (the measure does not discriminate); and any
+     * verdict falls to inconclusive when a precondition is not supported (the measurement is not valid).
      */
     public static Verdict verdictOf(List<Effect> effects) {
         Verdict verdict = Verdict.supported;
         boolean anyClaim = false;
         boolean controlSupported = false;
         for (Effect e : effects) {
-            if (e.role() == Role.claim) {
-                verdict = verdict.and(e.verdict());
-                anyClaim = true;
-            } else if (e.verdict() == Verdict.supported) {
-                controlSupported = true;
+            switch (e.role()) {
+                case claim -> {
+                    verdict = verdict.and(e.verdict());
+                    anyClaim = true;
+                }
+                case control -> controlSupported |= e.verdict() == Verdict.supported;
+                case precondition -> {
+                    if (e.verdict() != Verdict.supported) {
+                        return Verdict.inconclusive;
+                    }
+                }
             }
         }
         if (!anyClaim) {
             return Verdict.inconclusive;
         }
         return verdict == Verdict.supported && controlSupported ? Verdict.inconclusive : verdict;
+    }
+
+    /** The preconditions that are not met, in order: each makes the experiment's verdict inconclusive. */
+    public static List<Effect> failedPreconditions(List<Effect> effects) {
+        return effects.stream().filter(e -> e.role() == Role.precondition && e.verdict() != Verdict.supported).toList();
     }
 
     /** "0.12 [0.05, 0.19], n = 10" for tables. */

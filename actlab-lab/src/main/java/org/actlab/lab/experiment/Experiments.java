@@ -1,14 +1,11 @@
 package org.actlab.lab.experiment;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.actlab.text.DidYouMean;
 
 /** The registry of the ten experiments, in lecture order. */
 public final class Experiments {
 
-    private static final List<Experiment> ALL = List.of(
+    private static final Registry<Experiment> ALL = new Registry<>("experiment", Experiment::name, List.of(
             new LinearCollapse(),
             new UniversalApproximation(),
             new LogisticSaturation(),
@@ -18,19 +15,19 @@ public final class Experiments {
             new TanhVsLogistic(),
             new ReluProperties(),
             new DeadRelu(),
-            new LeakyRelu());
+            new LeakyRelu()));
 
     private Experiments() {
     }
 
     /** Every experiment, in lecture order. */
     public static List<Experiment> all() {
-        return ALL;
+        return ALL.all();
     }
 
     /** The names, in lecture order. */
     public static List<String> names() {
-        return ALL.stream().map(Experiment::name).collect(Collectors.toList());
+        return ALL.names();
     }
 
     /**
@@ -39,13 +36,6 @@ public final class Experiments {
      * @throws IllegalArgumentException naming the unknown name, the nearest known one and the list
      */
     public static Experiment byName(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Experiment e : ALL) {
-            if (e.name().equals(wanted)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown experiment '" + name + "'" + DidYouMean.hint(wanted, names())
-                + "; known: " + String.join(", ", names()));
+        return ALL.byName(name);
     }
 }

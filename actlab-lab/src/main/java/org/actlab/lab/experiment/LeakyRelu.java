@@ -16,36 +16,30 @@ import org.actlab.nn.Trainer;
  * everywhere, so no unit can die: gradients keep flowing even into a unit knocked far negative, and
  * its negative outputs pull the mean output closer to zero than ReLU's.
  */
-public final class LeakyRelu implements Experiment {
+public final class LeakyRelu extends StatedExperiment {
 
     private static final double COMPARISON_RATE = 0.1;
 
-    @Override
-    public String name() {
-        return "leaky-relu";
+    public LeakyRelu() {
+        super("leaky-relu",
+                "Leaky ReLU does not die: gradients keep flowing into a knocked-out unit so that it recovers, and its "
+                        + "mean output is closer to zero than ReLU's.",
+                "(a) " + Dying.knockoutSetup(false) + " Run for leaky_relu (slope 0.01) and, as the control, relu. (b) the "
+                        + "diagnostics' |mean hidden output| μ (training rows) of relu and leaky_relu networks of the dead-relu "
+                        + "sweep with bias 0 and learning rate " + COMPARISON_RATE + ", same seeds. Quick: fewer epochs. (The "
+                        + "sweep's dead share is not measured here: f' ≥ 0.01 makes it 0 by definition.)",
+                String.format(Locale.ROOT, "(a) Share of seeds whose knocked-out leaky_relu unit recovers (active on some row "
+                                + "again and lower loss) above %.1f (t interval over seeds, 95%%); control: the same share for relu "
+                                + "must not be above %.1f. (b) |mean output| relu minus leaky_relu, paired by seed, above 0. "
+                                + "Supported when both claim intervals clear their margins, not supported when either lies wholly "
+                                + "on the wrong side.", DeadRelu.RECOVERY_SHARE, DeadRelu.RECOVERY_SHARE));
     }
 
+    /** The setup as run: a quick run states its own sizes where the full setup says "Quick: fewer epochs.". */
     @Override
-    public String claim() {
-        return "Leaky ReLU does not die: gradients keep flowing into a knocked-out unit so that it recovers, and its "
-                + "mean output is closer to zero than ReLU's.";
-    }
-
-    @Override
-    public String setup() {
-        return "(a) " + Dying.knockoutSetup(false) + " Run for leaky_relu (slope 0.01) and, as the control, relu. (b) the "
-                + "diagnostics' |mean hidden output| μ (training rows) of relu and leaky_relu networks of the dead-relu "
-                + "sweep with bias 0 and learning rate " + COMPARISON_RATE + ", same seeds. Quick: fewer epochs. (The "
-                + "sweep's dead share is not measured here: f' ≥ 0.01 makes it 0 by definition.)";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "(a) Share of seeds whose knocked-out leaky_relu unit recovers (active on some row "
-                        + "again and lower loss) above %.1f (t interval over seeds, 95%%); control: the same share for relu "
-                        + "must not be above %.1f. (b) |mean output| relu minus leaky_relu, paired by seed, above 0. "
-                        + "Supported when both claim intervals clear their margins, not supported when either lies wholly "
-                        + "on the wrong side.", DeadRelu.RECOVERY_SHARE, DeadRelu.RECOVERY_SHARE);
+    String setup(RunOptions options) {
+        return setup().replace("Quick: fewer epochs.",
+                options.quick() ? "(quick run: 5 + 5 knock-out epochs, 8 comparison epochs)" : "");
     }
 
     /** The pre-registered effects. */
@@ -151,9 +145,7 @@ public final class LeakyRelu implements Experiment {
                 Chart.bars("Knocked-out unit recovered (share of seeds)", "activation", "share", false,
                         List.of("leaky_relu", "relu"), List.of(new Chart.Series("share of seeds", null, new double[] {
                                 Summary.of(recovered.get("leaky_relu")).mean(), Summary.of(recovered.get("relu")).mean()}))));
-        return new ExperimentResult(name(), claim(), setup().replace("Quick: fewer epochs.",
-                options.quick() ? "(quick run: 5 + 5 knock-out epochs, 8 comparison epochs)" : ""), criterion(),
-                figures, options.seedList(), charts, effects(recovered.get("leaky_relu"), recovered.get("relu"),
+        return result(options, figures, options.seedList(), charts, effects(recovered.get("leaky_relu"), recovered.get("relu"),
                 reluOutput, leakyOutput));
     }
 }

@@ -21,7 +21,7 @@ import org.actlab.nn.TrainingResult;
  * b = W_L ⋯ W_2 b_1 + ⋯ + W_L b_{L−1} + b_L, computed in double precision from the trained weights
  * and compared with the network's own output pre-activation on random inputs.
  */
-public final class LinearCollapse implements Experiment {
+public final class LinearCollapse extends StatedExperiment {
 
     private static final List<String> SETS = List.of("xor", "circle");
     /** The control: a linearly separable set, where a linear network should do as well as the non-linear one. */
@@ -33,34 +33,21 @@ public final class LinearCollapse implements Experiment {
     private static final String NONLINEAR = "tanh";
     private static final int RANDOM_INPUTS = 1000;
 
-    @Override
-    public String name() {
-        return "linear-collapse";
-    }
-
-    @Override
-    public String claim() {
-        return "Without a non-linear activation, a network of any depth is one linear map W x + b: "
-                + "deep linear networks cannot fit xor or circle, while one non-linear hidden layer can.";
-    }
-
-    @Override
-    public String setup() {
-        return "xor and circle, and the control gauss (two linearly separable blobs) (400 training rows, 400 test rows, noise 0); linear networks with 1..5 hidden identity "
-                + "layers of " + WIDTH + " units (quick: 1, 3, 5) against one " + NONLINEAR + " layer of "
-                + NONLINEAR_WIDTH + " units; sigmoid output, binary cross-entropy, Adam at 0.01, batch 20, 100 epochs "
-                + "(quick: 200 rows, 40 epochs). The collapsed W x + b is computed from each trained linear network's "
-                + "weights and compared with its output pre-activation on " + RANDOM_INPUTS + " random inputs N(0, 3²).";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Effect per set: test accuracy of the 1-layer %s network minus that of the "
-                        + "deepest linear network, paired by seed (paired t interval, 95%%). Supported when on xor and on "
-                        + "circle the interval lies above %.2f; not supported when it lies below. Control: the same gap "
-                        + "on the linearly separable '%s' set must not clear %.2f (a linear network separates it). The "
-                        + "collapse difference |deep − W x − b| is algebra, shown as a check of the engine, not judged.",
-                NONLINEAR, GAP_MARGIN, CONTROL_SET, GAP_MARGIN);
+    public LinearCollapse() {
+        super("linear-collapse",
+                "Without a non-linear activation, a network of any depth is one linear map W x + b: "
+                        + "deep linear networks cannot fit xor or circle, while one non-linear hidden layer can.",
+                "xor and circle, and the control gauss (two linearly separable blobs) (400 training rows, 400 test rows, noise 0); linear networks with 1..5 hidden identity "
+                        + "layers of " + WIDTH + " units (quick: 1, 3, 5) against one " + NONLINEAR + " layer of "
+                        + NONLINEAR_WIDTH + " units; sigmoid output, binary cross-entropy, Adam at 0.01, batch 20, 100 epochs "
+                        + "(quick: 200 rows, 40 epochs). The collapsed W x + b is computed from each trained linear network's "
+                        + "weights and compared with its output pre-activation on " + RANDOM_INPUTS + " random inputs N(0, 3²).",
+                String.format(Locale.ROOT, "Effect per set: test accuracy of the 1-layer %s network minus that of the "
+                                + "deepest linear network, paired by seed (paired t interval, 95%%). Supported when on xor and on "
+                                + "circle the interval lies above %.2f; not supported when it lies below. Control: the same gap "
+                                + "on the linearly separable '%s' set must not clear %.2f (a linear network separates it). The "
+                                + "collapse difference |deep − W x − b| is algebra, shown as a check of the engine, not judged.",
+                        NONLINEAR, GAP_MARGIN, CONTROL_SET, GAP_MARGIN));
     }
 
     /** The pre-registered effect of one set: paired accuracy gap, non-linear minus deepest linear. */
@@ -203,8 +190,7 @@ public final class LinearCollapse implements Experiment {
         figures.put("test accuracy (mean ± std [min, max] over seeds)", accuracyTable);
         Chart chart = Chart.lines("Test accuracy against depth", "hidden identity layers", "test accuracy",
                 false, false, series);
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), List.of(chart), effects);
+        return result(options, figures, options.seedList(), List.of(chart), effects);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.actlab.nn.Network;
  * {@code train --diagnose}): a (row, unit) pair is saturated when σ'(z) &lt; 0.01 · max σ' = 0.0025,
  * that is |z| &gt; 5.99.
  */
-public final class LogisticSaturation implements Experiment {
+public final class LogisticSaturation extends StatedExperiment {
 
     /** The small scale of the criterion: the control arm. */
     static final double SMALL_SCALE = 0.1;
@@ -38,33 +38,20 @@ public final class LogisticSaturation implements Experiment {
     private static final int WIDTH = 32;
     private static final int DEPTH = 2;
 
-    @Override
-    public String name() {
-        return "logistic-saturation";
-    }
-
-    @Override
-    public String claim() {
-        return "The logistic function saturates: with large initial weights most units sit where σ'(z) ≈ 0 and "
-                + "gradients are small; small initial weights avoid saturation.";
-    }
-
-    @Override
-    public String setup() {
-        return "circle (200 rows, noise 0); 2 → " + WIDTH + " → " + WIDTH + " logistic → 1 sigmoid; every weight drawn "
-                + "from N(0, s²), biases 0, for s = 0.01, 0.03, 0.1, 0.3, 1, 3, 10 (quick: 0.01, 0.1, 1, 3, 10). Measured at "
-                + "initialisation over the data, by the diagnostics (Diagnostics.inspect, as train --diagnose): the share of "
-                + "(row, hidden unit) pairs with σ'(z) < 0.01·max σ' (|z| > 5.99), the share of hidden units saturated on "
-                + "≥ 99% of the rows, and the full-batch gradient norm of the first layer; and the mean σ'(z).";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Saturated share = share of (row, hidden unit) pairs with σ'(z) < 0.01·max σ' "
-                        + "(train --diagnose's sat%%), per seed. Supported when its interval at s = %s lies above %.0f%% "
-                        + "(\"most units\"; t interval over seeds, 95%%), not supported when it lies below. Control: the "
-                        + "same measure at s = %s must not come out above %.0f%%.",
-                Figures.format(LARGE_SCALE), 100 * MOST, Figures.format(SMALL_SCALE), 100 * MOST);
+    public LogisticSaturation() {
+        super("logistic-saturation",
+                "The logistic function saturates: with large initial weights most units sit where σ'(z) ≈ 0 and "
+                        + "gradients are small; small initial weights avoid saturation.",
+                "circle (200 rows, noise 0); 2 → " + WIDTH + " → " + WIDTH + " logistic → 1 sigmoid; every weight drawn "
+                        + "from N(0, s²), biases 0, for s = 0.01, 0.03, 0.1, 0.3, 1, 3, 10 (quick: 0.01, 0.1, 1, 3, 10). Measured at "
+                        + "initialisation over the data, by the diagnostics (Diagnostics.inspect, as train --diagnose): the share of "
+                        + "(row, hidden unit) pairs with σ'(z) < 0.01·max σ' (|z| > 5.99), the share of hidden units saturated on "
+                        + "≥ 99% of the rows, and the full-batch gradient norm of the first layer; and the mean σ'(z).",
+                String.format(Locale.ROOT, "Saturated share = share of (row, hidden unit) pairs with σ'(z) < 0.01·max σ' "
+                                + "(train --diagnose's sat%%), per seed. Supported when its interval at s = %s lies above %.0f%% "
+                                + "(\"most units\"; t interval over seeds, 95%%), not supported when it lies below. Control: the "
+                                + "same measure at s = %s must not come out above %.0f%%.",
+                        Figures.format(LARGE_SCALE), 100 * MOST, Figures.format(SMALL_SCALE), 100 * MOST));
     }
 
     /** The pre-registered effects from per-seed saturated shares at the large and the small scale. */
@@ -171,8 +158,7 @@ public final class LogisticSaturation implements Experiment {
                         new Chart.Series("mean σ'(z) (max 0.25)", x, derivativeMeans))));
         charts.add(Chart.lines("First-layer gradient norm against the initial weight scale", "weight std s",
                 "‖∂L/∂W₁‖", true, true, List.of(new Chart.Series("first layer", x, gradientMeans))));
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts,
+        return result(options, figures, options.seedList(), charts,
                 effects(saturatedBySeed.get(LARGE_SCALE), saturatedBySeed.get(SMALL_SCALE)));
     }
 

@@ -27,7 +27,7 @@ import org.actlab.nn.Trainer;
  * straight distance from start to end, and the share of steps that reverse direction
  * (Δw_t · Δw_{t−1} &lt; 0).
  */
-public final class NotZeroCentred implements Experiment {
+public final class NotZeroCentred extends StatedExperiment {
 
     /**
      * Pre-registered: the logistic-fed path ratio (length over straight distance) must be more than this
@@ -44,36 +44,23 @@ public final class NotZeroCentred implements Experiment {
 
     private static final int WIDTH = 16;
 
-    @Override
-    public String name() {
-        return "not-zero-centred";
-    }
-
-    @Override
-    public String claim() {
-        return "The logistic function is not zero-centred: the weight gradients into one neuron fed by logistic outputs "
-                + "all share one sign, so the weights zig-zag towards a target that needs mixed signs; tanh does not do this.";
-    }
-
-    @Override
-    public String setup() {
-        return "(a) circle (200 rows, quick: 100), 2 → " + WIDTH + " A → " + WIDTH + " tanh → 1 sigmoid with A = sigmoid or tanh, "
-                + "Glorot-normal, SGD at 0.05 with batch 1 for one epoch; the diagnostics' sign coherence of the second hidden "
-                + "layer (fed by A): the share of its weight-gradient rows whose non-zero entries share one sign (an "
-                + "all-zero row does not count as coherent), mean over the steps, as train --diagnose. (b) the two-weight "
-                + "problem: per-sample SGD at " + TWO_WEIGHT_RATE + " from (0, 0) until |w − w*| ≤ " + TWO_WEIGHT_TOLERANCE
-                + "·|w*| (at most " + TWO_WEIGHT_MAX_STEPS + " steps), w* = (1, −1), inputs σ(u) or tanh(u).";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Effect: ln(path ratio with σ(u) inputs) − ln(path ratio with tanh(u) inputs) in "
-                        + "the two-weight problem, paired by seed (paired t interval, 95%%). Supported when the interval lies "
-                        + "above ln %.1f (the zig-zag makes the path %.1f× longer), not supported when it lies below. "
-                        + "Control: σ(u) − ½, the same shape made zero-centred, must not clear the same margin against "
-                        + "tanh(u). The diagnostics' sign coherence is shown but not judged: for inputs that are never "
-                        + "negative every gradient row is sign-coherent by definition.",
-                MIN_PATH_RATIO_FACTOR, MIN_PATH_RATIO_FACTOR);
+    public NotZeroCentred() {
+        super("not-zero-centred",
+                "The logistic function is not zero-centred: the weight gradients into one neuron fed by logistic outputs "
+                        + "all share one sign, so the weights zig-zag towards a target that needs mixed signs; tanh does not do this.",
+                "(a) circle (200 rows, quick: 100), 2 → " + WIDTH + " A → " + WIDTH + " tanh → 1 sigmoid with A = sigmoid or tanh, "
+                        + "Glorot-normal, SGD at 0.05 with batch 1 for one epoch; the diagnostics' sign coherence of the second hidden "
+                        + "layer (fed by A): the share of its weight-gradient rows whose non-zero entries share one sign (an "
+                        + "all-zero row does not count as coherent), mean over the steps, as train --diagnose. (b) the two-weight "
+                        + "problem: per-sample SGD at " + TWO_WEIGHT_RATE + " from (0, 0) until |w − w*| ≤ " + TWO_WEIGHT_TOLERANCE
+                        + "·|w*| (at most " + TWO_WEIGHT_MAX_STEPS + " steps), w* = (1, −1), inputs σ(u) or tanh(u).",
+                String.format(Locale.ROOT, "Effect: ln(path ratio with σ(u) inputs) − ln(path ratio with tanh(u) inputs) in "
+                                + "the two-weight problem, paired by seed (paired t interval, 95%%). Supported when the interval lies "
+                                + "above ln %.1f (the zig-zag makes the path %.1f× longer), not supported when it lies below. "
+                                + "Control: σ(u) − ½, the same shape made zero-centred, must not clear the same margin against "
+                                + "tanh(u). The diagnostics' sign coherence is shown but not judged: for inputs that are never "
+                                + "negative every gradient row is sign-coherent by definition.",
+                        MIN_PATH_RATIO_FACTOR, MIN_PATH_RATIO_FACTOR));
     }
 
     /** The pre-registered effects from per-seed path ratios (logistic, tanh, centred logistic inputs). */
@@ -202,8 +189,7 @@ public final class NotZeroCentred implements Experiment {
                 Chart.bars("Share of sign-coherent gradient rows", "inputs of the neuron", "share", false,
                         List.of("fed by sigmoid", "fed by tanh"),
                         List.of(new Chart.Series("mean over seeds", null, new double[] {logistic.mean(), tanh.mean()}))));
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts, effects(pathRatio[0], pathRatio[1], pathRatio[2]));
+        return result(options, figures, options.seedList(), charts, effects(pathRatio[0], pathRatio[1], pathRatio[2]));
     }
 
     /**

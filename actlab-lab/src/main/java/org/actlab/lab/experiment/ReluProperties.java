@@ -25,7 +25,7 @@ import org.actlab.nn.Trainer;
  * many of a trained ReLU network's positive pre-activations are saturated by the diagnostics'
  * definition (f'(z) &lt; 0.01 · max f'); and the diagnostics' mean hidden output on the test set.
  */
-public final class ReluProperties implements Experiment {
+public final class ReluProperties extends StatedExperiment {
 
     /** Pre-registered: "does not saturate for x &gt; 0": below this share of the swept positive x saturated. */
     static final double MAX_SATURATED_SHARE = 0.01;
@@ -38,36 +38,23 @@ public final class ReluProperties implements Experiment {
     private static final int SWEEP_POINTS = 2000;
     private static final int WIDTH = 16;
 
-    @Override
-    public String name() {
-        return "relu-properties";
-    }
-
-    @Override
-    public String claim() {
-        return "ReLU does not saturate for x > 0 (its derivative is exactly 1 there), and it is not zero-centred "
-                + "(its mean output is positive).";
-    }
-
-    @Override
-    public String setup() {
-        return "A sweep of " + SWEEP_POINTS + " positive floats, log-spaced from 1.4e-45 (the smallest subnormal) to "
-                + "3.4e38, plus 1 ulp above 0 and Float.MAX_VALUE: relu'(x) and relu(x) through Activation and through "
-                + "the bulk kernels. A 2 → " + WIDTH + " → " + WIDTH + " relu → 1 sigmoid network (He-normal) trained on "
-                + "circle (400 rows, noise 0.1) with Adam at 0.01, batch 20, 50 epochs (quick: 15), with the diagnostics "
-                + "evaluating on 400 test rows: how many positive pre-activations are saturated (f'(z) < 0.01·max f', "
-                + "the definition of train --diagnose), the saturated share of all hidden pairs, and the mean hidden output.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "(1) The share of the swept positive x where f'(x) < 0.01·max f' (the diagnostics' "
-                        + "saturation) is below %.2f for relu (exact: the sweep is deterministic); control: the same share "
-                        + "for %s must not be below it. (2) The trained network's mean hidden output lies above %.2f (t "
-                        + "interval over seeds, 95%%); control: the same network with %s must not lie above it. Supported "
-                        + "when both claims clear their margins, not supported when either lies wholly on the wrong side. "
-                        + "Bit-exactness of relu(x) = x and relu'(x) = 1 is shown as a check of the kernels.",
-                MAX_SATURATED_SHARE, SATURATING_CONTROL, MIN_MEAN_OUTPUT, CENTRED_CONTROL);
+    public ReluProperties() {
+        super("relu-properties",
+                "ReLU does not saturate for x > 0 (its derivative is exactly 1 there), and it is not zero-centred "
+                        + "(its mean output is positive).",
+                "A sweep of " + SWEEP_POINTS + " positive floats, log-spaced from 1.4e-45 (the smallest subnormal) to "
+                        + "3.4e38, plus 1 ulp above 0 and Float.MAX_VALUE: relu'(x) and relu(x) through Activation and through "
+                        + "the bulk kernels. A 2 → " + WIDTH + " → " + WIDTH + " relu → 1 sigmoid network (He-normal) trained on "
+                        + "circle (400 rows, noise 0.1) with Adam at 0.01, batch 20, 50 epochs (quick: 15), with the diagnostics "
+                        + "evaluating on 400 test rows: how many positive pre-activations are saturated (f'(z) < 0.01·max f', "
+                        + "the definition of train --diagnose), the saturated share of all hidden pairs, and the mean hidden output.",
+                String.format(Locale.ROOT, "(1) The share of the swept positive x where f'(x) < 0.01·max f' (the diagnostics' "
+                                + "saturation) is below %.2f for relu (exact: the sweep is deterministic); control: the same share "
+                                + "for %s must not be below it. (2) The trained network's mean hidden output lies above %.2f (t "
+                                + "interval over seeds, 95%%); control: the same network with %s must not lie above it. Supported "
+                                + "when both claims clear their margins, not supported when either lies wholly on the wrong side. "
+                                + "Bit-exactness of relu(x) = x and relu'(x) = 1 is shown as a check of the kernels.",
+                        MAX_SATURATED_SHARE, SATURATING_CONTROL, MIN_MEAN_OUTPUT, CENTRED_CONTROL));
     }
 
     /** The pre-registered effects. */
@@ -244,8 +231,7 @@ public final class ReluProperties implements Experiment {
                 Chart.points("First hidden layer after training: output against pre-activation (seed " + options.seed(0)
                                 + ")", "z", "relu(z)",
                         List.of(new Chart.Series("(z, relu(z)) on test rows", sampleZ, sampleA))));
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts, effects);
+        return result(options, figures, options.seedList(), charts, effects);
     }
 
     /** Positive floats log-spaced over the whole positive range, with the extremes exact. */

@@ -24,7 +24,7 @@ import org.actlab.nn.TrainingResult;
  * for its slope σ′(0) = ¼ against tanh′(0) = 1. The measure is the epochs until the training loss first
  * reaches a target (a run that never does counts as epochs + 1).
  */
-public final class TanhVsLogistic implements Experiment {
+public final class TanhVsLogistic extends StatedExperiment {
 
     /** Pre-registered: tanh must reach the target at least this many epochs sooner (paired, mean over sets). */
     static final double EPOCH_MARGIN = 1;
@@ -53,38 +53,25 @@ public final class TanhVsLogistic implements Experiment {
     private static final List<List<String>> TUNED_ARMS = List.of(List.of("tanh", INIT), List.of("sigmoid", INIT),
             List.of("sigmoid", COMPENSATED_INIT));
 
-    @Override
-    public String name() {
-        return "tanh-vs-logistic";
-    }
-
-    @Override
-    public String claim() {
-        return "tanh, being zero-centred, trains faster than the logistic function, to at least the same accuracy.";
-    }
-
-    @Override
-    public String setup() {
-        return "2-D sets xor, circle, moons (400 training, 400 validation, 400 test rows, noise 0; quick: xor and circle "
-                + "only): 2 → 8 → 8 → 1 sigmoid, binary cross-entropy, target training loss " + TARGET_LOSS_2D + ", SGD, "
-                + "batch 10, 100 epochs (quick: 30), learning rates " + RATES + "; tuned logistic arms with Glorot-normal "
-                + "gain 1 and gain " + Figures.format(COMPENSATING_GAIN) + " (" + COMPENSATED_INIT + "). MNIST-10k (bundled, 8,000 train / 2,000 "
-                + "test, full runs only, learning rate " + SAME_RATE + " only, shown as a figure): 784 → 32 → 10 softmax, "
-                + "target loss " + TARGET_LOSS_MNIST + ", batch 32, 6 epochs. Glorot-normal, zero biases, the same seeds "
-                + "for both activations.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Effect: epochs to the target, logistic minus tanh, mean over the 2-D sets, "
-                        + "paired by seed (paired t interval, 95%%). Claims, both must hold: (1) at the same learning rate "
-                        + "%s, (2) with each activation at its own best learning rate of %s (lowest mean validation loss "
-                        + "per set), (3) as (2) with the logistic's init gain ×%s (%s), which compensates its slope of at "
-                        + "most ¼. Supported when all three intervals lie above %.0f epoch; not supported when any lies "
-                        + "below. Control (A/A): tanh initialised from seed + %d minus tanh, same rate %s, must not clear "
-                        + "the margin.",
-                Figures.format(SAME_RATE), RATES, Figures.format(COMPENSATING_GAIN), COMPENSATED_INIT, EPOCH_MARGIN,
-                CONTROL_SEED_OFFSET, Figures.format(SAME_RATE));
+    public TanhVsLogistic() {
+        super("tanh-vs-logistic",
+                "tanh, being zero-centred, trains faster than the logistic function, to at least the same accuracy.",
+                "2-D sets xor, circle, moons (400 training, 400 validation, 400 test rows, noise 0; quick: xor and circle "
+                        + "only): 2 → 8 → 8 → 1 sigmoid, binary cross-entropy, target training loss " + TARGET_LOSS_2D + ", SGD, "
+                        + "batch 10, 100 epochs (quick: 30), learning rates " + RATES + "; tuned logistic arms with Glorot-normal "
+                        + "gain 1 and gain " + Figures.format(COMPENSATING_GAIN) + " (" + COMPENSATED_INIT + "). MNIST-10k (bundled, 8,000 train / 2,000 "
+                        + "test, full runs only, learning rate " + SAME_RATE + " only, shown as a figure): 784 → 32 → 10 softmax, "
+                        + "target loss " + TARGET_LOSS_MNIST + ", batch 32, 6 epochs. Glorot-normal, zero biases, the same seeds "
+                        + "for both activations.",
+                String.format(Locale.ROOT, "Effect: epochs to the target, logistic minus tanh, mean over the 2-D sets, "
+                                + "paired by seed (paired t interval, 95%%). Claims, both must hold: (1) at the same learning rate "
+                                + "%s, (2) with each activation at its own best learning rate of %s (lowest mean validation loss "
+                                + "per set), (3) as (2) with the logistic's init gain ×%s (%s), which compensates its slope of at "
+                                + "most ¼. Supported when all three intervals lie above %.0f epoch; not supported when any lies "
+                                + "below. Control (A/A): tanh initialised from seed + %d minus tanh, same rate %s, must not clear "
+                                + "the margin.",
+                        Figures.format(SAME_RATE), RATES, Figures.format(COMPENSATING_GAIN), COMPENSATED_INIT, EPOCH_MARGIN,
+                        CONTROL_SEED_OFFSET, Figures.format(SAME_RATE)));
     }
 
     private static List<String> sets(boolean quick) {
@@ -316,8 +303,7 @@ public final class TanhVsLogistic implements Experiment {
         figures.put("per set (epochs to target and test accuracy: mean ± std [min, max] over seeds)", table);
         figures.put("best rates at the top of the grid (" + Figures.format(top) + ")",
                 atTop.isEmpty() ? "none" : String.join(", ", atTop));
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts, effects);
+        return result(options, figures, options.seedList(), charts, effects);
     }
 
     /**

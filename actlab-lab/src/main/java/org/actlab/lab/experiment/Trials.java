@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.actlab.lab.replicate.TrialReplication;
+import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.sweep.SweepTrials;
 
 /**
@@ -39,8 +39,8 @@ public final class Trials {
             // A sweep trial is a whole run description with its own runner, not one of the ten experiments.
             return SweepTrials.run(trial);
         }
-        if (TrialReplication.EXPERIMENT.equals(trial.experiment())) {
-            return TrialReplication.runAny(trial);
+        if (Replication.EXPERIMENT.equals(trial.experiment())) {
+            return Replication.runAny(trial);
         }
         Experiment experiment = Experiments.byName(trial.experiment());
         TrialResult result;

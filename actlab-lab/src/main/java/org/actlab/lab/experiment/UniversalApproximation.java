@@ -19,7 +19,7 @@ import org.actlab.nn.TrainingResult;
  * the error falls with width and near 1 when it stays flat. (A single tanh unit is already a smooth
  * step, so on the step target the error need not fall far with width: it only must not rise.)
  */
-public final class UniversalApproximation implements Experiment {
+public final class UniversalApproximation extends StatedExperiment {
 
     /** Pre-registered: at the widest layer tanh and relu beat the linear fit by more than this many decades of test MSE. */
     static final double LINEAR_MARGIN_DECADES = 1;
@@ -30,32 +30,19 @@ public final class UniversalApproximation implements Experiment {
     private static final List<String> ACTIVATIONS = List.of("tanh", "relu", "identity");
     private static final List<String> NONLINEAR = List.of("tanh", "relu");
 
-    @Override
-    public String name() {
-        return "universal-approximation";
-    }
-
-    @Override
-    public String claim() {
-        return "One hidden layer with a non-linear activation can approximate any continuous function on an interval, "
-                + "better the wider it is; with the identity it stays a straight line at any width.";
-    }
-
-    @Override
-    public String setup() {
-        return "sin x, |x| and step(x) on [−π, π] (200 training rows, 200 test rows, noise 0); one hidden layer of width "
-                + "1, 2, 4, …, 256 (quick: 1, 4, 16, 64) with tanh, relu or identity; identity output, MSE, Adam at 0.01, "
-                + "batch 20, 300 epochs (quick: 100). Figure: test MSE, and its ratio widest/narrowest.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Per seed, averaged over the three targets and over tanh and relu (t interval over "
-                        + "seeds, 95%%): (1) log₁₀ E_identity(widest) − log₁₀ E(widest) above %.0f decade; (2) \"better the "
-                        + "wider\": log₁₀ E(width 1) − log₁₀ E(widest) above log₁₀ 2. Supported when both intervals clear "
-                        + "their margins; not supported when either lies below. Control: measure (2) on identity must not "
-                        + "clear the margin (a line does not improve with width).",
-                LINEAR_MARGIN_DECADES);
+    public UniversalApproximation() {
+        super("universal-approximation",
+                "One hidden layer with a non-linear activation can approximate any continuous function on an interval, "
+                        + "better the wider it is; with the identity it stays a straight line at any width.",
+                "sin x, |x| and step(x) on [−π, π] (200 training rows, 200 test rows, noise 0); one hidden layer of width "
+                        + "1, 2, 4, …, 256 (quick: 1, 4, 16, 64) with tanh, relu or identity; identity output, MSE, Adam at 0.01, "
+                        + "batch 20, 300 epochs (quick: 100). Figure: test MSE, and its ratio widest/narrowest.",
+                String.format(Locale.ROOT, "Per seed, averaged over the three targets and over tanh and relu (t interval over "
+                                + "seeds, 95%%): (1) log₁₀ E_identity(widest) − log₁₀ E(widest) above %.0f decade; (2) \"better the "
+                                + "wider\": log₁₀ E(width 1) − log₁₀ E(widest) above log₁₀ 2. Supported when both intervals clear "
+                                + "their margins; not supported when either lies below. Control: measure (2) on identity must not "
+                                + "clear the margin (a line does not improve with width).",
+                        LINEAR_MARGIN_DECADES));
     }
 
     private static List<Integer> widths(boolean quick) {
@@ -181,8 +168,7 @@ public final class UniversalApproximation implements Experiment {
         figures.put("widest non-linear error / linear fit's error", linearTable);
         figures.put("error ratio E(widest)/E(width 1)", ratioTable);
         figures.put("test MSE (mean ± std [min, max] over seeds)", errorTable);
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts, effects);
+        return result(options, figures, options.seedList(), charts, effects);
     }
 
     static double max(double[] values) {

@@ -20,7 +20,7 @@ import org.actlab.nn.Trainer;
  * layer over output layer): at initialisation from one full-batch gradient ({@code Diagnostics.inspect}),
  * after training the mean mini-batch norms over the last epoch, as {@code train --diagnose} prints it.
  */
-public final class VanishingGradients implements Experiment {
+public final class VanishingGradients extends StatedExperiment {
 
     /** The logistic ratio at the deepest depth must be at most 10^this. */
     static final double SIGMOID_MAX_LOG_RATIO = -3;
@@ -38,36 +38,23 @@ public final class VanishingGradients implements Experiment {
     static final double FEW_SATURATED = 0.05;
     private static final int WIDTH = 16;
 
-    @Override
-    public String name() {
-        return "vanishing-gradients";
-    }
-
-    @Override
-    public String claim() {
-        return "Gradients vanish in deep networks of saturating activations: with the logistic function the first "
-                + "layer's gradient is orders of magnitude smaller than the last layer's, while ReLU and leaky ReLU keep it.";
-    }
-
-    @Override
-    public String setup() {
-        return "circle (200 rows, noise 0); networks of 2, 5, 10, 20 hidden layers (quick: 2, 5, 10) of " + WIDTH
-                + " units with sigmoid, tanh, relu, leaky_relu; Glorot-normal initialisation for sigmoid and tanh, "
-                + "He-normal for the ReLU family, zero biases; sigmoid output, binary cross-entropy. Full-batch gradient "
-                + "norm of every layer at initialisation (Diagnostics.inspect); after 20 epochs of Adam at 0.01, batch 20 (quick: 5 "
-                + "epochs), the diagnostics' gradient ratio of the last epoch (mean mini-batch norms, as train --diagnose). "
-                + "Mechanisms apart: the deepest sigmoid network at init gains " + GAINS + " (weights × gain): the "
-                + "saturated share of hidden pairs and the slope bound Σ log10 mean σ'(z), side by side.";
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "At the deepest depth, at initialisation, per seed: (1) the logistic network's "
-                        + "log₁₀(first/last) below %.0f (t interval over seeds, 95%%); (2) relu minus logistic log₁₀ ratio "
-                        + "above %.0f decades, paired by seed (paired t interval). Supported when both intervals clear their "
-                        + "margins, not supported when either lies wholly on the other side. Control: the same measure (1) on "
-                        + "the relu network must not come out below %.0f.",
-                SIGMOID_MAX_LOG_RATIO, RELU_MIN_LOG_ADVANTAGE, SIGMOID_MAX_LOG_RATIO);
+    public VanishingGradients() {
+        super("vanishing-gradients",
+                "Gradients vanish in deep networks of saturating activations: with the logistic function the first "
+                        + "layer's gradient is orders of magnitude smaller than the last layer's, while ReLU and leaky ReLU keep it.",
+                "circle (200 rows, noise 0); networks of 2, 5, 10, 20 hidden layers (quick: 2, 5, 10) of " + WIDTH
+                        + " units with sigmoid, tanh, relu, leaky_relu; Glorot-normal initialisation for sigmoid and tanh, "
+                        + "He-normal for the ReLU family, zero biases; sigmoid output, binary cross-entropy. Full-batch gradient "
+                        + "norm of every layer at initialisation (Diagnostics.inspect); after 20 epochs of Adam at 0.01, batch 20 (quick: 5 "
+                        + "epochs), the diagnostics' gradient ratio of the last epoch (mean mini-batch norms, as train --diagnose). "
+                        + "Mechanisms apart: the deepest sigmoid network at init gains " + GAINS + " (weights × gain): the "
+                        + "saturated share of hidden pairs and the slope bound Σ log10 mean σ'(z), side by side.",
+                String.format(Locale.ROOT, "At the deepest depth, at initialisation, per seed: (1) the logistic network's "
+                                + "log₁₀(first/last) below %.0f (t interval over seeds, 95%%); (2) relu minus logistic log₁₀ ratio "
+                                + "above %.0f decades, paired by seed (paired t interval). Supported when both intervals clear their "
+                                + "margins, not supported when either lies wholly on the other side. Control: the same measure (1) on "
+                                + "the relu network must not come out below %.0f.",
+                        SIGMOID_MAX_LOG_RATIO, RELU_MIN_LOG_ADVANTAGE, SIGMOID_MAX_LOG_RATIO));
     }
 
     /** The pre-registered effects from per-seed log₁₀ ratios at the deepest depth, at initialisation. */
@@ -279,7 +266,6 @@ public final class VanishingGradients implements Experiment {
                         "‖∂L/∂W_first‖ / ‖∂L/∂W_last‖", false, true, depthSeries),
                 Chart.lines("Gradient norm per layer at initialisation, depth " + deepest, "layer (1 = first hidden)",
                         "‖∂L/∂W_l‖ (geometric mean over seeds)", false, true, layerSeries));
-        return new ExperimentResult(name(), claim(), setup() + (options.quick() ? " (quick run)" : ""), criterion(),
-                figures, options.seedList(), charts, effects(deepestSeeds.get("sigmoid"), deepestSeeds.get("relu")));
+        return result(options, figures, options.seedList(), charts, effects(deepestSeeds.get("sigmoid"), deepestSeeds.get("relu")));
     }
 }

@@ -1,6 +1,5 @@
 package org.actlab.lab.replicate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +7,9 @@ import org.actlab.data.Dataset;
 import org.actlab.data.Mnist;
 import org.actlab.data.Split;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
-import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
 import org.actlab.nn.Trainer;
 import org.actlab.nn.TrainingResult;
@@ -19,27 +19,27 @@ import org.actlab.nn.TrainingResult;
  * Linear Units": ELU's negative values push the mean activation towards zero (less bias shift than
  * ReLU), and ELU networks learn faster.
  */
-final class ClevertElu implements Replication {
+final class ClevertElu extends PaperReplication {
 
     private static final List<String> ACTIVATIONS = List.of("elu", "relu");
     private static final int WIDTH = 64;
     private static final int DEPTH = 5;
 
-    @Override
-    public String name() {
-        return "clevert-elu";
-    }
+    static final QuickOrFull<Integer> ROWS = new QuickOrFull<>(1000, 8000);
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(2, 5);
 
-    @Override
-    public String paper() {
-        return "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
-                + "Units (ELUs), ICLR";
-    }
-
-    @Override
-    public String claim() {
-        return "ELU's mean unit activation is closer to zero than ReLU's, and ELU networks reach a lower training loss "
-                + "sooner (their MNIST experiments).";
+    ClevertElu() {
+        super("clevert-elu",
+                "Clevert, Unterthiner & Hochreiter (2016), Fast and Accurate Deep Network Learning by Exponential Linear "
+                        + "Units (ELUs), ICLR",
+                "ELU's mean unit activation is closer to zero than ReLU's, and ELU networks reach a lower training loss "
+                        + "sooner (their MNIST experiments).",
+                "Reproduced when in most seeds ELU's |mean hidden activation| is below ReLU's and ELU's training loss after "
+                        + "the first epoch and after the last are both below ReLU's; partly when one of the two holds; not "
+                        + "reproduced when neither does.",
+                "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
+                        + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
+                        + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.");
     }
 
     @Override
@@ -48,47 +48,16 @@ final class ClevertElu implements Replication {
                         + "relu, He normal, zero biases; SGD at 0.01, batch 32, %d epochs; %d seeds, the same for both. "
                         + "Mean hidden activation over every (row, unit) of the training rows after training, and the "
                         + "training loss of every epoch.",
-                rows(quick), DEPTH, WIDTH, epochs(quick), seeds(quick));
-    }
-
-    @Override
-    public String criterion() {
-        return "Reproduced when in most seeds ELU's |mean hidden activation| is below ReLU's and ELU's training loss after "
-                + "the first epoch and after the last are both below ReLU's; partly when one of the two holds; not "
-                + "reproduced when neither does.";
-    }
-
-    @Override
-    public String differences() {
-        return "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
-                + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
-                + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.";
-    }
-
-    static int rows(boolean quick) {
-        return quick ? 1000 : 8000;
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 2 : 5;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                ROWS.of(quick), DEPTH, WIDTH, EPOCHS.of(quick), SEEDS.of(quick));
     }
 
     /** One run: |mean hidden activation| after training, then the training loss of every epoch. */
-    static double[] run(String activation, boolean quick, long seed) {
+    static double[] run(String activation, int rows, int epochs, long seed) {
         Dataset all = Mnist.bundled();
         int[] perm = Split.permutation(all.n(), seed);
-        Dataset train = Split.rows(all, Arrays.copyOf(perm, rows(quick)));
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < DEPTH; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(WIDTH, activation));
-        }
-        Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
-                NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros"), seed);
-        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs(quick)).batch(32).optimizer("sgd", 0.01)
+        Dataset train = Split.rows(all, Arrays.copyOf(perm, rows));
+        Network net = mnistNetwork(train, DEPTH, WIDTH, activation, "he_normal", seed);
+        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(32).optimizer("sgd", 0.01)
                 .seed(seed).threads(1).build(), train, null).run();
         List<Network.LayerTrace> traces = net.trace(train.x(), train.n());
         double sum = 0;
@@ -108,12 +77,24 @@ final class ClevertElu implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
-        int seeds = seeds(quick);
+    public List<Trial> trials(boolean quick) {
+        return perArmAndSeed(quick, ACTIVATIONS, (activation, s) -> trial().with("activation", activation)
+                .with("rows", ROWS.of(quick)).with("epochs", EPOCHS.of(quick)).with("seed", s + 1).build());
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        return TrialResult.of(trial).put("run", run(trial.text("activation"), trial.integer("rows"), trial.integer("epochs"),
+                trial.seed())).build();
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
+        int seeds = SEEDS.of(quick);
         double[][][] runs = new double[ACTIVATIONS.size()][seeds][];
         for (int a = 0; a < ACTIVATIONS.size(); a++) {
             for (int s = 0; s < seeds; s++) {
-                runs[a][s] = run(ACTIVATIONS.get(a), quick, s + 1);
+                runs[a][s] = results.get(a * seeds + s).numbers("run");
             }
         }
         int closer = 0;

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
@@ -18,10 +14,11 @@ import org.actlab.diagnose.OutputSaturation;
 import org.actlab.lab.experiment.Effect;
 import org.actlab.lab.experiment.Figures;
 import org.actlab.lab.experiment.Summary;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 import org.actlab.lab.experiment.Verdict;
 import org.actlab.nn.DivergenceException;
 import org.actlab.nn.Network;
-import org.actlab.nn.NetworkSpec;
 import org.actlab.nn.TrainConfig;
 import org.actlab.nn.Trainer;
 
@@ -37,7 +34,7 @@ import org.actlab.nn.Trainer;
  * seed and batch order for a seed), each with a 95% paired t interval, plus Figure 2's saturation
  * measured with the diagnostics' near-asymptote criterion ({@link OutputSaturation}).
  */
-final class GlorotTable1 implements Replication {
+final class GlorotTable1 extends PaperReplication {
 
     /** One column of Table 1: the activation, its weight initialiser and the paper's MNIST test error in percent. */
     record Arm(String label, String activation, String init, double paperError) {
@@ -72,23 +69,33 @@ final class GlorotTable1 implements Replication {
     static final int FIGURE_ROWS = 300;
     static final int CHECKPOINTS_PER_EPOCH = 4;
 
-    @Override
-    public String name() {
-        return "glorot-table1";
-    }
+    static final QuickOrFull<Integer> TRAIN_ROWS = new QuickOrFull<>(2000, 8000);
+    static final QuickOrFull<Integer> TEST_ROWS = new QuickOrFull<>(1000, 2000);
+    static final QuickOrFull<Integer> WIDTH = new QuickOrFull<>(64, 128);
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(3, 10);
 
-    @Override
-    public String paper() {
-        return "Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks, "
-                + "AISTATS, Table 1 and Figure 2";
-    }
-
-    @Override
-    public String claim() {
-        return "With 5 hidden layers on MNIST the test error is sigmoid 2.21%, tanh 1.76%, tanh N 1.64%, softsign 1.64%, "
-                + "softsign N 1.72% (N: normalised init): sigmoid is the worst, and the normalised init helps tanh. "
-                + "Figure 2: with sigmoid, the top hidden layer is driven to 0 (saturated) early in training while the "
-                + "lower layers are not.";
+    GlorotTable1() {
+        super("glorot-table1",
+                "Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks, "
+                        + "AISTATS, Table 1 and Figure 2",
+                "With 5 hidden layers on MNIST the test error is sigmoid 2.21%, tanh 1.76%, tanh N 1.64%, softsign 1.64%, "
+                        + "softsign N 1.72% (N: normalised init): sigmoid is the worst, and the normalised init helps tanh. "
+                        + "Figure 2: with sigmoid, the top hidden layer is driven to 0 (saturated) early in training while the "
+                        + "lower layers are not.",
+                String.format(Locale.ROOT, "Table 1 as an ordering: paired differences of test error (percentage points) by "
+                                + "seed, 95%% paired t interval, for sigmoid − tanh, sigmoid − softsign and tanh − tanh N; each is "
+                                + "met when its interval lies wholly above %s (softsign − softsign N, −0.08 in the paper, is shown, not "
+                                + "judged). Figure 2 is met when in most seeds the sigmoid network's top hidden layer has at least %.0f%% "
+                                + "of its units near an asymptote at some checkpoint while its first hidden layer has fewer than "
+                                + "%.0f%% there. Reproduced when all three orderings and Figure 2 are met; not reproduced when none "
+                                + "is; partly otherwise.",
+                        Figures.format(MARGIN), 100 * SATURATED_UNITS, 100 * SATURATED_UNITS),
+                "The paper trains 1,000 units per layer on 50,000 MNIST digits (10,000 validation, 10,000 test), with the "
+                        + "learning rate chosen per model on the validation set and test error at the best validation epoch, over "
+                        + "long training (Figure 2 spans 150+ epochs, the top layer recovering near epoch 100). Here: the bundled "
+                        + "10,000 digits only, narrower layers, a few epochs, one learning rate for all arms, the last epoch's test "
+                        + "error, and a few seeds. Our errors are therefore far above the paper's, and only the ordering and the "
+                        + "early saturation of Figure 2 are compared; its late recovery is out of reach.");
     }
 
     @Override
@@ -100,50 +107,8 @@ final class GlorotTable1 implements Replication {
                         + "epoch. Figure 2: for sigmoid, every hidden layer's outputs on %d fixed test rows at initialisation "
                         + "and %d times per epoch: mean output and the share of units near an asymptote (output within 5%% "
                         + "of the range of 0 or 1 on at least half of the rows, the diagnostics' criterion).",
-                trainRows(quick), testRows(quick), DEPTH, width(quick), Figures.format(LEARNING_RATE), BATCH, epochs(quick),
-                seeds(quick), seeds(quick), FIGURE_ROWS, CHECKPOINTS_PER_EPOCH);
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "Table 1 as an ordering: paired differences of test error (percentage points) by "
-                        + "seed, 95%% paired t interval, for sigmoid − tanh, sigmoid − softsign and tanh − tanh N; each is "
-                        + "met when its interval lies wholly above %s (softsign − softsign N, −0.08 in the paper, is shown, not "
-                        + "judged). Figure 2 is met when in most seeds the sigmoid network's top hidden layer has at least %.0f%% "
-                        + "of its units near an asymptote at some checkpoint while its first hidden layer has fewer than "
-                        + "%.0f%% there. Reproduced when all three orderings and Figure 2 are met; not reproduced when none "
-                        + "is; partly otherwise.",
-                Figures.format(MARGIN), 100 * SATURATED_UNITS, 100 * SATURATED_UNITS);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper trains 1,000 units per layer on 50,000 MNIST digits (10,000 validation, 10,000 test), with the "
-                + "learning rate chosen per model on the validation set and test error at the best validation epoch, over "
-                + "long training (Figure 2 spans 150+ epochs, the top layer recovering near epoch 100). Here: the bundled "
-                + "10,000 digits only, narrower layers, a few epochs, one learning rate for all arms, the last epoch's test "
-                + "error, and a few seeds. Our errors are therefore far above the paper's, and only the ordering and the "
-                + "early saturation of Figure 2 are compared; its late recovery is out of reach.";
-    }
-
-    static int trainRows(boolean quick) {
-        return quick ? 2000 : 8000;
-    }
-
-    static int testRows(boolean quick) {
-        return quick ? 1000 : 2000;
-    }
-
-    static int width(boolean quick) {
-        return quick ? 64 : 128;
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 3 : 10;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                TRAIN_ROWS.of(quick), TEST_ROWS.of(quick), DEPTH, WIDTH.of(quick), Figures.format(LEARNING_RATE), BATCH, EPOCHS.of(quick),
+                SEEDS.of(quick), SEEDS.of(quick), FIGURE_ROWS, CHECKPOINTS_PER_EPOCH);
     }
 
     /**
@@ -158,22 +123,13 @@ final class GlorotTable1 implements Replication {
     }
 
     /** Trains one arm with one seed. */
-    static Run run(Arm arm, boolean quick, long seed) {
-        return run(arm, trainRows(quick), testRows(quick), width(quick), epochs(quick), seed);
-    }
-
     static Run run(Arm arm, int trainRows, int testRows, int width, int epochs, long seed) {
         Dataset all = Mnist.bundled();
         int[] perm = Split.permutation(all.n(), seed);
         Dataset train = Split.rows(all, Arrays.copyOf(perm, trainRows));
         Dataset test = Split.rows(all, Arrays.copyOfRange(perm, trainRows, trainRows + testRows));
         Dataset figureRows = Split.rows(test, Arrays.copyOf(rangeOf(test.n()), Math.min(FIGURE_ROWS, test.n())));
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < DEPTH; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(width, arm.activation()));
-        }
-        Network net = Network.create(new NetworkSpec(train.features(), hidden, Mnist.CLASSES, NetworkSpec.Output.SOFTMAX,
-                NetworkSpec.Loss.SOFTMAX_CE, arm.init(), "zeros"), seed);
+        Network net = mnistNetwork(train, DEPTH, width, arm.activation(), arm.init(), seed);
         TrainConfig config = TrainConfig.builder().epochs(epochs).batch(BATCH).optimizer("sgd", LEARNING_RATE).seed(seed)
                 .threads(1).build();
         Trainer trainer = new Trainer(net, config, train, null);
@@ -259,38 +215,58 @@ final class GlorotTable1 implements Replication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick) {
-        int seeds = seeds(quick);
+    public List<Trial> trials(boolean quick) {
+        return perArmAndSeed(quick, ARMS, (arm, s) -> trial().with("arm", arm.label()).with("train rows", TRAIN_ROWS.of(quick))
+                .with("test rows", TEST_ROWS.of(quick)).with("width", WIDTH.of(quick)).with("epochs", EPOCHS.of(quick))
+                .with("seed", s + 1).build());
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        Arm arm = ARMS.stream().filter(a -> a.label().equals(trial.text("arm"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(trial + ": unknown arm '" + trial.text("arm") + "'"));
+        Run run = run(arm, trial.integer("train rows"), trial.integer("test rows"), trial.integer("width"),
+                trial.integer("epochs"), trial.seed());
+        TrialResult.Builder out = TrialResult.of(trial).put("test error", run.testError());
+        Trace trace = run.trace();
+        if (trace != null) {
+            out.put("checkpoints", trace.epochs()).put("mean output", flat(trace.meanOutput()))
+                    .put("near asymptote", flat(trace.nearAsymptote()));
+        }
+        return out.build();
+    }
+
+    /** A checkpoints × {@link #DEPTH} table as one row-major list, as a trial result carries it. */
+    private static double[] flat(double[][] table) {
+        double[] out = new double[table.length * DEPTH];
+        for (int c = 0; c < table.length; c++) {
+            System.arraycopy(table[c], 0, out, c * DEPTH, DEPTH);
+        }
+        return out;
+    }
+
+    private static double[][] unflat(double[] values) {
+        double[][] out = new double[values.length / DEPTH][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = Arrays.copyOfRange(values, c * DEPTH, (c + 1) * DEPTH);
+        }
+        return out;
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
+        int seeds = SEEDS.of(quick);
         double[][] errors = new double[ARMS.size()][seeds];
         Trace[] traces = new Trace[seeds];
-        // Each run is seeded and single-threaded, so running them side by side, one per core, gives the figures
-        // of running them in turn.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<Run>> runs = new ArrayList<>();
-            for (int a = 0; a < ARMS.size(); a++) {
-                for (int s = 0; s < seeds; s++) {
-                    Arm arm = ARMS.get(a);
-                    long seed = s + 1;
-                    runs.add(pool.submit(() -> run(arm, quick, seed)));
+        for (int a = 0; a < ARMS.size(); a++) {
+            for (int s = 0; s < seeds; s++) {
+                TrialResult r = results.get(a * seeds + s);
+                errors[a][s] = r.number("test error");
+                if (a == 0) {
+                    traces[s] = new Trace(r.numbers("checkpoints"), unflat(r.numbers("mean output")),
+                            unflat(r.numbers("near asymptote")));
                 }
             }
-            for (int a = 0; a < ARMS.size(); a++) {
-                for (int s = 0; s < seeds; s++) {
-                    Run run = runs.get(a * seeds + s).get();
-                    errors[a][s] = run.testError();
-                    if (a == 0) {
-                        traces[s] = run.trace();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         List<ReplicationResult.Row> rows = new ArrayList<>();
         for (int a = 0; a < ARMS.size(); a++) {
@@ -311,18 +287,18 @@ final class GlorotTable1 implements Replication {
         rows.add(orderingRow(UNJUDGED, unjudged));
         int saturating = 0;
         for (Trace trace : traces) {
-            saturating += trace != null && topSaturatesAlone(trace) ? 1 : 0;
+            saturating += topSaturatesAlone(trace) ? 1 : 0;
         }
         boolean figure2 = 2 * saturating > seeds;
         Trace first = traces[0];
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: top hidden layer mean output, by epoch",
-                "≈0.5 at the start, → ≈0 within the first epochs", layerSeries(first, DEPTH - 1, first == null ? null : first.meanOutput())));
+                "≈0.5 at the start, → ≈0 within the first epochs", layerSeries(first, DEPTH - 1, first.meanOutput())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: top hidden layer, units near an asymptote",
-                "saturated (near 0)", layerSeries(first, DEPTH - 1, first == null ? null : first.nearAsymptote())));
+                "saturated (near 0)", layerSeries(first, DEPTH - 1, first.nearAsymptote())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: first hidden layer mean output, by epoch",
-                "stays near 0.5", layerSeries(first, 0, first == null ? null : first.meanOutput())));
+                "stays near 0.5", layerSeries(first, 0, first.meanOutput())));
         rows.add(new ReplicationResult.Row("Figure 2, sigmoid, seed 1: first hidden layer, units near an asymptote",
-                "not saturated", layerSeries(first, 0, first == null ? null : first.nearAsymptote())));
+                "not saturated", layerSeries(first, 0, first.nearAsymptote())));
         rows.add(new ReplicationResult.Row("Figure 2: seeds whose top layer saturates while the first does not",
                 "yes", saturating + " of " + seeds));
         note.append(String.format(Locale.ROOT, "Figure 2 met in %d of %d seeds.", saturating, seeds));
@@ -343,9 +319,6 @@ final class GlorotTable1 implements Replication {
 
     /** "e0 0.50, e0.25 0.31, …" for one hidden layer of a trace. */
     private static String layerSeries(Trace trace, int layer, double[][] values) {
-        if (trace == null) {
-            return "no trace";
-        }
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < values.length; c++) {
             out.append(c == 0 ? "" : ", ").append("e").append(Figures.format(trace.epochs()[c])).append(' ')

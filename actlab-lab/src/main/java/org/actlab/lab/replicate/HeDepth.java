@@ -7,9 +7,7 @@ import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Standardisation;
 import org.actlab.lab.experiment.Figures;
-import org.actlab.lab.experiment.Progress;
 import org.actlab.lab.experiment.Trial;
-import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.experiment.TrialResult;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
@@ -21,7 +19,7 @@ import org.actlab.nn.TrainingResult;
  * He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", Figure 3: a 30-layer ReLU network
  * initialised with Xavier's N(0, 1/n) stalls, with He's N(0, 2/n) it converges; at 22 layers both converge.
  */
-final class HeDepth implements TrialReplication {
+final class HeDepth extends PaperReplication {
 
     /** Pre-registered: "converges" when the final training loss is below this fraction of the first epoch's. */
     static final double CONVERGED = 0.5;
@@ -31,20 +29,20 @@ final class HeDepth implements TrialReplication {
     private static final List<Integer> DEPTHS = List.of(22, 30);
     private static final List<String> INITS = List.of("xavier_normal", "he_normal");
 
-    @Override
-    public String name() {
-        return "he-depth";
-    }
+    static final QuickOrFull<Integer> EPOCHS = new QuickOrFull<>(8, 30);
 
-    @Override
-    public String paper() {
-        return "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers, ICCV, Figure 3";
-    }
-
-    @Override
-    public String claim() {
-        return "A 30-layer ReLU network does not learn with Xavier initialisation and converges with He initialisation; "
-                + "at 22 layers both converge (He sooner).";
+    HeDepth() {
+        super("he-depth",
+                "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers, ICCV, Figure 3",
+                "A 30-layer ReLU network does not learn with Xavier initialisation and converges with He initialisation; "
+                        + "at 22 layers both converge (He sooner).",
+                String.format(Locale.ROOT, "A run converges when its last training loss is below %.1f× its first epoch's, "
+                        + "stalls when above %.1f×. Reproduced when at 30 layers most He runs converge and most Xavier runs stall, "
+                        + "and at 22 layers most runs of both converge; partly when only the 30-layer contrast holds; not "
+                        + "reproduced otherwise.", CONVERGED, STALLED),
+                "The paper trains convolutional networks on ImageNet for many epochs; here a fully connected network of "
+                        + WIDTH + " units per layer learns a 2-D toy set for a few epochs. Its Xavier variant is N(0, 1/n), which "
+                        + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.");
     }
 
     @Override
@@ -53,41 +51,14 @@ final class HeDepth implements TrialReplication {
                         + "depths %s; Xavier normal (N(0, 2/(n_in + n_out)) = N(0, 1/n) for square layers) or He normal "
                         + "(N(0, 2/n_in)), zero biases; SGD with momentum 0.9 at 0.01, batch 20, %d epochs; %d seeds. The "
                         + "ratio of the last to the first epoch's training loss per run.",
-                WIDTH, 0, DEPTHS, epochs(quick), seeds(quick)).replace(" × 0", " × L");
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "A run converges when its last training loss is below %.1f× its first epoch's, "
-                + "stalls when above %.1f×. Reproduced when at 30 layers most He runs converge and most Xavier runs stall, "
-                + "and at 22 layers most runs of both converge; partly when only the 30-layer contrast holds; not "
-                + "reproduced otherwise.", CONVERGED, STALLED);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper trains convolutional networks on ImageNet for many epochs; here a fully connected network of "
-                + WIDTH + " units per layer learns a 2-D toy set for a few epochs. Its Xavier variant is N(0, 1/n), which "
-                + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.";
-    }
-
-    static int epochs(boolean quick) {
-        return quick ? 8 : 30;
-    }
-
-    static int seeds(boolean quick) {
-        return quick ? 3 : 5;
+                WIDTH, 0, DEPTHS, EPOCHS.of(quick), SEEDS.of(quick)).replace(" × 0", " × L");
     }
 
     /** Last over first epoch's training loss of one run (NaN when it diverged). */
     static double lossRatio(String init, int depth, int epochs, long seed) {
         Dataset data = DataSets.generate("circle", 400, 0.1, seed);
         data = Standardisation.fit(data).apply(data);
-        List<NetworkSpec.LayerSpec> hidden = new ArrayList<>();
-        for (int l = 0; l < depth; l++) {
-            hidden.add(new NetworkSpec.LayerSpec(WIDTH, "relu"));
-        }
-        Network net = Network.create(new NetworkSpec(2, hidden, 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
+        Network net = Network.create(new NetworkSpec(2, hidden(depth, WIDTH, "relu"), 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
                 init, "zeros"), seed);
         TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(20).optimizer("momentum(0.9)", 0.01)
                 .seed(seed).threads(1).build(), data, null).run();
@@ -105,20 +76,24 @@ final class HeDepth implements TrialReplication {
     }
 
     @Override
-    public ReplicationResult run(boolean quick, TrialExecutor executor) {
-        List<ReplicationResult.Row> rows = new ArrayList<>();
-        int seeds = seeds(quick);
-        // Every run is a trial (depth, init, seed), listed in the order the loops below read them.
+    public List<Trial> trials(boolean quick) {
+        // Every run is a trial (depth, init, seed), listed in the order reduce reads them.
         List<Trial> trials = new ArrayList<>();
         for (int depth : DEPTHS) {
             for (String init : INITS) {
-                for (int s = 0; s < seeds; s++) {
-                    trials.add(trial().with("init", init).with("depth", depth).with("epochs", epochs(quick))
+                for (int s = 0; s < SEEDS.of(quick); s++) {
+                    trials.add(trial().with("init", init).with("depth", depth).with("epochs", EPOCHS.of(quick))
                             .with("seed", s + 1).build());
                 }
             }
         }
-        List<TrialResult> results = executor.execute(trials, Progress.silent());
+        return trials;
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
+        List<ReplicationResult.Row> rows = new ArrayList<>();
+        int seeds = SEEDS.of(quick);
         int next = 0;
         boolean[][] mostConverge = new boolean[DEPTHS.size()][INITS.size()];
         boolean[][] mostStall = new boolean[DEPTHS.size()][INITS.size()];

@@ -3,10 +3,13 @@ package org.actlab.lab.replicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.lab.experiment.Figures;
+import org.actlab.lab.experiment.Trial;
+import org.actlab.lab.experiment.TrialResult;
 
 /**
  * Lu, Shin, Su &amp; Karniadakis (2019), "Dying ReLU and Initialization: Theory and Numerical Examples":
@@ -14,29 +17,36 @@ import org.actlab.lab.experiment.Figures;
  * input) with a probability that goes to 1 with depth at a fixed width; their randomized asymmetric
  * initialisation (RAI) lowers it.
  */
-final class LuBornDead implements Replication {
+final class LuBornDead extends PaperReplication {
 
     /** Pre-registered: the narrowest He network at the largest depth must be born dead at least this often. */
     static final double DEEP_NARROW_MIN = 0.5;
     /** Differences in probability are judged against this many standard errors. */
     static final double STANDARD_ERRORS = 2;
 
-    @Override
-    public String name() {
-        return "lu-born-dead";
-    }
+    static final QuickOrFull<List<Integer>> WIDTHS = new QuickOrFull<>(List.of(2, 4), List.of(2, 3, 4, 5, 10));
+    static final QuickOrFull<List<Integer>> DEPTHS = new QuickOrFull<>(List.of(2, 10, 20), List.of(2, 5, 10, 20, 40));
+    static final QuickOrFull<Integer> NETWORKS = new QuickOrFull<>(200, 1000);
+    static final QuickOrFull<Integer> POINTS = new QuickOrFull<>(100, 300);
 
-    @Override
-    public String paper() {
-        return "Lu, Shin, Su & Karniadakis (2019/2020), Dying ReLU and Initialization: Theory and Numerical Examples, "
-                + "Commun. Comput. Phys. 28(5), arXiv:1903.06733";
-    }
-
-    @Override
-    public String claim() {
-        return "With a symmetric initialisation (He normal, zero biases) a ReLU network of fixed width is born dead "
-                + "with a probability that goes to 1 as the depth grows (their theorem); RAI, which draws one entry of each "
-                + "unit's (weights, bias) from Beta(2, 1), lowers that probability.";
+    LuBornDead() {
+        super("lu-born-dead",
+                "Lu, Shin, Su & Karniadakis (2019/2020), Dying ReLU and Initialization: Theory and Numerical Examples, "
+                        + "Commun. Comput. Phys. 28(5), arXiv:1903.06733",
+                "With a symmetric initialisation (He normal, zero biases) a ReLU network of fixed width is born dead "
+                        + "with a probability that goes to 1 as the depth grows (their theorem); RAI, which draws one entry of each "
+                        + "unit's (weights, bias) from Beta(2, 1), lowers that probability.",
+                String.format(Locale.ROOT, "(a) Under He, at every width the born-dead share at the largest depth exceeds that "
+                                + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
+                                + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
+                                + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
+                                + "does, not reproduced when neither does.",
+                        STANDARD_ERRORS, 100 * DEEP_NARROW_MIN, STANDARD_ERRORS),
+                "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
+                        + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
+                        + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
+                        + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
+                        + "implementations.");
     }
 
     @Override
@@ -46,42 +56,7 @@ final class LuBornDead implements Replication {
                         + "biases) and RAI (Lu et al.'s Algorithm 1: per unit all fan-in + 1 entries, bias included, from "
                         + "N(0, 0.6007²/n_in), then one of them, drawn uniformly, replaced by Beta(2, 1)). Born dead: the "
                         + "last hidden layer's output is the same on every point.",
-                points(quick), widths(quick), depths(quick), networks(quick));
-    }
-
-    @Override
-    public String criterion() {
-        return String.format(Locale.ROOT, "(a) Under He, at every width the born-dead share at the largest depth exceeds that "
-                        + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
-                        + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
-                        + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
-                        + "does, not reproduced when neither does.",
-                STANDARD_ERRORS, 100 * DEEP_NARROW_MIN, STANDARD_ERRORS);
-    }
-
-    @Override
-    public String differences() {
-        return "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
-                + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
-                + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
-                + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
-                + "implementations.";
-    }
-
-    static List<Integer> widths(boolean quick) {
-        return quick ? List.of(2, 4) : List.of(2, 3, 4, 5, 10);
-    }
-
-    static List<Integer> depths(boolean quick) {
-        return quick ? List.of(2, 10, 20) : List.of(2, 5, 10, 20, 40);
-    }
-
-    static int networks(boolean quick) {
-        return quick ? 200 : 1000;
-    }
-
-    static int points(boolean quick) {
-        return quick ? 100 : 300;
+                POINTS.of(quick), WIDTHS.of(quick), DEPTHS.of(quick), NETWORKS.of(quick));
     }
 
     /** The share of {@code networks} random networks that are born dead. */
@@ -122,15 +97,46 @@ final class LuBornDead implements Replication {
         return Math.sqrt(Math.max(p * (1 - p), 1.0 / n) / n);
     }
 
+    /** The two initialisations compared, by the name a trial carries. */
+    private static final Map<String, Propagation.Init> INITS = Map.of("he_normal", Propagation.HE_NORMAL, "rai", Propagation.RAI);
+
     @Override
-    public ReplicationResult run(boolean quick) {
-        List<Integer> widths = widths(quick);
-        List<Integer> depths = depths(quick);
-        int n = networks(quick);
+    public List<Trial> trials(boolean quick) {
+        // Per cell (width, depth): He with the cell's seed, RAI with the next one.
+        List<Trial> trials = new ArrayList<>();
+        for (int width : WIDTHS.of(quick)) {
+            for (int depth : DEPTHS.of(quick)) {
+                long seed = 31L * width + depth;
+                for (String init : List.of("he_normal", "rai")) {
+                    trials.add(trial().with("init", init).with("width", width).with("depth", depth)
+                            .with("networks", NETWORKS.of(quick)).with("points", POINTS.of(quick))
+                            .with("seed", init.equals("rai") ? seed + 1 : seed).build());
+                }
+            }
+        }
+        return trials;
+    }
+
+    @Override
+    public TrialResult runTrial(Trial trial) {
+        Propagation.Init init = INITS.get(trial.text("init"));
+        if (init == null) {
+            throw new IllegalArgumentException(trial + ": unknown init '" + trial.text("init") + "'");
+        }
+        return TrialResult.of(trial).put("born dead", bornDeadShare(init, trial.integer("width"), trial.integer("depth"),
+                trial.integer("networks"), trial.integer("points"), trial.seed())).build();
+    }
+
+    @Override
+    public ReplicationResult reduce(boolean quick, List<TrialResult> results) {
+        List<Integer> widths = WIDTHS.of(quick);
+        List<Integer> depths = DEPTHS.of(quick);
+        int n = NETWORKS.of(quick);
         boolean heRises = true;
         boolean raiLower = true;
         double deepNarrow = Double.NaN;
         List<ReplicationResult.Row> rows = new ArrayList<>();
+        int next = 0;
         for (int width : widths) {
             double[] he = new double[depths.size()];
             double[] rai = new double[depths.size()];
@@ -138,9 +144,8 @@ final class LuBornDead implements Replication {
             StringBuilder raiText = new StringBuilder();
             for (int d = 0; d < depths.size(); d++) {
                 int depth = depths.get(d);
-                long seed = 31L * width + depth;
-                he[d] = bornDeadShare(Propagation.HE_NORMAL, width, depth, n, points(quick), seed);
-                rai[d] = bornDeadShare(Propagation.RAI, width, depth, n, points(quick), seed + 1);
+                he[d] = results.get(next++).number("born dead");
+                rai[d] = results.get(next++).number("born dead");
                 heText.append(d == 0 ? "" : ", ").append("L").append(depth).append(' ').append(Figures.percent(he[d]));
                 raiText.append(d == 0 ? "" : ", ").append("L").append(depth).append(' ').append(Figures.percent(rai[d]));
                 if (depth >= 10 && !(he[d] == 0 && rai[d] == 0)) {

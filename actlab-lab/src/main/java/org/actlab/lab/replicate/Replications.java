@@ -1,27 +1,25 @@
 package org.actlab.lab.replicate;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.actlab.text.DidYouMean;
+import org.actlab.lab.experiment.Registry;
 
 /** The registry of replications, cheapest first. */
 public final class Replications {
 
-    private static final List<Replication> ALL = List.of(new KlambauerSelu(), new LuBornDead(), new HeDepth(), new ClevertElu(),
-            new GlorotTable1());
+    private static final Registry<Replication> ALL = new Registry<>("replication", Replication::name, List.of(
+            new KlambauerSelu(), new LuBornDead(), new HeDepth(), new ClevertElu(), new GlorotTable1()));
 
     private Replications() {
     }
 
     /** Every replication. */
     public static List<Replication> all() {
-        return ALL;
+        return ALL.all();
     }
 
     /** The names. */
     public static List<String> names() {
-        return ALL.stream().map(Replication::name).collect(Collectors.toList());
+        return ALL.names();
     }
 
     /**
@@ -30,13 +28,6 @@ public final class Replications {
      * @throws IllegalArgumentException naming the unknown name, the nearest known one and the list
      */
     public static Replication byName(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Replication r : ALL) {
-            if (r.name().equals(wanted)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown replication '" + name + "'" + DidYouMean.hint(wanted, names())
-                + "; known: " + String.join(", ", names()));
+        return ALL.byName(name);
     }
 }

@@ -104,6 +104,11 @@ public final class HtmlReport {
             s.append(String.format(Locale.ROOT, ", %d straddle(s) it", claims - cleared - against));
         }
         s.append(controlsFailed > 0 ? "; a control also passes, so the measure does not discriminate." : "; the control(s) do not pass.");
+        List<Effect> failed = Effect.failedPreconditions(r.effects());
+        if (!failed.isEmpty()) {
+            s.append(" The measurement fails its precondition ").append(failed.get(0).rule()).append(" (")
+                    .append(failed.get(0).interval()).append("), so the verdict is inconclusive.");
+        }
         return s.toString();
     }
 

@@ -93,4 +93,20 @@ class StatisticsTest {
         assertEquals(Verdict.not_supported, Effect.verdictOf(List.of(yes, no, controlNo)));
         assertEquals(Verdict.inconclusive, Effect.verdictOf(List.of(controlNo)));
     }
+
+    @Test
+    void aFailedPreconditionMakesAnyVerdictInconclusive() {
+        Effect yes = Effect.exact("claim", claim, above, 0, 1);
+        Effect no = Effect.exact("claim", claim, above, 0, -1);
+        Effect controlNo = Effect.exact("control", control, above, 0, -1);
+        Effect valid = Effect.exact("runs apart", Effect.Role.precondition, Effect.Direction.below, 1.15, 1.05);
+        Effect invalid = Effect.exact("runs apart", Effect.Role.precondition, Effect.Direction.below, 1.15, 1.97);
+        Effect unknown = Effect.exact("runs apart", Effect.Role.precondition, Effect.Direction.below, 1.15, Double.NaN);
+        assertEquals(Verdict.supported, Effect.verdictOf(List.of(yes, controlNo, valid)));
+        assertEquals(Verdict.not_supported, Effect.verdictOf(List.of(no, controlNo, valid)));
+        assertEquals(Verdict.inconclusive, Effect.verdictOf(List.of(yes, controlNo, invalid)));
+        assertEquals(Verdict.inconclusive, Effect.verdictOf(List.of(invalid, no, controlNo)), "whatever the order");
+        assertEquals(Verdict.inconclusive, Effect.verdictOf(List.of(yes, controlNo, unknown)), "NaN is not agreement");
+        assertEquals(List.of(invalid), Effect.failedPreconditions(List.of(yes, valid, invalid)));
+    }
 }

@@ -108,15 +108,6 @@ class VerdictLogicTest {
     }
 
     @Test
-    void costRunsAgreeWithinFifteenPercentLargerOverSmaller() {
-        assertTrue(ActivationCost.agree(5, 5.7), "5.7 / 5 = 1.14");
-        assertTrue(ActivationCost.agree(5.7, 5), "the order of the runs does not matter");
-        assertFalse(ActivationCost.agree(5, 5.8), "5.8 / 5 = 1.16");
-        assertFalse(ActivationCost.agree(Double.NaN, 5));
-        assertFalse(ActivationCost.agree(0, 0));
-    }
-
-    @Test
     void costRatioPerRound() {
         List<double[]> dear = List.of(new double[] {5, 6}, new double[] {7, 8}, new double[] {9, 10});
         List<double[]> cheap = List.of(new double[] {1, 2}, new double[] {1, 2});
