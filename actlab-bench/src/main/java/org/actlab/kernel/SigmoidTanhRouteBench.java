@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class SigmoidTanhRouteBench extends VectorJmhDefaults {
 
-    @Param({"double-div", "double-rcp", "double-svml", "float-svml"})
+    @Param({"float-compensated", "double-div", "double-rcp", "double-svml", "float-svml"})
     public String route;
 
     @Param({"sigmoid", "tanh"})

@@ -14,7 +14,7 @@ import org.actlab.activation.Standard;
  * an {@link ActivationKernels} so that {@code AccuracyAudit} scores it exactly as it scores the
  * shipped kernels, and timed by {@code SigmoidTanhRouteBench}. Whole vectors only (lengths must be
  * multiples of 16); only sigmoid and tanh. Nothing here ships: the route chosen went into
- * {@link VectorTranscendentals}.
+ * {@link VectorTranscendentals} (double-div).
  *
  * <ul>
  *   <li>{@code double-div}: the shipped loops of {@link VectorTranscendentals} (double lanes, own
@@ -23,6 +23,9 @@ import org.actlab.activation.Standard;
  *       from a float division refined by one Newton step in double (error 2^-48).</li>
  *   <li>{@code double-svml}: double lanes with the Vector API's own {@code EXP}/{@code EXPM1}
  *       (Intel SVML on x86) instead of actlab's polynomial, then the double division.</li>
+ *   <li>{@code float-compensated}: {@link FloatCompensatedRoute} (float lanes, own exp carried as
+ *       hi + lo, one float division with a Newton correction); vectors with a NaN or a large |x|
+ *       run {@code double-div}.</li>
  *   <li>{@code float-svml}: float lanes (twice as many per vector) with the Vector API's float
  *       {@code EXP}/{@code EXPM1}, the denominator as a compensated sum (hi + lo) and its
  *       reciprocal corrected by one FMA Newton step.</li>
@@ -31,7 +34,7 @@ import org.actlab.activation.Standard;
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
-    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml"};
+    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-compensated"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -78,6 +81,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
     public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
         boolean sigmoid = check(f, n);
         switch (route) {
+            case "float-compensated":
+                if (sigmoid) {
+                    FloatCompensatedRoute.sigmoidForward(z, zOff, a, aOff, n);
+                } else {
+                    FloatCompensatedRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
             case "double-div":
                 if (sigmoid) {
                     VectorTranscendentals.sigmoidForward(z, zOff, a, aOff, n);
@@ -113,6 +123,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                          float[] dZ, int dZOff, int n, float[] dParams) {
         boolean sigmoid = check(f, n);
         switch (route) {
+            case "float-compensated":
+                if (sigmoid) {
+                    FloatCompensatedRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    FloatCompensatedRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
             case "double-div":
                 if (sigmoid) {
                     VectorTranscendentals.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);

@@ -319,6 +319,45 @@ class ActivationKernelsTest {
         }
     }
 
+    /**
+     * relu', leaky_relu', prelu' and threshold(0)' choose the slope from z's bits on the vector path
+     * (no mask): every pair of special z and dA (signed zeros, subnormals, ±Inf, NaNs with payloads
+     * and either sign) must give the scalar twin's bits exactly, NaN payloads included, except
+     * where both are NaN: which operand's payload a multiply keeps then depends on the operand
+     * order C2 picks for a commutative instruction, so only NaN is required.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void stepDerivativesKeepTheScalarBitsOnSpecialValues(ActivationKernels kernels) {
+        float[] specials = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -1e-40f, Float.MIN_NORMAL, 1f, -1f,
+            Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+            Float.intBitsToFloat(0x7fc00123), Float.intBitsToFloat(0xffc00456), Float.intBitsToFloat(0x7f800001),
+            Float.intBitsToFloat(0xff800001)};
+        int n = specials.length * specials.length;
+        float[] z = new float[n];
+        float[] dA = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = specials[i / specials.length];
+            dA[i] = specials[i % specials.length];
+        }
+        for (Activation f : List.of(Standard.RELU, new LeakyRelu(0.01f), new PRelu(0.25f), new Threshold(0f, 2f))) {
+            float[] got = new float[n];
+            float[] expected = new float[n];
+            kernels.backward(f, z, 0, new float[n], 0, dA, 0, got, 0, n, null);
+            Kernels.scalar().backward(f, z, 0, new float[n], 0, dA, 0, expected, 0, n, null);
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                if (Float.isNaN(z[i]) && Float.isNaN(dA[i])) {
+                    assertTrue(Float.isNaN(got[i]), () -> kernels.name() + " " + f.spec() + "' of two NaNs");
+                    continue;
+                }
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(got[i]),
+                        () -> kernels.name() + " " + f.spec() + "' at z=" + z[index] + " (bits " + Integer.toHexString(
+                                Float.floatToRawIntBits(z[index])) + "), dA=" + dA[index]);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
     void kinksTakePyTorchsValues(ActivationKernels kernels) {
