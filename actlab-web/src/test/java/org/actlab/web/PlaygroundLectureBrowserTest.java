@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -32,67 +31,19 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PlaygroundLectureBrowserTest {
 
-    private static PlaygroundServer server;
-    private static HttpHelper http;
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start(1440, 1500);
-        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(15));
-        server = new PlaygroundServer(Limits.defaults());
-        http = new HttpHelper(server.start("127.0.0.1", 0));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static void open(String hash) {
-        browser.open(http.port, hash);
-    }
-
-    private static Object js(String script, Object... args) {
-        return browser.js(script, args);
-    }
-
-    private static String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
-
-    private static int epoch() {
-        return Integer.parseInt(text("epoch").replace(",", ""));
-    }
-
-    private static String sessionId() {
-        String href = browser.driver.findElement(By.id("exportConfig")).getAttribute("href");
-        return href.replaceAll(".*/api/sessions/([0-9a-f]+)/export/.*", "$1");
-    }
-
-    private static JsonNode serverState() {
-        return http.get("/api/sessions/" + sessionId()).json();
-    }
-
-    private static String heatmapPixels() {
-        return (String) js("return document.getElementById('heatmap').toDataURL()");
-    }
+    @RegisterExtension
+    static final PlaygroundPage page = PlaygroundPage.withServer(1440, 1500);
 
     /** The page's screenshot in target/, and scaled to half size into the docs folder when one is given. */
     private static void screenshot(String name) throws IOException {
         Path full = Paths.get("target", "playground-" + name + ".png");
-        browser.screenshot(full);
+        page.screenshot(full);
         String docs = System.getProperty("actlab.docs.img");
         if (docs != null) {
             Path target = Paths.get(docs, name + ".png");
             Files.createDirectories(target.getParent());
             // Down to the Lecture panel's tour text and check, with a little of the highlighted panel.
-            int bottom = ((Number) js("return Math.ceil(document.getElementById('lecture').getBoundingClientRect().bottom + 120)")).intValue();
+            int bottom = ((Number) page.js("return Math.ceil(document.getElementById('lecture').getBoundingClientRect().bottom + 120)")).intValue();
             ImageIO.write(docsImage(ImageIO.read(full.toFile()), bottom), "png", target.toFile());
         }
     }
@@ -111,84 +62,84 @@ class PlaygroundLectureBrowserTest {
     @ValueSource(strings = {"linear-collapse", "universal-approximation", "logistic-saturation", "vanishing-gradients",
         "not-zero-centred", "cost", "tanh-vs-logistic", "relu-properties", "dead-relu", "leaky-relu"})
     void eachTourSetsUpTrainsAndSeesItsPhenomenon(String tour) throws IOException {
-        open("tour=" + tour);
-        browser.waitFor(120).withMessage(() -> "tour " + tour + ": " + text("tourCheck") + " / " + text("error"))
-                .until(d -> "seen".equals(js("return document.getElementById('tourCheck').dataset.verdict")));
-        String check = text("tourCheck");
+        page.open("tour=" + tour);
+        page.waitFor(120).withMessage(() -> "tour " + tour + ": " + page.text("tourCheck") + " / " + page.text("error"))
+                .until(d -> "seen".equals(page.js("return document.getElementById('tourCheck').dataset.verdict")));
+        String check = page.text("tourCheck");
         assertTrue(check.startsWith("Seen: "), check);
-        assertTrue(String.valueOf(js("return location.hash")).contains("tour=" + tour), "the tour is in the URL");
-        assertEquals("report/report.html#" + tour, js("return document.getElementById('tourReport').getAttribute('href')"));
-        String panel = (String) js("return document.querySelector('.panel.highlight').id");
+        assertTrue(String.valueOf(page.js("return location.hash")).contains("tour=" + tour), "the tour is in the URL");
+        assertEquals("report/report.html#" + tour, page.js("return document.getElementById('tourReport').getAttribute('href')"));
+        String panel = (String) page.js("return document.querySelector('.panel.highlight').id");
         assertTrue(panel.startsWith("panel"), panel);
         if (!tour.equals("cost")) {
-            assertTrue(epoch() > 0, "the tour trains");
+            assertTrue(page.epoch() > 0, "the tour trains");
         }
-        js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
-        browser.waitFor(20).until(d -> !(Boolean) js("return document.getElementById('play').classList.contains('playing')"));
+        page.js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        page.waitFor(20).until(d -> !(Boolean) page.js("return document.getElementById('play').classList.contains('playing')"));
         screenshot("tour-" + tour);
     }
 
     @Test
     void clickingALinkEditsItsWeightAndTheOutputChanges() {
-        open("dataset=circle&layers=3%3Atanh&seed=5");
-        String before = heatmapPixels();
+        page.open("dataset=circle&layers=3%3Atanh&seed=5");
+        String before = page.heatmapPixels();
         // A point on the drawn curve of the weight x1 -> unit 0 of layer 0, in viewport coordinates.
         @SuppressWarnings("unchecked")
-        Map<String, Number> point = (Map<String, Number>) js(
+        Map<String, Number> point = (Map<String, Number>) page.js(
                 "document.getElementById('network').scrollIntoView({block: 'center'}); return window.actlabLinkPoint(0, 0, 0);");
-        new Actions(browser.driver).moveToLocation(point.get("x").intValue(), point.get("y").intValue()).perform();
-        browser.waitFor(5).until(d -> d.findElement(By.id("card")).isDisplayed());
-        assertTrue(text("card").startsWith("weight x₁ → unit 0 of layer 0:"), text("card"));
-        new Actions(browser.driver).click().perform();
-        var input = browser.driver.findElement(By.id("cardInput"));
+        new Actions(page.driver()).moveToLocation(point.get("x").intValue(), point.get("y").intValue()).perform();
+        page.waitFor(5).until(d -> d.findElement(By.id("card")).isDisplayed());
+        assertTrue(page.text("card").startsWith("weight x₁ → unit 0 of layer 0:"), page.text("card"));
+        new Actions(page.driver()).click().perform();
+        var input = page.driver().findElement(By.id("cardInput"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4.5", Keys.ENTER);
-        browser.waitFor(10).until(d -> serverState().get("update").get("layers").get(0).get("weights").get(0).asDouble() == 4.5);
-        browser.waitFor(10).until(d -> !heatmapPixels().equals(before));
+        page.waitFor(10).until(d -> page.serverState().get("update").get("layers").get(0).get("weights").get(0).asDouble() == 4.5);
+        page.waitFor(10).until(d -> !page.heatmapPixels().equals(before));
         // The bias square of unit 1: hover shows its value, a click edits it.
-        var bias = browser.driver.findElement(By.id("bias-0-1"));
-        new Actions(browser.driver).moveToElement(bias).perform();
-        browser.waitFor(5).until(d -> text("card").startsWith("bias of unit 1 of layer 0:"));
+        var bias = page.driver().findElement(By.id("bias-0-1"));
+        new Actions(page.driver()).moveToElement(bias).perform();
+        page.waitFor(5).until(d -> page.text("card").startsWith("bias of unit 1 of layer 0:"));
         bias.click();
-        browser.driver.findElement(By.id("cardInput")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "-2", Keys.ENTER);
-        browser.waitFor(10).until(d -> serverState().get("update").get("layers").get(0).get("bias").get(1).asDouble() == -2);
-        String colour = (String) js("return getComputedStyle(document.getElementById('bias-0-1')).backgroundColor");
+        page.driver().findElement(By.id("cardInput")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "-2", Keys.ENTER);
+        page.waitFor(10).until(d -> page.serverState().get("update").get("layers").get(0).get("bias").get(1).asDouble() == -2);
+        String colour = (String) page.js("return getComputedStyle(document.getElementById('bias-0-1')).backgroundColor");
         assertEquals("rgb(245, 147, 34)", colour, "a bias of -2 is painted full orange (the scale is clipped at -1)");
     }
 
     @Test
     void aNewLearningRateKeepsTheNetworkAndItsEpoch() {
-        open("dataset=circle&seed=3&lr=0.03");
+        page.open("dataset=circle&seed=3&lr=0.03");
         for (int i = 1; i <= 3; i++) {
-            browser.driver.findElement(By.id("step")).click();
+            page.driver().findElement(By.id("step")).click();
             int expected = i;
-            browser.waitFor(20).until(d -> epoch() == expected);
+            page.waitFor(20).until(d -> page.epoch() == expected);
         }
-        JsonNode before = serverState();
-        new Select(browser.driver.findElement(By.id("learningRate"))).selectByValue("0.3");
-        browser.waitFor(20).until(d -> serverState().get("config").get("learningRate").asDouble() == 0.3);
-        JsonNode after = serverState();
+        JsonNode before = page.serverState();
+        new Select(page.driver().findElement(By.id("learningRate"))).selectByValue("0.3");
+        page.waitFor(20).until(d -> page.serverState().get("config").get("learningRate").asDouble() == 0.3);
+        JsonNode after = page.serverState();
         assertEquals(3, after.get("update").get("epoch").asInt(), "no reset: the epoch count stays");
         assertEquals(before.get("update").get("layers").toString(), after.get("update").get("layers").toString(),
                 "no reset: the same weights");
-        assertEquals(3, epoch());
-        browser.driver.findElement(By.id("step")).click();
-        browser.waitFor(20).until(d -> epoch() == 4);
+        assertEquals(3, page.epoch());
+        page.driver().findElement(By.id("step")).click();
+        page.waitFor(20).until(d -> page.epoch() == 4);
         // Regenerate: new points, same network.
-        String points = serverState().get("train").toString();
-        String weights = serverState().get("update").get("layers").toString();
-        browser.driver.findElement(By.id("regenerate")).click();
-        browser.waitFor(20).until(d -> !serverState().get("train").toString().equals(points));
-        assertEquals(weights, serverState().get("update").get("layers").toString());
-        assertEquals(4, serverState().get("update").get("epoch").asInt());
+        String points = page.serverState().get("train").toString();
+        String weights = page.serverState().get("update").get("layers").toString();
+        page.driver().findElement(By.id("regenerate")).click();
+        page.waitFor(20).until(d -> !page.serverState().get("train").toString().equals(points));
+        assertEquals(weights, page.serverState().get("update").get("layers").toString());
+        assertEquals(4, page.serverState().get("update").get("epoch").asInt());
     }
 
     @Test
     void hoveringAUnitShowsItAtTheHeatmapsFullResolution() {
-        open("dataset=circle&layers=4%3Atanh&seed=2");
-        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("unit-0-2"))).perform();
-        browser.waitFor(10).until(d -> "unit-0-2-full".equals(js("return document.getElementById('heatmap').dataset.showing")));
-        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("play"))).perform();
-        browser.waitFor(10).until(d -> "output".equals(js("return document.getElementById('heatmap').dataset.showing")));
+        page.open("dataset=circle&layers=4%3Atanh&seed=2");
+        new Actions(page.driver()).moveToElement(page.driver().findElement(By.id("unit-0-2"))).perform();
+        page.waitFor(10).until(d -> "unit-0-2-full".equals(page.js("return document.getElementById('heatmap').dataset.showing")));
+        new Actions(page.driver()).moveToElement(page.driver().findElement(By.id("play"))).perform();
+        page.waitFor(10).until(d -> "output".equals(page.js("return document.getElementById('heatmap').dataset.showing")));
     }
 
     /**
@@ -198,38 +149,38 @@ class PlaygroundLectureBrowserTest {
      */
     @Test
     void unitsNearTheirAsymptoteAreMarkedBesideTheSlopeCriterion() {
-        open("dataset=circle&layers=2%3Atanh&winit=zeros&binit=constant(value%3D2)&lr=0.00001");
-        browser.waitFor(20).until(d -> ((Number) js("return document.querySelectorAll('[id^=unit-0-].asymptote').length")).intValue() == 2);
-        assertEquals("asym", js("return document.querySelector('#unit-0-1 .badge').textContent"));
-        assertTrue(String.valueOf(js("return document.getElementById('unit-0-1').title")).contains("near an asymptote"));
-        assertEquals(0L, js("return document.querySelectorAll('.node.saturated').length"), "the slope criterion does not fire");
-        assertTrue(!(Boolean) js("return document.getElementById('unit-output').classList.contains('asymptote')"),
+        page.open("dataset=circle&layers=2%3Atanh&winit=zeros&binit=constant(value%3D2)&lr=0.00001");
+        page.waitFor(20).until(d -> ((Number) page.js("return document.querySelectorAll('[id^=unit-0-].asymptote').length")).intValue() == 2);
+        assertEquals("asym", page.js("return document.querySelector('#unit-0-1 .badge').textContent"));
+        assertTrue(String.valueOf(page.js("return document.getElementById('unit-0-1').title")).contains("near an asymptote"));
+        assertEquals(0L, page.js("return document.querySelectorAll('.node.saturated').length"), "the slope criterion does not fire");
+        assertTrue(!(Boolean) page.js("return document.getElementById('unit-output').classList.contains('asymptote')"),
                 "the output unit is not marked");
-        browser.driver.findElement(By.id("step")).click();
-        browser.waitFor(20).withMessage(() -> text("healthTable"))
-                .until(d -> text("healthTable").contains("100% (100% of units)"));
-        String firstRow = (String) js("return document.querySelector('#healthTable tbody tr').innerText");
+        page.driver().findElement(By.id("step")).click();
+        page.waitFor(20).withMessage(() -> page.text("healthTable"))
+                .until(d -> page.text("healthTable").contains("100% (100% of units)"));
+        String firstRow = (String) page.js("return document.querySelector('#healthTable tbody tr').innerText");
         assertTrue(firstRow.contains("tanh") && firstRow.contains("100% (100% of units)"), firstRow);
     }
 
     @Test
     void classroomModeHidesControlsFromTheUrl() {
-        open("dataset=circle&hide=learningRate,noise,diagnostics&hideText=1&initZero=1");
-        assertTrue(!browser.driver.findElement(By.id("learningRate")).isDisplayed());
-        assertTrue(!browser.driver.findElement(By.id("noise")).isDisplayed());
-        assertTrue(!browser.driver.findElement(By.id("panelGradients")).isDisplayed());
-        assertTrue(!browser.driver.findElement(By.id("explanation")).isDisplayed());
-        assertTrue(browser.driver.findElement(By.id("batchSize")).isDisplayed());
-        JsonNode state = serverState();
+        page.open("dataset=circle&hide=learningRate,noise,diagnostics&hideText=1&initZero=1");
+        assertTrue(!page.driver().findElement(By.id("learningRate")).isDisplayed());
+        assertTrue(!page.driver().findElement(By.id("noise")).isDisplayed());
+        assertTrue(!page.driver().findElement(By.id("panelGradients")).isDisplayed());
+        assertTrue(!page.driver().findElement(By.id("explanation")).isDisplayed());
+        assertTrue(page.driver().findElement(By.id("batchSize")).isDisplayed());
+        JsonNode state = page.serverState();
         assertEquals("zeros", state.get("config").get("weightInit").asText());
         for (JsonNode w : state.get("update").get("layers").get(0).get("weights")) {
             assertEquals(0.0, w.asDouble(), "initZero starts every weight at 0");
         }
         // Showing a control again takes it out of the URL.
-        js("document.querySelector('details').open = true");
-        browser.driver.findElement(By.id("show-learningRate")).click();
-        assertTrue(browser.driver.findElement(By.id("learningRate")).isDisplayed());
-        String hash = (String) js("return decodeURIComponent(location.hash)");
+        page.js("document.querySelector('details').open = true");
+        page.driver().findElement(By.id("show-learningRate")).click();
+        assertTrue(page.driver().findElement(By.id("learningRate")).isDisplayed());
+        String hash = (String) page.js("return decodeURIComponent(location.hash)");
         assertTrue(hash.contains("hide=noise,diagnostics"), hash);
     }
 
@@ -238,17 +189,17 @@ class PlaygroundLectureBrowserTest {
         String eight = String.join("|", java.util.Collections.nCopies(8, "16%3Aleaky_relu"));
         String six = String.join("|", java.util.Collections.nCopies(6, "4%3Atanh"));
         for (int width : new int[] {800, 1024, 1440, 1920}) {
-            browser.viewport(width, 1200);
+            page.viewport(width, 1200);
             for (String layers : List.of("", "4%3Atanh|2%3Atanh", six, eight)) {
-                open("dataset=circle&layers=" + layers);
-                String overlaps = (String) js(OVERLAPS);
+                page.open("dataset=circle&layers=" + layers);
+                String overlaps = (String) page.js(OVERLAPS);
                 assertEquals("", overlaps, "at " + width + " px with layers '" + layers + "'");
-                long scroll = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+                long scroll = ((Number) page.js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
                 assertTrue(scroll <= 0, "no horizontal scrolling at " + width + " px: " + scroll);
             }
             screenshot("layout-" + width + "-8x16");
         }
-        browser.viewport(1440, 1500);
+        page.viewport(1440, 1500);
     }
 
     /**
@@ -262,9 +213,9 @@ class PlaygroundLectureBrowserTest {
         int seconds = Integer.getInteger("actlab.fps.seconds", 5);
         int gap = Integer.getInteger("actlab.fps.gap", 5);
         String layers = String.join("|", java.util.Collections.nCopies(8, "16%3Atanh"));
-        open("dataset=spiral&layers=" + layers + "&lr=0.01");
-        browser.driver.findElement(By.id("play")).click();
-        browser.waitFor(30).until(d -> epoch() > 0);
+        page.open("dataset=spiral&layers=" + layers + "&lr=0.01");
+        page.driver().findElement(By.id("play")).click();
+        page.waitFor(30).until(d -> page.epoch() > 0);
         String first = probe(seconds) + "; " + cpu;
         try {
             Thread.sleep(gap * 1000L);
@@ -272,9 +223,9 @@ class PlaygroundLectureBrowserTest {
             Thread.currentThread().interrupt();
         }
         String later = probe(seconds) + "; " + cpu;
-        js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
+        page.js("if (document.getElementById('play').classList.contains('playing')) document.getElementById('play').click()");
         String line = String.format(Locale.ROOT, "8x16 tanh, spiral, %d s windows %d s apart: first %s; later %s; epoch %d; load %s%n",
-                seconds, gap, first, later, epoch(), Files.readString(Path.of("/proc/loadavg")).trim());
+                seconds, gap, first, later, page.epoch(), Files.readString(Path.of("/proc/loadavg")).trim());
         Files.writeString(Paths.get("target", "playground-fps.txt"), line, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         System.out.print(line);
@@ -330,7 +281,7 @@ class PlaygroundLectureBrowserTest {
     }
 
     private static String frames(int seconds) {
-        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+        Object result = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const ms = arguments[0] * 1000;
                 const canvas = document.getElementById('heatmap');

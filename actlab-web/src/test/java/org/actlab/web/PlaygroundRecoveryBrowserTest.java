@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -19,23 +18,8 @@ import org.openqa.selenium.By;
  */
 class PlaygroundRecoveryBrowserTest {
 
-    private static Chromium browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start(1440, 1200);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
+    @RegisterExtension
+    static final PlaygroundPage page = PlaygroundPage.browserOnly(1440, 1200);
 
     private static PlaygroundServer server(int sessions) {
         // An hour of eviction grace: a held session is never evicted during the test.
@@ -43,8 +27,8 @@ class PlaygroundRecoveryBrowserTest {
     }
 
     private static void load(int port) {
-        browser.driver.get("about:blank");
-        browser.driver.get("http://127.0.0.1:" + port + "/#dataset=circle");
+        page.driver().get("about:blank");
+        page.driver().get("http://127.0.0.1:" + port + "/#dataset=circle");
     }
 
     @Test
@@ -54,13 +38,13 @@ class PlaygroundRecoveryBrowserTest {
             HttpHelper http = new HttpHelper(server.start("127.0.0.1", 0));
             String holder = http.post("/api/sessions", "{}").json().get("session").asText();
             load(http.port);
-            browser.waitFor(20).until(d -> d.findElement(By.id("status")).isDisplayed()
-                    && text("status").startsWith("The server is busy"));
-            assertTrue(text("status").contains("Retrying"), text("status"));
+            page.waitFor(20).until(d -> d.findElement(By.id("status")).isDisplayed()
+                    && page.text("status").startsWith("The server is busy"));
+            assertTrue(page.text("status").contains("Retrying"), page.text("status"));
             assertEquals(1, server.sessions());
             assertEquals(204, http.delete("/api/sessions/" + holder).status());
-            browser.waitFor(40).until(d -> "true".equals(browser.js("return document.body.dataset.ready || ''")));
-            assertTrue(text("status").startsWith("Connected"), text("status"));
+            page.waitFor(40).until(d -> "true".equals(page.js("return document.body.dataset.ready || ''")));
+            assertTrue(page.text("status").startsWith("Connected"), page.text("status"));
             assertEquals(1, server.sessions());
         } finally {
             server.stop();
@@ -73,20 +57,20 @@ class PlaygroundRecoveryBrowserTest {
         Path csv = Files.createTempFile("actlab-bad", ".csv");
         try {
             HttpHelper http = new HttpHelper(server.start("127.0.0.1", 0));
-            browser.open(http.port, "dataset=xor&seed=3");
+            page.open(http.port, "dataset=xor&seed=3");
             Files.writeString(csv, "x1,x2,label\n1,2,0\n3,oops,1\n");
-            browser.driver.findElement(By.id("csvFile")).sendKeys(csv.toString());
-            browser.waitFor(20).until(d -> text("error").contains("the controls are back to the settings the server is training"));
-            assertTrue(text("error").contains("oops") || text("error").toLowerCase().contains("csv"), text("error"));
-            String hash = (String) browser.js("return location.hash");
+            page.driver().findElement(By.id("csvFile")).sendKeys(csv.toString());
+            page.waitFor(20).until(d -> page.text("error").contains("the controls are back to the settings the server is training"));
+            assertTrue(page.text("error").contains("oops") || page.text("error").toLowerCase().contains("csv"), page.text("error"));
+            String hash = (String) page.js("return location.hash");
             assertTrue(hash.contains("dataset=xor"), hash);
-            assertTrue(browser.driver.findElement(By.id("dataset-xor")).getAttribute("class").contains("selected"));
-            String id = browser.driver.findElement(By.id("exportConfig")).getAttribute("href")
+            assertTrue(page.driver().findElement(By.id("dataset-xor")).getAttribute("class").contains("selected"));
+            String id = page.driver().findElement(By.id("exportConfig")).getAttribute("href")
                     .replaceAll(".*/api/sessions/([0-9a-f]+)/export/.*", "$1");
             assertEquals("xor", http.get("/api/sessions/" + id).json().get("config").get("dataset").asText());
             // Later changes work again: the page no longer sends the refused CSV.
-            browser.driver.findElement(By.id("dataset-circle")).click();
-            browser.waitFor(20).until(d -> "circle".equals(http.get("/api/sessions/" + id).json().get("config").get("dataset").asText()));
+            page.driver().findElement(By.id("dataset-circle")).click();
+            page.waitFor(20).until(d -> "circle".equals(http.get("/api/sessions/" + id).json().get("config").get("dataset").asText()));
         } finally {
             Files.deleteIfExists(csv);
             server.stop();
@@ -99,15 +83,15 @@ class PlaygroundRecoveryBrowserTest {
         PlaygroundServer again = server(4);
         try {
             int port = server.start("127.0.0.1", 0);
-            browser.open(port, "dataset=circle");
+            page.open(port, "dataset=circle");
             server.stop();
-            browser.waitFor(30).until(d -> d.findElement(By.id("status")).isDisplayed()
-                    && text("status").startsWith("Lost the connection to the server"));
+            page.waitFor(30).until(d -> d.findElement(By.id("status")).isDisplayed()
+                    && page.text("status").startsWith("Lost the connection to the server"));
             again.start("127.0.0.1", port);
-            browser.waitFor(60).withMessage(() -> "status: " + text("status") + "; error: " + text("error"))
-                    .until(d -> text("status").contains("a new session started"));
-            assertTrue(text("status").startsWith("The session expired") || text("status").startsWith("The server stopped"),
-                    text("status"));
+            page.waitFor(60).withMessage(() -> "status: " + page.text("status") + "; error: " + page.text("error"))
+                    .until(d -> page.text("status").contains("a new session started"));
+            assertTrue(page.text("status").startsWith("The session expired") || page.text("status").startsWith("The server stopped"),
+                    page.text("status"));
             assertEquals(1, again.sessions());
         } finally {
             server.stop();

@@ -683,8 +683,6 @@ function renderNetwork() {
   if (!run || !run.state || !catalogue) return;
   hideCard(true);
   const container = $('network');
-  const canvas = $('links');
-  const unitsCanvas = $('units');
   container.querySelectorAll('.node, .col-head').forEach((n) => n.remove());
   const width = container.clientWidth || 600;
   const columns = cfg.layers.length + 2;
@@ -798,21 +796,40 @@ function renderNetwork() {
   }
   const height = top + maxRows * gap + 10;
   container.style.height = `${height}px`;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
-  unitsCanvas.width = canvas.width;
-  unitsCanvas.height = canvas.height;
-  unitsCanvas.style.width = canvas.style.width;
-  unitsCanvas.style.height = canvas.style.height;
+  // Narrow canvases: one per gap between two columns for its links, one per column of units for their thumbnails.
+  // A changed canvas costs the compositor a copy of all its pixels, so canvases as wide as the diagram cost that on
+  // every update; and a gap can be redrawn on its own (see scheduleLinks).
+  for (const box of [$('links'), $('units')]) {
+    box.replaceChildren();
+    box.style.width = `${width}px`;
+    box.style.height = `${height}px`;
+  }
+  diagram.gaps = [];
+  diagram.columns = [];
+  for (let i = 0; i < layerCount; i++) {
+    diagram.gaps.push({ ...strip($('links'), colX(i) + 19, colX(i + 1) - colX(i) - 38, height), links: [], key: null, step: -1, drawnAt: -Infinity });
+    diagram.columns.push(strip($('units'), colX(i + 1) - 20, 40, height));
+  }
+  diagram.linkCursor = 0;
   buildLinks();
   $('layerCount').textContent = `${cfg.layers.length} hidden layer${cfg.layers.length === 1 ? '' : 's'}`;
   updateNetwork();
 }
 
-/** The geometry of every weight's link, made once per diagram; drawn by drawLinks, hit-tested by linkAt. */
+/** A canvas over [left, left + width] of the diagram, in CSS pixels, at the screen's resolution. */
+function strip(box, left, width, height) {
+  const dpr = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * dpr));
+  canvas.height = Math.round(height * dpr);
+  canvas.style.left = `${left}px`;
+  canvas.style.width = `${canvas.width / dpr}px`;
+  canvas.style.height = `${height}px`;
+  box.appendChild(canvas);
+  return { canvas, left, dpr };
+}
+
+/** The geometry of every weight's link, made once per diagram, in the gap of its layer; drawn by drawGap, hit-tested by linkAt. */
 function buildLinks() {
   const selected = diagram.features.filter((f) => cfg.features.includes(f.feature));
   diagram.links = [];
@@ -820,11 +837,12 @@ function buildLinks() {
     const sources = i === 0 ? selected : diagram.layers[i - 1];
     targets.forEach((target, j) => {
       sources.forEach((source, k) => {
-        diagram.links.push({ layer: i, unit: j, input: k, x1: source.x + 20, y1: source.y + 20, x2: target.x - 20, y2: target.y + 20 });
+        const link = { layer: i, unit: j, input: k, x1: source.x + 20, y1: source.y + 20, x2: target.x - 20, y2: target.y + 20 };
+        diagram.links.push(link);
+        diagram.gaps[i].links.push(link);
       });
     });
   });
-  diagram.linkKey = '';
 }
 
 /** A point of a link's curve (cubic Bézier with control points at mid-x), t in [0, 1]. */
@@ -860,18 +878,17 @@ function linkAt(px, py) {
 }
 
 /**
- * Draws every link: blue positive, orange negative, width by size, dashed, with the dashes moved by the
- * optimiser's step (TF Playground's animation). Links of one colour and width are stroked together.
+ * Draws the links of one gap: blue positive, orange negative, width by size, dashed, with the dashes moved by the
+ * optimiser's step (TF Playground's animation). Links of one colour and width are stroked together. Unless forced,
+ * solid links are redrawn only when some link's colour or quarter-pixel width changed; returns whether it drew.
  */
-function drawLinks(u, onlyIfChanged = false) {
-  const canvas = $('links');
-  const ctx = canvas.getContext('2d');
-  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+function drawGap(gap, u, force) {
   const dashed = diagram.links.length <= DASHED_LINKS;
   const groups = new Map();
+  const hot = diagram.hoveredLink && gap.links.includes(diagram.hoveredLink) ? diagram.hoveredLink : null;
   // Each link's look (sign and quarter-pixel width) in one string: equal strings draw equal pictures.
-  let look = '';
-  for (const link of diagram.links) {
+  let look = hot ? `${gap.links.indexOf(hot)}:` : '';
+  for (const link of gap.links) {
     const layer = u.layers[link.layer];
     const w = num(layer.weights[link.unit * layer.inputs + link.input]);
     if (!Number.isFinite(w)) {
@@ -884,11 +901,12 @@ function drawLinks(u, onlyIfChanged = false) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(link);
   }
-  look += diagram.hoveredLink ? diagram.links.indexOf(diagram.hoveredLink) : '';
-  if (onlyIfChanged && !dashed && look === diagram.linkKey) return;
-  diagram.linkKey = look;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (!force && !dashed && look === gap.key) return false;
+  gap.key = look;
+  const ctx = gap.canvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, gap.canvas.width, gap.canvas.height);
+  ctx.setTransform(gap.dpr, 0, 0, gap.dpr, -gap.left * gap.dpr, 0);
   ctx.globalAlpha = 0.65;
   ctx.setLineDash(dashed ? [4, 2] : []);
   ctx.lineDashOffset = -((u.step / 4) % 600);
@@ -904,7 +922,6 @@ function drawLinks(u, onlyIfChanged = false) {
     }
     ctx.stroke();
   }
-  const hot = diagram.hoveredLink;
   if (hot) {
     ctx.globalAlpha = 1;
     ctx.setLineDash([]);
@@ -917,6 +934,12 @@ function drawLinks(u, onlyIfChanged = false) {
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  return true;
+}
+
+/** Redraws the gaps of a link (the hover mark moved off or onto it). */
+function redrawLinkGap(link) {
+  if (link && runs[0] && runs[0].update) drawGap(diagram.gaps[link.layer], runs[0].update, true);
 }
 
 /** The link under the pointer gets the hover card; a click edits its weight. */
@@ -929,17 +952,20 @@ function bindLinkPointer() {
   canvas.addEventListener('mousemove', (e) => {
     const link = local(e);
     if (link !== (diagram && diagram.hoveredLink)) {
+      const before = diagram.hoveredLink;
       diagram.hoveredLink = link;
       canvas.classList.toggle('over-link', link !== null);
-      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+      redrawLinkGap(before);
+      redrawLinkGap(link);
     }
     if (link) hoverParameter(e, link.layer, link.unit, link.input);
     else hideCard();
   });
   canvas.addEventListener('mouseleave', () => {
     if (diagram && diagram.hoveredLink) {
+      const before = diagram.hoveredLink;
       diagram.hoveredLink = null;
-      if (runs[0] && runs[0].update) drawLinks(runs[0].update);
+      redrawLinkGap(before);
     }
     hideCard();
   });
@@ -1148,7 +1174,7 @@ function updateNetwork() {
         target.bias.style.background = biasColour;
       }
       const mark = unitMark(layer, j, isOutput);
-      tiles[i].push({ x: target.x - 19, y: target.y + 1, size: 38, grey: mark === 'dead', discretize: ui.discretize && isOutput });
+      tiles[i].push({ x: 1, y: target.y + 1, size: 38, grey: mark === 'dead', discretize: ui.discretize && isOutput });
       if (mark !== target.mark) {
         target.mark = mark;
         for (const name of Object.keys(MARKS)) target.node.classList.toggle(name, mark === name);
@@ -1168,34 +1194,64 @@ function updateNetwork() {
       }
     });
   });
-  paintThumbs($('units'), decodeThumbs(u.thumbs), tiles);
+  paintThumbs(diagram.columns.map((c) => c.canvas), decodeThumbs(u.thumbs), tiles);
   scheduleLinks();
 }
 
 // Links: dashed and redrawn on every update while there are at most as many as TF Playground's largest network
 // has (384). Beyond that, stroking thousands of dashed curves is the costliest thing on the page (about 200 ms a
-// frame for 8 x 16 units in software rendering, measured in a Chromium trace), so they are drawn solid, and only
-// when some link's colour or width changed, at most four times a second.
+// frame for 8 x 16 units in software rendering, measured in a Chromium trace), so they are drawn solid, each gap
+// only when some link's colour or width changed and at most four times a second, and at most one gap per animation
+// frame: a gap of 16 x 16 links costs a few milliseconds, where all 1,840 links at once (20-30 ms, measured in the
+// page) made one long frame four times a second.
 const DASHED_LINKS = 400;
 const LINKS_INTERVAL_MS = 250;
-let linksDrawnAt = -Infinity;
-let linksTimer = null;
+let linksFrameRequested = false;
 
 function scheduleLinks() {
   if (!diagram) return;
-  if (diagram.links.length <= DASHED_LINKS || !diagram.linkKey) {
+  const u = runs[0].update;
+  for (const gap of diagram.gaps) {
     // Small networks animate on every update; a new diagram gets its links at once.
-    linksDrawnAt = performance.now();
-    drawLinks(runs[0].update);
-    return;
+    if (diagram.links.length <= DASHED_LINKS || gap.key === null) {
+      drawGap(gap, u, true);
+      gap.step = u.step;
+    }
   }
-  if (linksTimer) return;
-  const wait = linksDrawnAt + LINKS_INTERVAL_MS - performance.now();
-  linksTimer = setTimeout(() => {
-    linksTimer = null;
-    linksDrawnAt = performance.now();
-    if (runs[0] && runs[0].update) drawLinks(runs[0].update, true);
-  }, Math.max(0, wait));
+  if (!linksFrameRequested && diagram.gaps.some((g) => g.step !== u.step)) {
+    linksFrameRequested = true;
+    requestAnimationFrame(drawNextGap);
+  }
+}
+
+/** One animation frame's share of the links: the next gap, in turn, that is behind the update and due. */
+function drawNextGap(now) {
+  linksFrameRequested = false;
+  const run = runs[0];
+  if (!diagram || !run || !run.update) return;
+  const gaps = diagram.gaps;
+  const step = run.update.step;
+  let behind = false;
+  for (let n = 0; n < gaps.length; n++) {
+    const i = (diagram.linkCursor + n) % gaps.length;
+    const gap = gaps[i];
+    if (gap.step === step) continue;
+    if (now - gap.drawnAt < LINKS_INTERVAL_MS) {
+      behind = true;
+      continue;
+    }
+    gap.step = step;
+    if (drawGap(gap, run.update, false)) {
+      gap.drawnAt = now;
+      diagram.linkCursor = i + 1;
+      behind = gaps.some((g) => g.step !== step);
+      break;
+    }
+  }
+  if (behind) {
+    linksFrameRequested = true;
+    requestAnimationFrame(drawNextGap);
+  }
 }
 
 function renderDiagnostics() {

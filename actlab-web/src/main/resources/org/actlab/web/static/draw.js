@@ -61,21 +61,18 @@ export function thumbValues(decoded, layer, unit) {
 let atlas = null;
 
 /**
- * Paints every unit's thumbnail into one canvas: one putImageData of an atlas (a row per layer), then one scaled
- * copy per unit. One canvas for all units keeps the compositor's work per frame to one texture instead of one per
- * unit (129 with 8 x 16 units). tiles[layer][unit] = {x, y, size, grey, discretize}: where, in CSS pixels, and
- * whether to wash the tile out (a dead unit) or snap it to the two end colours (discretized output).
+ * Paints every unit's thumbnail: one putImageData of an atlas (a row per layer), then one scaled copy per unit into
+ * its column's canvas. One canvas per column keeps the compositor's work per frame to a texture per column instead of
+ * one per unit (129 with 8 x 16 units), each only as large as its column. columns[layer] is the canvas of a layer's
+ * units; tiles[layer][unit] = {x, y, size, grey, discretize}: where in that canvas, in CSS pixels, and whether to wash
+ * the tile out (a dead unit) or snap it to the two end colours (discretized output).
  */
-export function paintThumbs(canvas, decoded, tiles) {
-  const ctx = canvas.getContext('2d');
-  const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  // No clearing: every tile is opaque and covers its square, and a new diagram resizes (so clears) the canvas.
+export function paintThumbs(columns, decoded, tiles) {
+  // No clearing: every tile is opaque and covers its square, and a new diagram makes new canvases.
   if (!decoded) return;
   const size = decoded.size;
   const cells = size * size;
-  const columns = Math.max(1, ...decoded.units);
-  const width = columns * size;
+  const width = Math.max(1, ...decoded.units) * size;
   const height = decoded.units.length * size;
   if (!atlas || atlas.width !== width || atlas.height !== height) {
     atlas = document.createElement('canvas');
@@ -111,8 +108,12 @@ export function paintThumbs(canvas, decoded, tiles) {
     }
   });
   atlas.getContext('2d').putImageData(image, 0, 0);
-  ctx.imageSmoothingEnabled = false;
   decoded.units.forEach((n, layer) => {
+    const canvas = columns[layer];
+    if (!canvas) return;
+    const ctx = canvas.getContext('2d');
+    const dpr = canvas.width / Math.max(1, parseFloat(canvas.style.width) || canvas.width);
+    ctx.imageSmoothingEnabled = false;
     for (let unit = 0; unit < n; unit++) {
       const tile = tiles[layer] && tiles[layer][unit];
       if (!tile) continue;
