@@ -23,7 +23,10 @@ import java.util.TreeMap;
  * for training, GFLOP/s = 2mnk / time for GEMM. A table cell is the median of those values with
  * their minimum and maximum as the spread. Ratios divide medians.
  *
- * <p>Usage: {@code BenchReport result.json...}; prints Markdown on standard output.
+ * <p>Usage: {@code BenchReport [--plot DIR] result.json...}; prints Markdown on standard output.
+ * With {@code --plot}, forward passes measured at three sizes or more also give a size-sweep chart
+ * per activation, {@code DIR/size-sweep-<activation>.svg}: Gelem/s against size on log-log axes,
+ * one line per library and thread count, so that the L1, L2, L3 and DRAM regimes show.
  */
 public final class BenchReport {
 
@@ -97,7 +100,13 @@ public final class BenchReport {
         }
         List<Row> rows = new ArrayList<>();
         List<String> jvms = new ArrayList<>();
-        for (String file : args) {
+        Path plots = null;
+        List<String> files = new ArrayList<>(List.of(args));
+        if (files.size() >= 2 && files.get(0).equals("--plot")) {
+            plots = Path.of(files.get(1));
+            files = files.subList(2, files.size());
+        }
+        for (String file : files) {
             JsonNode results = new ObjectMapper().readTree(Files.readString(Path.of(file)));
             for (JsonNode result : results) {
                 rows.add(toRow(result));
@@ -108,6 +117,21 @@ public final class BenchReport {
             }
         }
         print(rows, jvms, System.out);
+        if (plots != null) {
+            Files.createDirectories(plots);
+            for (String activation : SEED) {
+                String svg = SizeSweep.svg(rows, activation);
+                if (svg != null) {
+                    Path target = plots.resolve("size-sweep-" + activation + ".svg");
+                    // Whole or not at all: a reader never sees half a chart.
+                    Path partial = plots.resolve("size-sweep-" + activation + ".svg.tmp");
+                    Files.writeString(partial, svg);
+                    Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    System.out.println("Size sweep of " + activation + ": " + target.getFileName());
+                }
+            }
+        }
     }
 
     static Row toRow(JsonNode result) {
@@ -194,6 +218,7 @@ public final class BenchReport {
         out.println("JVM: " + String.join("; ", jvms));
         out.println();
         printElementwise(rows, out);
+        SizeSweep.printTable(rows, out);
         printTraining(rows, out);
         printGemm(rows, out);
     }
