@@ -117,7 +117,8 @@ for suite in "${suites[@]}"; do
     sweep)
       # 64M floats need 4 arrays of 256 MiB in actlab's benchmark: a larger heap than the default.
       big=(-jvmArgsAppend "--add-modules=jdk.incubator.vector -Xss4m -Xms4g -Xmx4g")
-      sweep_sizes="1024,4096,16384,65536,262144,1048576,4194304,16777216,67108864"
+      # SWEEP_SIZES overrides the list (a shorter run: 1024,16384,262144,4194304,67108864).
+      sweep_sizes="${SWEEP_SIZES:-1024,4096,16384,65536,262144,1048576,4194304,16777216,67108864}"
       sweep_timing=(-f 1 -wi 3 -w 200ms -i 3 -r 200ms)
       $quick && sweep_timing=("${timing[@]}")
       jmh sweep-actlab -- 'ActivationKernelBench.forward|MemoryStreamBench.copy' -t 1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
