@@ -11,6 +11,9 @@
 #                         1M and 16M, 1 and 2 threads
 #              training   784-256-256-10 MLP training step: actlab, DL4J, libtorch; 1 and 2 threads
 #              gemm       the engine's GEMM on that MLP's shapes, 1 and 2 threads
+#              sweep      sigmoid and relu forward from 1K to 64M floats (powers of 4), 1 thread:
+#                         actlab, copy and the four peers; the summary gets a table and
+#                         docs/img/size-sweep-*.svg (log-log plots) are rewritten
 #   --jdk DIR  JDK for the forked benchmark JVMs (default: the java on PATH); the JMH host runs on
 #              the java on PATH
 #   --quick    smoke test: 1 fork, 1 short warm-up and 1 short measurement iteration
@@ -32,7 +35,7 @@ while (($#)); do
     --jdk) jdk="$2"; shift 2 ;;
     --quick) quick=true; shift ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) suites+=("$1"); shift ;;
   esac
@@ -67,6 +70,7 @@ else
 fi
 
 files=()
+plot=()
 # jmh NAME [ENV=VALUE...] -- JMH-ARGS...: one JMH invocation writing NAME.json.
 jmh() {
   local name="$1"; shift
@@ -110,6 +114,17 @@ for suite in "${suites[@]}"; do
       jmh training-t2 OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE -- 'ActlabTrainingBench|Dl4jTrainingBench|LibtorchTrainingBench' -p threads=2 ${training_timing[@]+"${training_timing[@]}"} ;;
     gemm)
       jmh gemm -- 'GemmBench' -p threads=1,2 "${timing[@]}" ;;
+    sweep)
+      # 64M floats need 4 arrays of 256 MiB in actlab's benchmark: a larger heap than the default.
+      big=(-jvmArgsAppend "--add-modules=jdk.incubator.vector -Xss4m -Xms4g -Xmx4g")
+      # SWEEP_SIZES overrides the list (a shorter run: 1024,16384,262144,4194304,67108864).
+      sweep_sizes="${SWEEP_SIZES:-1024,4096,16384,65536,262144,1048576,4194304,16777216,67108864}"
+      sweep_timing=(-f 1 -wi 3 -w 200ms -i 3 -r 200ms)
+      $quick && sweep_timing=("${timing[@]}")
+      jmh sweep-actlab -- 'ActivationKernelBench.forward|MemoryStreamBench.copy' -t 1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
+      jmh sweep-nd4j OMP_NUM_THREADS=1 -- 'Nd4jActivationBench' -p threads=1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
+      jmh sweep-peers -- 'LibtorchActivationBench|OnnxRuntimeActivationBench|TensorFlowActivationBench' -p threads=1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
+      plot=(--plot "$root/docs/img") ;;
     *) echo "unknown suite $suite" >&2; exit 2 ;;
   esac
 done
@@ -122,7 +137,7 @@ if ((${#files[@]})); then
     echo "Started: $started (load average $load_start); ended: $(date -u '+%H:%M UTC') (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "CPU: $(lscpu | sed -n 's/^Model name: *//p') (family $(lscpu | sed -n 's/^CPU family: *//p'), model $(lscpu | sed -n 's/^Model: *//p')), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
     echo
-    java -cp "$cp" org.actlab.bench.BenchReport "${files[@]}"
+    java -cp "$cp" org.actlab.bench.BenchReport ${plot[@]+"${plot[@]}"} "${files[@]}"
   } > "$summary"
   cat "$summary"
 fi

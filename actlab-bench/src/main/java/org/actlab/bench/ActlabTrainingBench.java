@@ -65,8 +65,11 @@ public class ActlabTrainingBench extends VectorJmhDefaults {
     }
 
     @Benchmark
-    public StepSnapshot step() {
+    public StepSnapshot step(CpuTime cpu) {
         stepsTaken++;
-        return trainer.step();
+        long started = cpu.start();
+        StepSnapshot snapshot = trainer.step();
+        cpu.stop(started);
+        return snapshot;
     }
 }

@@ -23,18 +23,49 @@ import java.util.TreeMap;
  * for training, GFLOP/s = 2mnk / time for GEMM. A table cell is the median of those values with
  * their minimum and maximum as the spread. Ratios divide medians.
  *
- * <p>Usage: {@code BenchReport result.json...}; prints Markdown on standard output.
+ * <p>Usage: {@code BenchReport [--plot DIR] result.json...}; prints Markdown on standard output.
+ * With {@code --plot}, forward passes measured at three sizes or more also give a size-sweep chart
+ * per activation, {@code DIR/size-sweep-<activation>.svg}: Gelem/s against size on log-log axes,
+ * one line per library and thread count, so that the L1, L2, L3 and DRAM regimes show.
  */
 public final class BenchReport {
 
-    /** One benchmark configuration with the throughput of each measurement iteration. */
-    record Row(String library, String benchmark, Map<String, String> params, int threads, String unit, double[] values) {
+    /**
+     * One benchmark configuration with the throughput of each measurement iteration, by wall time
+     * ({@code values}) and, when the benchmark records {@link CpuTime}, by the benchmark thread's
+     * CPU time ({@code cpu}, else empty).
+     */
+    record Row(String library, String benchmark, Map<String, String> params, int threads, String unit, double[] values,
+               double[] cpu) {
+
+        Row(String library, String benchmark, Map<String, String> params, int threads, String unit, double[] values) {
+            this(library, benchmark, params, threads, unit, values, new double[0]);
+        }
 
         double median() {
-            double[] sorted = values.clone();
+            return median(values);
+        }
+
+        /** The median rate by CPU time, NaN when not recorded. */
+        double cpuMedian() {
+            return cpu.length == 0 ? Double.NaN : median(cpu);
+        }
+
+        private static double median(double[] of) {
+            double[] sorted = of.clone();
             Arrays.sort(sorted);
             int n = sorted.length;
             return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+
+        /** The CPU-time cell: median [min–max], or a dash when not recorded. */
+        String cpuCell() {
+            if (cpu.length == 0) {
+                return "—";
+            }
+            double lo = Arrays.stream(cpu).min().orElse(Double.NaN);
+            double hi = Arrays.stream(cpu).max().orElse(Double.NaN);
+            return String.format(Locale.ROOT, "%s [%s–%s]", format(cpuMedian()), format(lo), format(hi));
         }
 
         double min() {
@@ -69,7 +100,13 @@ public final class BenchReport {
         }
         List<Row> rows = new ArrayList<>();
         List<String> jvms = new ArrayList<>();
-        for (String file : args) {
+        Path plots = null;
+        List<String> files = new ArrayList<>(List.of(args));
+        if (files.size() >= 2 && files.get(0).equals("--plot")) {
+            plots = Path.of(files.get(1));
+            files = files.subList(2, files.size());
+        }
+        for (String file : files) {
             JsonNode results = new ObjectMapper().readTree(Files.readString(Path.of(file)));
             for (JsonNode result : results) {
                 rows.add(toRow(result));
@@ -80,6 +117,21 @@ public final class BenchReport {
             }
         }
         print(rows, jvms, System.out);
+        if (plots != null) {
+            Files.createDirectories(plots);
+            for (String activation : SEED) {
+                String svg = SizeSweep.svg(rows, activation);
+                if (svg != null) {
+                    Path target = plots.resolve("size-sweep-" + activation + ".svg");
+                    // Whole or not at all: a reader never sees half a chart.
+                    Path partial = plots.resolve("size-sweep-" + activation + ".svg.tmp");
+                    Files.writeString(partial, svg);
+                    Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    System.out.println("Size sweep of " + activation + ": " + target.getFileName());
+                }
+            }
+        }
     }
 
     static Row toRow(JsonNode result) {
@@ -113,7 +165,27 @@ public final class BenchReport {
             unit = "Gelem/s";
         }
         double[] values = micros.stream().mapToDouble(us -> work / (us * 1e-6)).toArray();
-        return new Row(library(className, params), method, params, threads, unit, values);
+        return new Row(library(className, params), method, params, threads, unit, values, cpuRates(result, work));
+    }
+
+    /**
+     * Per measurement iteration, work ÷ (CPU nanoseconds per call) from {@link CpuTime}'s counters
+     * ({@code cpuNanos}, {@code calls}); empty when the benchmark does not record them.
+     */
+    static double[] cpuRates(JsonNode result, double work) {
+        JsonNode nanos = result.path("secondaryMetrics").path("cpuNanos").path("rawData");
+        JsonNode calls = result.path("secondaryMetrics").path("calls").path("rawData");
+        List<Double> rates = new ArrayList<>();
+        for (int fork = 0; fork < nanos.size(); fork++) {
+            for (int it = 0; it < nanos.get(fork).size(); it++) {
+                double n = nanos.get(fork).get(it).asDouble();
+                double c = calls.path(fork).path(it).asDouble();
+                if (n > 0 && c > 0) {
+                    rates.add(work / (n / c * 1e-9));
+                }
+            }
+        }
+        return rates.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String library(String className, Map<String, String> params) {
@@ -146,6 +218,7 @@ public final class BenchReport {
         out.println("JVM: " + String.join("; ", jvms));
         out.println();
         printElementwise(rows, out);
+        SizeSweep.printTable(rows, out);
         printTraining(rows, out);
         printGemm(rows, out);
     }
@@ -243,13 +316,13 @@ public final class BenchReport {
         if (training.isEmpty()) {
             return;
         }
-        out.println("| library | threads | samples/s median [min–max] | actlab ÷ this |");
-        out.println("|---|---:|---|---:|");
+        out.println("| library | threads | samples/s median [min–max] | actlab ÷ this | samples/s by CPU time of the calling thread | actlab ÷ this (CPU) |");
+        out.println("|---|---:|---|---:|---|---:|");
         for (Row r : training) {
             Row actlab = training.stream().filter(a -> a.library().equals("actlab") && a.parallelism() == r.parallelism())
                     .findFirst().orElse(null);
-            out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", r.library(), r.parallelism(), r.cell(),
-                    actlab == null ? "—" : ratio(actlab, r));
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", r.library(), r.parallelism(), r.cell(),
+                    actlab == null ? "—" : ratio(actlab, r), r.cpuCell(), actlab == null ? "—" : cpuRatio(actlab, r));
         }
         out.println();
     }
@@ -259,8 +332,8 @@ public final class BenchReport {
         if (gemm.isEmpty()) {
             return;
         }
-        out.println("| kernel | shape (m×n×k) | threads | GFLOP/s median [min–max] |");
-        out.println("|---|---|---:|---|");
+        out.println("| kernel | shape (m×n×k) | threads | GFLOP/s median [min–max] | GFLOP/s by CPU time of the calling thread |");
+        out.println("|---|---|---:|---|---|");
         Map<String, List<Row>> byKernel = new LinkedHashMap<>();
         for (Row r : gemm) {
             byKernel.computeIfAbsent(r.library() + " " + r.parallelism(), k -> new ArrayList<>()).add(r);
@@ -268,19 +341,28 @@ public final class BenchReport {
         for (List<Row> group : byKernel.values()) {
             double flops = 0;
             double seconds = 0;
+            double cpuSeconds = 0;
             for (Row r : group.stream().sorted(Comparator.comparing(r -> MlpGemmShape.valueOf(r.param("shape")))).toList()) {
                 MlpGemmShape s = MlpGemmShape.valueOf(r.param("shape"));
-                out.printf(Locale.ROOT, "| %s | %s %d×%d×%d%s | %d | %s |%n", r.library(), s, s.m, s.n, s.k,
-                        s.transA ? " (Aᵀ)" : s.transB ? " (Bᵀ)" : "", r.parallelism(), r.cell());
+                out.printf(Locale.ROOT, "| %s | %s %d×%d×%d%s | %d | %s | %s |%n", r.library(), s, s.m, s.n, s.k,
+                        s.transA ? " (Aᵀ)" : s.transB ? " (Bᵀ)" : "", r.parallelism(), r.cell(), r.cpuCell());
                 flops += s.flops() / 1e9;
                 seconds += s.flops() / 1e9 / r.median();
+                cpuSeconds += s.flops() / 1e9 / r.cpuMedian();
             }
             if (group.size() == MlpGemmShape.values().length) {
-                out.printf(Locale.ROOT, "| %s | one training step (all %d) | %d | %s |%n", group.get(0).library(),
-                        group.size(), group.get(0).parallelism(), format(flops / seconds));
+                out.printf(Locale.ROOT, "| %s | one training step (all %d) | %d | %s | %s |%n", group.get(0).library(),
+                        group.size(), group.get(0).parallelism(), format(flops / seconds),
+                        Double.isNaN(cpuSeconds) ? "—" : format(flops / cpuSeconds));
             }
         }
         out.println();
+    }
+
+    private static String cpuRatio(Row numerator, Row denominator) {
+        return denominator == null || numerator == denominator || Double.isNaN(denominator.cpuMedian())
+                || Double.isNaN(numerator.cpuMedian()) ? "—"
+                : String.format(Locale.ROOT, "%.2f", numerator.cpuMedian() / denominator.cpuMedian());
     }
 
     private static String ratio(Row numerator, Row denominator) {

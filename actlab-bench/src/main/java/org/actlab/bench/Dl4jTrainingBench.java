@@ -78,10 +78,12 @@ public class Dl4jTrainingBench extends JmhDefaults {
     }
 
     @Benchmark
-    public double step() {
+    public double step(CpuTime cpu) {
         DataSet batch = batches.get(next);
         next = (next + 1) % batches.size();
+        long started = cpu.start();
         network.fit(batch);
+        cpu.stop(started);
         return network.score();
     }
 }

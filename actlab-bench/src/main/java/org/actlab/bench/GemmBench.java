@@ -56,7 +56,7 @@ public class GemmBench extends VectorJmhDefaults {
         a = BenchData.uniform(s.m * s.k, -1f, 1f, BenchData.SEED);
         b = BenchData.uniform(s.k * s.n, -1f, 1f, BenchData.SEED + 1);
         c = new float[s.m * s.n];
-        multiply();
+        multiplyOnce();
         checkOneElement();
     }
 
@@ -77,9 +77,15 @@ public class GemmBench extends VectorJmhDefaults {
     }
 
     @Benchmark
-    public float[] multiply() {
+    public float[] multiply(CpuTime cpu) {
+        long started = cpu.start();
+        multiplyOnce();
+        cpu.stop(started);
+        return c;
+    }
+
+    private void multiplyOnce() {
         gemm.multiply(s.transA, s.transB, s.m, s.n, s.k,
                 a, 0, s.transA ? s.m : s.k, b, 0, s.transB ? s.k : s.n, 0f, c, 0, s.n);
-        return c;
     }
 }

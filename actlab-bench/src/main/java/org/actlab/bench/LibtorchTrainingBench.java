@@ -86,11 +86,18 @@ public class LibtorchTrainingBench extends JmhDefaults {
                 labels[b][i] = data.labels[from + i];
             }
         }
-        MlpSetup.checkFirstLoss("libtorch", step());
+        MlpSetup.checkFirstLoss("libtorch", stepOnce());
     }
 
     @Benchmark
-    public float step() {
+    public float step(CpuTime cpu) {
+        long started = cpu.start();
+        float loss = stepOnce();
+        cpu.stop(started);
+        return loss;
+    }
+
+    private float stepOnce() {
         int b = next;
         next = (next + 1) % MlpSetup.BATCHES;
         float loss;

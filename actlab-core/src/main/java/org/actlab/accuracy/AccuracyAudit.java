@@ -143,7 +143,7 @@ public final class AccuracyAudit {
         float[] dZ = new float[n];
         for (int f = 0; f < config.activations().size(); f++) {
             Activation act = config.activations().get(f);
-            sample(new SplittableRandom(config.seed() + 7919L * f), z);
+            sample(config, f, z);
             for (int i = 0; i < n; i++) {
                 refValue[i] = Reference.value(act, z[i]);
                 refSlope[i] = Reference.derivative(act, z[i]);
@@ -174,6 +174,20 @@ public final class AccuracyAudit {
             }
         }
         return rows;
+    }
+
+    /**
+     * The inputs the audit draws for the function at {@code index} in {@code config}'s list, so that
+     * other implementations (the peer libraries in actlab-bench) can be scored on the same points.
+     */
+    public static float[] inputs(Config config, int index) {
+        float[] z = new float[config.samplesPerFunction()];
+        sample(config, index, z);
+        return z;
+    }
+
+    private static void sample(Config config, int index, float[] z) {
+        sample(new SplittableRandom(config.seed() + 7919L * index), z);
     }
 
     /** Fills z: even indices random finite bit patterns, odd ones uniform in [-range, range]. */

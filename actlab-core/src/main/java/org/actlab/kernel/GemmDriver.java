@@ -15,8 +15,15 @@ abstract class GemmDriver implements Gemm {
     static final int MC_TARGET = 120;
     /** Columns of B packed at once. */
     static final int NC = 1024;
-    /** Below this many multiply-adds a second thread costs more than it saves. */
-    private static final long PARALLEL_THRESHOLD = 1L << 18;
+    /**
+     * Below this many multiply-adds (about 50 µs of one core's work) a second thread costs more
+     * than it saves: waking a worker and the second packing of the shared operand take tens of
+     * microseconds. At 2^18 the output layer's products (327,680 multiply-adds) were split and ran
+     * 3-4 × slower on 2 threads than on 1 (docs/BENCHMARKS.md, section 7).
+     */
+    private static final long PARALLEL_THRESHOLD = 1L << 21;
+    /** Rows of C one narrow micro-kernel call computes. */
+    static final int NARROW_ROWS = 8;
 
     /** Per-thread packing buffers, grown on demand, so that a call allocates nothing. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -87,28 +94,81 @@ abstract class GemmDriver implements Gemm {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
+        boolean narrow = n <= narrowWidth();
         int parts = threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD ? 1 : threads;
-        int colPanels = (n + nr - 1) / nr;
-        int rowPanels = (m + mr - 1) / mr;
+        int colPanels = narrow ? 1 : (n + nr - 1) / nr;
+        int rowUnit = narrow ? NARROW_ROWS : mr;
+        int rowPanels = (m + rowUnit - 1) / rowUnit;
         boolean splitColumns = colPanels >= rowPanels;
         parts = Math.min(parts, splitColumns ? colPanels : rowPanels);
         if (parts <= 1) {
-            blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);
+            region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);
             return;
         }
         int panels = splitColumns ? colPanels : rowPanels;
-        int unit = splitColumns ? nr : mr;
+        int unit = splitColumns ? nr : rowUnit;
         int extent = splitColumns ? n : m;
         Runnable[] work = new Runnable[parts];
         for (int part = 0; part < parts; part++) {
             int from = Math.min(extent, (int) ((long) panels * part / parts) * unit);
             int to = Math.min(extent, (int) ((long) panels * (part + 1) / parts) * unit);
             work[part] = splitColumns
-                    ? () -> blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, from, to)
-                    : () -> blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, from, to, 0, n);
+                    ? () -> region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, from, to)
+                    : () -> region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, from, to, 0, n);
         }
         // The worker threads start on the first product that gets here, never for threads == 1.
         GemmWorkers.shared().runAll(work);
+    }
+
+    /** C[i0:i1, j0:j1] on the calling thread, by the narrow loop or the blocked one. */
+    private void region(boolean narrow, boolean transA, boolean transB, int n, int k, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                        int i0, int i1, int j0, int j1) {
+        if (narrow) {
+            narrowRows(transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1);
+        } else {
+            blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1, j0, j1);
+        }
+    }
+
+    /**
+     * The widest C a narrow kernel handles in one vector of columns, or 0 when this driver has none.
+     * A product with n ≤ this width (the output layer's 10 classes) skips the blocked loop: a 6×48
+     * tile would be four-fifths zero padding there, and packing A would cost as much as the product.
+     */
+    int narrowWidth() {
+        return 0;
+    }
+
+    /**
+     * The narrow micro-kernel: for {@code rows} ≤ {@value #NARROW_ROWS} rows of A read in place
+     * (element (r, p) at {@code aAt + r·rowStride + p·colStride}) and one packed B panel of
+     * {@link #narrowWidth()} columns, the same in-order FMA chain from 0 as {@link #kernel}, written
+     * to the first {@code cols} columns of C as {@link #storePartial} does.
+     */
+    void narrowKernel(int kc, float[] a, int aAt, int rowStride, int colStride, float[] pb,
+                      float[] c, int cOff, int ldc, int rows, int cols, float beta, float[] tile) {
+        throw new UnsupportedOperationException(kernelName() + " has no narrow kernel");
+    }
+
+    /** C[i0:i1, 0:n] for n ≤ {@link #narrowWidth()}: B packed once per k-block, A read where it is. */
+    private void narrowRows(boolean transA, boolean transB, int n, int k, float[] a, int aOff, int lda,
+                            float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int i0, int i1) {
+        int width = narrowWidth();
+        Workspace w = WORKSPACE.get();
+        w.ensure(0, KC * width, NARROW_ROWS * width);
+        int rowStride = transA ? 1 : lda;
+        int colStride = transA ? lda : 1;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            // Later k-blocks add to what the earlier ones wrote, exactly as in the blocked loop.
+            float blockBeta = pc == 0 ? beta : 1f;
+            packB(transB, b, bOff, ldb, pc, kc, 0, n, w.packB, width);
+            for (int i = i0; i < i1; i += NARROW_ROWS) {
+                narrowKernel(kc, a, aOff + i * rowStride + pc * colStride, rowStride, colStride, w.packB,
+                        c, cOff + i * ldc, ldc, Math.min(NARROW_ROWS, i1 - i), n, blockBeta, w.tile);
+            }
+        }
     }
 
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
@@ -132,7 +192,7 @@ abstract class GemmDriver implements Gemm {
                 int kc = Math.min(KC, k - pc);
                 // Later k-blocks add to what the earlier ones wrote.
                 float blockBeta = pc == 0 ? beta : 1f;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, w.packB);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, w.packB, nr);
                 for (int ic = i0; ic < i1; ic += mc) {
                     int mcHere = Math.min(mc, i1 - ic);
                     packA(transA, a, aOff, lda, ic, mcHere, pc, kc, w.packA);
@@ -150,62 +210,60 @@ abstract class GemmDriver implements Gemm {
         }
     }
 
-    /** Packs op(A)[i0:i0+rows, p0:p0+kc] into panels of MR rows: pa[panel·MR·kc + p·MR + r], zero-padded. */
+    /**
+     * Packs op(A)[i0:i0+rows, p0:p0+kc] into panels of MR rows: pa[panel·MR·kc + p·MR + r], zero-padded.
+     * The loop runs over p outermost so that the writes are sequential; with Aᵀ stored (the weight
+     * gradients' dZᵀ) the reads are then MR neighbours of one row instead of a walk down a column.
+     */
     private void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] pa) {
         for (int panel = 0; panel * mr < rows; panel++) {
             int base = panel * mr * kc;
             int valid = Math.min(mr, rows - panel * mr);
-            for (int r = 0; r < mr; r++) {
-                if (r >= valid) {
-                    for (int p = 0; p < kc; p++) {
-                        pa[base + p * mr + r] = 0f;
-                    }
-                    continue;
-                }
-                int i = i0 + panel * mr + r;
+            int i = i0 + panel * mr;
+            for (int p = 0; p < kc; p++) {
+                int dst = base + p * mr;
                 if (transA) {
                     // A is stored k×m: element (i, p) at p·lda + i.
-                    int src = aOff + p0 * lda + i;
-                    for (int p = 0; p < kc; p++, src += lda) {
-                        pa[base + p * mr + r] = a[src];
+                    int src = aOff + (p0 + p) * lda + i;
+                    for (int r = 0; r < valid; r++) {
+                        pa[dst + r] = a[src + r];
                     }
                 } else {
-                    int src = aOff + i * lda + p0;
-                    for (int p = 0; p < kc; p++) {
-                        pa[base + p * mr + r] = a[src + p];
+                    int src = aOff + i * lda + p0 + p;
+                    for (int r = 0; r < valid; r++) {
+                        pa[dst + r] = a[src + r * lda];
                     }
+                }
+                for (int r = valid; r < mr; r++) {
+                    pa[dst + r] = 0f;
                 }
             }
         }
     }
 
-    /** Packs op(B)[p0:p0+kc, j0:j0+cols] into panels of NR columns: pb[panel·NR·kc + p·NR + j], zero-padded. */
-    private void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, float[] pb) {
+    /**
+     * Packs op(B)[p0:p0+kc, j0:j0+cols] into panels of {@code nr} columns: pb[panel·nr·kc + p·nr + j],
+     * zero-padded. With Bᵀ stored (the forward products' weights) the loop also runs over p
+     * outermost: nr short read streams, one per row of the array, and sequential writes (the other
+     * order wrote a float per cache line over a panel larger than L1).
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, float[] pb, int nr) {
         for (int panel = 0; panel * nr < cols; panel++) {
             int base = panel * nr * kc;
             int valid = Math.min(nr, cols - panel * nr);
-            if (transB) {
-                // B is stored n×k: column j of op(B) is row j of the array, contiguous in p.
-                for (int jj = 0; jj < nr; jj++) {
-                    if (jj >= valid) {
-                        for (int p = 0; p < kc; p++) {
-                            pb[base + p * nr + jj] = 0f;
-                        }
-                        continue;
+            for (int p = 0; p < kc; p++) {
+                int dst = base + p * nr;
+                if (transB) {
+                    // B is stored n×k: column j of op(B) is row j of the array, contiguous in p.
+                    int src = bOff + (j0 + panel * nr) * ldb + p0 + p;
+                    for (int jj = 0; jj < valid; jj++) {
+                        pb[dst + jj] = b[src + jj * ldb];
                     }
-                    int src = bOff + (j0 + panel * nr + jj) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        pb[base + p * nr + jj] = b[src + p];
-                    }
+                } else {
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + panel * nr, pb, dst, valid);
                 }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = bOff + (p0 + p) * ldb + j0 + panel * nr;
-                    int dst = base + p * nr;
-                    System.arraycopy(b, src, pb, dst, valid);
-                    for (int jj = valid; jj < nr; jj++) {
-                        pb[dst + jj] = 0f;
-                    }
+                for (int jj = valid; jj < nr; jj++) {
+                    pb[dst + jj] = 0f;
                 }
             }
         }
@@ -213,17 +271,19 @@ abstract class GemmDriver implements Gemm {
 
     /** Scalar write-back of a partial tile held in {@code tile} (row-major, NR wide). */
     static void storePartial(float[] tile, int nr, float[] c, int cOff, int ldc, int rows, int cols, float beta) {
+        // One loop per β case, so that C2 vectorises each (the branch per element kept it scalar).
         for (int r = 0; r < rows; r++) {
             int row = cOff + r * ldc;
             int t = r * nr;
-            for (int j = 0; j < cols; j++) {
-                float acc = tile[t + j];
-                if (beta == 0f) {
-                    c[row + j] = acc;
-                } else if (beta == 1f) {
-                    c[row + j] = c[row + j] + acc;
-                } else {
-                    c[row + j] = beta * c[row + j] + acc;
+            if (beta == 0f) {
+                System.arraycopy(tile, t, c, row, cols);
+            } else if (beta == 1f) {
+                for (int j = 0; j < cols; j++) {
+                    c[row + j] = c[row + j] + tile[t + j];
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[row + j] = beta * c[row + j] + tile[t + j];
                 }
             }
         }

@@ -23,7 +23,7 @@ final class VectorGemm extends GemmDriver {
         this(1);
     }
 
-    /** Below this many multiply-adds, or with fewer columns than one vector, the scalar twin is faster. */
+    /** Below this many multiply-adds the scalar twin is faster. */
     static final int SMALL = 1 << 14;
 
     /** The driver for small products: the scalar twin, or this one in tests of the vector tile edges. */
@@ -51,7 +51,64 @@ final class VectorGemm extends GemmDriver {
      */
     @Override
     GemmDriver forSmall(int m, int n, int k) {
-        return n < L || (long) m * n * k < SMALL ? scalarTwin : this;
+        return (long) m * n * k < SMALL ? scalarTwin : this;
+    }
+
+    @Override
+    int narrowWidth() {
+        return L;
+    }
+
+    /**
+     * Eight rows at a time, one vector of B per step: eight broadcasts of A, eight independent
+     * FMA chains (enough to cover the FMA latency). Fewer rows (the last group) run one at a time.
+     */
+    @Override
+    void narrowKernel(int kc, float[] a, int aAt, int rowStride, int colStride, float[] pb,
+                      float[] c, int cOff, int ldc, int rows, int cols, float beta, float[] tile) {
+        if (rows < NARROW_ROWS) {
+            for (int r = 0; r < rows; r++) {
+                FloatVector acc = FloatVector.zero(F);
+                int at = aAt + r * rowStride;
+                for (int p = 0; p < kc; p++) {
+                    acc = FloatVector.fromArray(F, pb, p * L).fma(FloatVector.broadcast(F, a[at + p * colStride]), acc);
+                }
+                acc.intoArray(tile, r * L);
+            }
+            storePartial(tile, L, c, cOff, ldc, rows, cols, beta);
+            return;
+        }
+        FloatVector c0 = FloatVector.zero(F), c1 = FloatVector.zero(F), c2 = FloatVector.zero(F), c3 = FloatVector.zero(F);
+        FloatVector c4 = FloatVector.zero(F), c5 = FloatVector.zero(F), c6 = FloatVector.zero(F), c7 = FloatVector.zero(F);
+        int a0 = aAt;
+        int a1 = a0 + rowStride;
+        int a2 = a1 + rowStride;
+        int a3 = a2 + rowStride;
+        int a4 = a3 + rowStride;
+        int a5 = a4 + rowStride;
+        int a6 = a5 + rowStride;
+        int a7 = a6 + rowStride;
+        for (int p = 0; p < kc; p++) {
+            FloatVector bv = FloatVector.fromArray(F, pb, p * L);
+            int q = p * colStride;
+            c0 = bv.fma(FloatVector.broadcast(F, a[a0 + q]), c0);
+            c1 = bv.fma(FloatVector.broadcast(F, a[a1 + q]), c1);
+            c2 = bv.fma(FloatVector.broadcast(F, a[a2 + q]), c2);
+            c3 = bv.fma(FloatVector.broadcast(F, a[a3 + q]), c3);
+            c4 = bv.fma(FloatVector.broadcast(F, a[a4 + q]), c4);
+            c5 = bv.fma(FloatVector.broadcast(F, a[a5 + q]), c5);
+            c6 = bv.fma(FloatVector.broadcast(F, a[a6 + q]), c6);
+            c7 = bv.fma(FloatVector.broadcast(F, a[a7 + q]), c7);
+        }
+        c0.intoArray(tile, 0 * L);
+        c1.intoArray(tile, 1 * L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
+        storePartial(tile, L, c, cOff, ldc, rows, cols, beta);
     }
 
     @Override
@@ -106,27 +163,30 @@ final class VectorGemm extends GemmDriver {
             c51 = b1.fma(a, c51);
             c52 = b2.fma(a, c52);
         }
-        if (rows == MR && cols == NR) {
-            store(c00, c, cOff + 0 * ldc + 0 * L, beta);
-            store(c01, c, cOff + 0 * ldc + 1 * L, beta);
-            store(c02, c, cOff + 0 * ldc + 2 * L, beta);
-            store(c10, c, cOff + 1 * ldc + 0 * L, beta);
-            store(c11, c, cOff + 1 * ldc + 1 * L, beta);
-            store(c12, c, cOff + 1 * ldc + 2 * L, beta);
-            store(c20, c, cOff + 2 * ldc + 0 * L, beta);
-            store(c21, c, cOff + 2 * ldc + 1 * L, beta);
-            store(c22, c, cOff + 2 * ldc + 2 * L, beta);
-            store(c30, c, cOff + 3 * ldc + 0 * L, beta);
-            store(c31, c, cOff + 3 * ldc + 1 * L, beta);
-            store(c32, c, cOff + 3 * ldc + 2 * L, beta);
-            store(c40, c, cOff + 4 * ldc + 0 * L, beta);
-            store(c41, c, cOff + 4 * ldc + 1 * L, beta);
-            store(c42, c, cOff + 4 * ldc + 2 * L, beta);
-            store(c50, c, cOff + 5 * ldc + 0 * L, beta);
-            store(c51, c, cOff + 5 * ldc + 1 * L, beta);
-            store(c52, c, cOff + 5 * ldc + 2 * L, beta);
+        if (rows == MR && cols == NR && beta == 0f) {
+            c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+            c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+            c02.intoArray(c, cOff + 0 * ldc + 2 * L);
+            c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+            c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+            c12.intoArray(c, cOff + 1 * ldc + 2 * L);
+            c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+            c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+            c22.intoArray(c, cOff + 2 * ldc + 2 * L);
+            c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+            c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+            c32.intoArray(c, cOff + 3 * ldc + 2 * L);
+            c40.intoArray(c, cOff + 4 * ldc + 0 * L);
+            c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+            c42.intoArray(c, cOff + 4 * ldc + 2 * L);
+            c50.intoArray(c, cOff + 5 * ldc + 0 * L);
+            c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+            c52.intoArray(c, cOff + 5 * ldc + 2 * L);
             return;
         }
+        // Adding to C (later k-blocks, β ≠ 0) goes through the tile and a plain loop: a vector
+        // add here made the method too large for C2 to inline the Vector API's add, which then ran
+        // its Java fallback (seen as FloatVector.lanewiseTemplate in a profile of the training step).
         c00.intoArray(tile, 0 * NR + 0 * L);
         c01.intoArray(tile, 0 * NR + 1 * L);
         c02.intoArray(tile, 0 * NR + 2 * L);
@@ -146,16 +206,5 @@ final class VectorGemm extends GemmDriver {
         c51.intoArray(tile, 5 * NR + 1 * L);
         c52.intoArray(tile, 5 * NR + 2 * L);
         storePartial(tile, NR, c, cOff, ldc, rows, cols, beta);
-    }
-
-    /** One vector of a full tile: C = acc, C + acc or β·C + acc, as in {@link GemmDriver#storePartial}. */
-    private static void store(FloatVector acc, float[] c, int at, float beta) {
-        if (beta == 0f) {
-            acc.intoArray(c, at);
-        } else if (beta == 1f) {
-            FloatVector.fromArray(F, c, at).add(acc).intoArray(c, at);
-        } else {
-            FloatVector.fromArray(F, c, at).mul(beta).add(acc).intoArray(c, at);
-        }
     }
 }

@@ -32,6 +32,8 @@ class GemmTest {
         int[][] shapes = {
                 {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {7, 33, 5}, {6, 32, 256}, {13, 47, 257},
                 {3, 65, 600}, {130, 31, 17}, {121, 1030, 3}, {7, 1, 513},
+                // Narrow C (n up to one vector), large enough for the vector path's narrow kernel.
+                {130, 10, 300}, {67, 16, 257}, {29, 1, 700},
         };
         List<Arguments> out = new ArrayList<>();
         for (Gemm gemm : paths().toList()) {
@@ -160,6 +162,25 @@ class GemmTest {
         Gemm.vector().multiply(false, false, 600, 8, 200, x, 0, 200, w, 0, 8, 0f, tallRef, 0, 8);
         Gemm.vector().withThreads(2).multiply(false, false, 600, 8, 200, x, 0, 200, w, 0, 8, 0f, tall, 0, 8);
         assertArrayEquals(tallRef, tall);
+        // The narrow kernel (the output layer's 10 columns), split by rows on 2 threads, and both
+        // transposes: the same bits as the scalar twin's blocked loop.
+        int rowsN = 1000;
+        int kN = 300;
+        float[] xN = randomArray(random, rowsN * kN);
+        float[] wN = randomArray(random, 10 * kN);
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                float[] narrowRef = new float[rowsN * 10];
+                int lda = transA ? rowsN : kN;
+                int ldb = transB ? kN : 10;
+                Gemm.scalar().multiply(transA, transB, rowsN, 10, kN, xN, 0, lda, wN, 0, ldb, 0f, narrowRef, 0, 10);
+                for (Gemm gemm : List.of(Gemm.vector(), Gemm.vector().withThreads(2))) {
+                    float[] narrow = new float[rowsN * 10];
+                    gemm.multiply(transA, transB, rowsN, 10, kN, xN, 0, lda, wN, 0, ldb, 0f, narrow, 0, 10);
+                    assertArrayEquals(narrowRef, narrow, gemm + " tA=" + transA + " tB=" + transB);
+                }
+            }
+        }
     }
 
     @Test
