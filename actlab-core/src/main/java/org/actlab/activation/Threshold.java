@@ -15,12 +15,10 @@ import org.actlab.spec.Schema;
  * @param threshold where the function switches; finite
  * @param value     the output at and below the threshold; finite
  */
-public record Threshold(float threshold, float value) implements Activation {
+public record Threshold(float threshold, float value) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "threshold";
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "threshold",
             Param.required("threshold"),
             Param.required("value"));
 
@@ -29,26 +27,13 @@ public record Threshold(float threshold, float value) implements Activation {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(threshold, value);
-    }
-
-    @Override
     public float apply(float x) {
-        return x > threshold || x != x ? x : value;
+        return Gate.pass(x, x > threshold, value);
     }
 
     @Override
     public float derivative(float x) {
-        if (x != x) {
-            return x;
-        }
-        return x > threshold ? 1 : 0;
+        return Gate.slope(x, x > threshold);
     }
 
     @Override
