@@ -431,7 +431,7 @@ public final class Csv {
     private static void appendTargets(Dataset data, int row, StringBuilder line) {
         int t = data.targets();
         if (data.task() == Dataset.Task.MULTICLASS) {
-            line.append(argmax(data.y(), row * t, t));
+            line.append(Dataset.argmax(data.y(), row * t, t));
         } else if (data.task() == Dataset.Task.BINARY) {
             line.append(data.y()[row] >= 0.5f ? 1 : 0);
         } else {
@@ -439,15 +439,5 @@ public final class Csv {
                 line.append(k > 0 ? "," : "").append(data.y()[row * t + k]);
             }
         }
-    }
-
-    private static int argmax(float[] values, int offset, int n) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (values[offset + k] > values[offset + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }
