@@ -74,14 +74,22 @@ public final class AtomicFile {
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the platform's defaults apply.
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);
             LIVE.remove(temp);
+        }
+    }
+
+    /**
+     * Moves a finished temporary file over {@code target}: atomically where the file system can,
+     * so that readers see the old file or the new one and never a part.
+     */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
