@@ -201,6 +201,17 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * The one-line error for an input that cannot be read: {@code no such <what>: <file>} when it is
+     * missing, else {@code cannot read <file>: <reason>} with the reason as {@link #describe} words it.
+     */
+    public static IllegalArgumentException cannotRead(Path file, String what, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new IllegalArgumentException("no such " + what + ": " + file);
+        }
+        return new IllegalArgumentException("cannot read " + file + ": " + describe(e));
+    }
+
     /** Why a write failed, in the words a user expects ("permission denied"), naming no temporary file. */
     public static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {

@@ -14,7 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,10 +112,8 @@ public final class Csv {
         InputStream in;
         try {
             in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + AtomicFile.describe(e));
+            throw AtomicFile.cannotRead(file, "file", e);
         }
         try (in) {
             return readTable(in, file.toString());
