@@ -20,6 +20,17 @@ class PlaygroundTuningApiTest {
         return LIVE.http().createSession(config).get("session").asText();
     }
 
+    /** Sets the weight from input {@code input} into unit 0 of layer 0, as the diagram's editor does. */
+    private static JsonNode setWeight(String id, int input, double value) {
+        return ok(LIVE.http().post("/api/sessions/" + id + "/parameter",
+                "{\"layer\":0,\"unit\":0,\"input\":" + input + ",\"value\":" + value + "}"));
+    }
+
+    /** Sets the bias of unit 0 of layer 0. */
+    private static JsonNode setBias(String id, double value) {
+        return ok(LIVE.http().post("/api/sessions/" + id + "/parameter", "{\"layer\":0,\"unit\":0,\"value\":" + value + "}"));
+    }
+
     private static JsonNode ok(HttpHelper.Reply reply) {
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
@@ -97,10 +108,9 @@ class PlaygroundTuningApiTest {
     void editedWeightsGiveTheOutputOfTheClosedForm() {
         // No hidden layer: the output is sigmoid(w1 x1 + w2 x2 + b). With w1 = 1, w2 = 0, b = 0.5 each cell is sigmoid(x1 + 0.5).
         String id = create("{\"dataset\":\"circle\",\"layers\":[],\"gridSize\":20}");
-        String base = "/api/sessions/" + id + "/parameter";
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":1}"));
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":0}"));
-        JsonNode update = ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"value\":0.5}"));
+        setWeight(id, 0, 1);
+        setWeight(id, 1, 0);
+        JsonNode update = setBias(id, 0.5);
         assertEquals(0.5, update.get("layers").get(0).get("bias").get(0).asDouble(), 1e-6);
         JsonNode heat = update.get("heatmap").get("values");
         JsonNode unit = ok(LIVE.http().get("/api/sessions/" + id + "/unit?layer=0&unit=0"));
@@ -155,10 +165,9 @@ class PlaygroundTuningApiTest {
     void theUnitGridIsTheHiddenUnitsActivationAtFullResolution() {
         // One tanh unit with w = (0, 1), b = 0: a = tanh(x2), and row 0 is the top of the plane (x2 = 6).
         String id = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":1,\"activation\":\"tanh\"}],\"gridSize\":40}");
-        String base = "/api/sessions/" + id + "/parameter";
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":0}"));
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":1}"));
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"value\":0}"));
+        setWeight(id, 0, 0);
+        setWeight(id, 1, 1);
+        setBias(id, 0);
         JsonNode unit = ok(LIVE.http().get("/api/sessions/" + id + "/unit?layer=0&unit=0"));
         assertEquals(1600, unit.get("values").size());
         for (int row = 0; row < 40; row++) {
@@ -185,17 +194,16 @@ class PlaygroundTuningApiTest {
     @Test
     void aUnitNearItsAsymptoteIsFlaggedBesideTheSlopeCriterion() {
         String id = create("{\"dataset\":\"circle\",\"layers\":[{\"units\":1,\"activation\":\"tanh\"}],\"learningRate\":0.00001}");
-        String base = "/api/sessions/" + id + "/parameter";
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":0,\"value\":0}"));
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"input\":1,\"value\":0}"));
+        setWeight(id, 0, 0);
+        setWeight(id, 1, 0);
         double[][] cases = {{2, 1, 0}, {0.5, 0, 0}, {4, 1, 1}, {-2, 1, 0}};
         for (double[] c : cases) {
-            JsonNode layer = ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"value\":" + c[0] + "}")).get("layers").get(0);
+            JsonNode layer = setBias(id, c[0]).get("layers").get(0);
             assertEquals(c[1] == 1, layer.get("nearAsymptote").get(0).asBoolean(), "b = " + c[0] + ": " + layer);
             assertEquals((int) c[2], layer.get("flags").get(0).asInt(), "b = " + c[0] + ": " + layer);
         }
         // One epoch at a learning rate of 1e-5 leaves b near 2: every pair and the unit are near the asymptote.
-        ok(LIVE.http().post(base, "{\"layer\":0,\"unit\":0,\"value\":2}"));
+        setBias(id, 2);
         JsonNode health = ok(LIVE.http().post("/api/sessions/" + id + "/step?epochs=1", "")).get("health").get("layers").get(0);
         assertEquals(1.0, health.get("nearAsymptoteFraction").asDouble(), 1e-12, health.toString());
         assertEquals(1.0, health.get("nearAsymptoteUnits").asDouble(), 1e-12, health.toString());
