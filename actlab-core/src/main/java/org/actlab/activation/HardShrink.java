@@ -33,12 +33,18 @@ public record HardShrink(float lambda) implements Parametrised {
 
     @Override
     public float apply(float x) {
-        return Gate.pass(x, x > lambda || x < -lambda, 0);
+        if (x > lambda || x < -lambda || x != x) {
+            return x;
+        }
+        return 0;
     }
 
     @Override
     public float derivative(float x) {
-        return Gate.slope(x, x > lambda || x < -lambda);
+        if (x != x) {
+            return x;
+        }
+        return x > lambda || x < -lambda ? 1 : 0;
     }
 
     @Override

@@ -1,23 +1,9 @@
 package org.actlab.activation;
 
-/**
- * The shape shared by leaky_relu, prelu and rrelu: x for x > 0, slope x otherwise, with f'(0) =
- * slope. leaky_relu and prelu are this function with a fixed or a learnable slope, so they take
- * value and derivative from here; rrelu uses the statics with its inference slope.
- */
-interface Leaky extends Parametrised {
+/** The arithmetic shared by leaky_relu, prelu and rrelu: x for x > 0, slope x otherwise. */
+final class Leaky {
 
-    /** The gradient for x &lt;= 0. */
-    float slope();
-
-    @Override
-    default float apply(float x) {
-        return value(x, slope());
-    }
-
-    @Override
-    default float derivative(float x) {
-        return slope(x, slope());
+    private Leaky() {
     }
 
     static float value(float x, float slope) {

@@ -16,7 +16,7 @@ import org.actlab.spec.Schema;
  *
  * @param slope the gradient for x &lt;= 0; must be finite
  */
-public record LeakyRelu(float slope) implements Leaky {
+public record LeakyRelu(float slope) implements Parametrised {
 
     /** PyTorch's default negative slope. */
     public static final float DEFAULT_SLOPE = 0.01f;
@@ -31,6 +31,16 @@ public record LeakyRelu(float slope) implements Leaky {
     /** With the default slope 0.01. */
     public LeakyRelu() {
         this(DEFAULT_SLOPE);
+    }
+
+    @Override
+    public float apply(float x) {
+        return Leaky.value(x, slope);
+    }
+
+    @Override
+    public float derivative(float x) {
+        return Leaky.slope(x, slope);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.actlab.spec.Schema;
  *
  * @param slope the current (learnable) gradient for x &lt;= 0; must be finite
  */
-public record PRelu(float slope) implements Leaky {
+public record PRelu(float slope) implements Parametrised {
 
     /** PyTorch's default initial slope. */
     public static final float DEFAULT_SLOPE = 0.25f;
@@ -32,6 +32,16 @@ public record PRelu(float slope) implements Leaky {
     /** With the default initial slope 0.25. */
     public PRelu() {
         this(DEFAULT_SLOPE);
+    }
+
+    @Override
+    public float apply(float x) {
+        return Leaky.value(x, slope);
+    }
+
+    @Override
+    public float derivative(float x) {
+        return Leaky.slope(x, slope);
     }
 
     @Override

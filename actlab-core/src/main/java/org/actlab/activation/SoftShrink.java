@@ -48,7 +48,10 @@ public record SoftShrink(float lambda) implements Parametrised {
 
     @Override
     public float derivative(float x) {
-        return Gate.slope(x, x > lambda || x < -lambda);
+        if (x != x) {
+            return x;
+        }
+        return x > lambda || x < -lambda ? 1 : 0;
     }
 
     @Override

@@ -28,12 +28,15 @@ public record Threshold(float threshold, float value) implements Parametrised {
 
     @Override
     public float apply(float x) {
-        return Gate.pass(x, x > threshold, value);
+        return x > threshold || x != x ? x : value;
     }
 
     @Override
     public float derivative(float x) {
-        return Gate.slope(x, x > threshold);
+        if (x != x) {
+            return x;
+        }
+        return x > threshold ? 1 : 0;
     }
 
     @Override

@@ -33,12 +33,15 @@ public record ThresholdedRelu(float theta) implements Parametrised {
 
     @Override
     public float apply(float x) {
-        return Gate.pass(x, x > theta, 0);
+        return x > theta || x != x ? x : 0;
     }
 
     @Override
     public float derivative(float x) {
-        return Gate.slope(x, x > theta);
+        if (x != x) {
+            return x;
+        }
+        return x > theta ? 1 : 0;
     }
 
     @Override
