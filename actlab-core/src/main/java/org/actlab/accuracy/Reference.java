@@ -48,26 +48,40 @@ public final class Reference {
      * @throws IllegalArgumentException for an activation outside the catalogue
      */
     public static double value(Activation a, double x) {
+        return evaluate(a, x, false);
+    }
+
+    /**
+     * f'(x) in double, with the catalogue's convention at kinks.
+     *
+     * @throws IllegalArgumentException for an activation outside the catalogue
+     */
+    public static double derivative(Activation a, double x) {
+        return evaluate(a, x, true);
+    }
+
+    /** NaN and the limits at ±∞ the formulas cannot give, once for f and f'; then the formula. */
+    private static double evaluate(Activation a, double x, boolean derivative) {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
         if (Double.isInfinite(x)) {
-            double limit = limitWhereFormulaFails(a, x, false);
+            double limit = limitWhereFormulaFails(a, x, derivative);
             if (!Double.isNaN(limit)) {
                 return limit;
             }
         }
+        return derivative ? derivativeFormula(a, x) : valueFormula(a, x);
+    }
+
+    private static double valueFormula(Activation a, double x) {
         switch (Kind.of(a)) {
             case STANDARD:
                 return standardValue((Standard) a, x);
-            case LEAKY_RELU: {
-                LeakyRelu l = (LeakyRelu) a;
-                return x > 0 ? x : l.slope() * x;
-            }
-            case PRELU: {
-                PRelu p = (PRelu) a;
-                return x > 0 ? x : p.slope() * x;
-            }
+            case LEAKY_RELU:
+                return x > 0 ? x : ((LeakyRelu) a).slope() * x;
+            case PRELU:
+                return x > 0 ? x : ((PRelu) a).slope() * x;
             case RRELU: {
                 RRelu r = (RRelu) a;
                 return x > 0 ? x : r.inferenceSlope() * x;
@@ -122,32 +136,14 @@ public final class Reference {
         }
     }
 
-    /**
-     * f'(x) in double, with the catalogue's convention at kinks.
-     *
-     * @throws IllegalArgumentException for an activation outside the catalogue
-     */
-    public static double derivative(Activation a, double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
-        if (Double.isInfinite(x)) {
-            double limit = limitWhereFormulaFails(a, x, true);
-            if (!Double.isNaN(limit)) {
-                return limit;
-            }
-        }
+    private static double derivativeFormula(Activation a, double x) {
         switch (Kind.of(a)) {
             case STANDARD:
                 return standardDerivative((Standard) a, x);
-            case LEAKY_RELU: {
-                LeakyRelu l = (LeakyRelu) a;
-                return x > 0 ? 1 : l.slope();
-            }
-            case PRELU: {
-                PRelu p = (PRelu) a;
-                return x > 0 ? 1 : p.slope();
-            }
+            case LEAKY_RELU:
+                return x > 0 ? 1 : ((LeakyRelu) a).slope();
+            case PRELU:
+                return x > 0 ? 1 : ((PRelu) a).slope();
             case RRELU: {
                 RRelu r = (RRelu) a;
                 return x > 0 ? 1 : r.inferenceSlope();

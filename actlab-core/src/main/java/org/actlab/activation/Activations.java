@@ -1,9 +1,14 @@
 package org.actlab.activation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.actlab.spec.Registry;
 import org.actlab.spec.Schema;
+import org.actlab.spec.Values;
 
 /**
  * The registry: parses spec strings ({@code name}, {@code name(v, ...)} or
@@ -20,32 +25,72 @@ public final class Activations {
 
     private static final Registry<Activation> REGISTRY = new Registry<>("activation");
 
+    /** How each parametrised record prints its spec: its schema and its parameters' accessors. */
+    private static final Map<Class<?>, Printer> PRINTERS = new HashMap<>();
+
+    private record Printer(Schema schema, List<ToDoubleFunction<Activation>> parameters) {
+        String format(Activation a) {
+            double[] values = new double[parameters.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = parameters.get(i).applyAsDouble(a);
+            }
+            return schema.format(values);
+        }
+    }
+
     static {
         for (Standard s : Standard.values()) {
             REGISTRY.register(Schema.ofFloats("activation", s.id()), v -> s);
         }
-        REGISTRY.register(LeakyRelu.SCHEMA, v -> new LeakyRelu(v.f(0)))
-                .register(PRelu.SCHEMA, v -> new PRelu(v.f(0)))
-                .register(RRelu.SCHEMA, v -> new RRelu(v.f(0), v.f(1)))
-                .register(Elu.SCHEMA, v -> new Elu(v.f(0)))
-                .register(Celu.SCHEMA, v -> new Celu(v.f(0)))
-                .register(Softplus.SCHEMA, v -> new Softplus(v.f(0), v.f(1)))
-                .register(HardTanh.SCHEMA, v -> new HardTanh(v.f(0), v.f(1)))
-                .register(SoftShrink.SCHEMA, v -> new SoftShrink(v.f(0)))
-                .register(HardShrink.SCHEMA, v -> new HardShrink(v.f(0)))
-                .register(Threshold.SCHEMA, v -> new Threshold(v.f(0), v.f(1)))
-                .register(ThresholdedRelu.SCHEMA, v -> new ThresholdedRelu(v.f(0)))
-                .register(Squareplus.SCHEMA, v -> new Squareplus(v.f(0)))
-                .register(Isru.SCHEMA, v -> new Isru(v.f(0)));
+        // Each type once: its schema, how a spec's values make one, and which accessors print it back.
+        bind(LeakyRelu.class, LeakyRelu.SCHEMA, v -> new LeakyRelu(v.f(0)), LeakyRelu::slope);
+        bind(PRelu.class, PRelu.SCHEMA, v -> new PRelu(v.f(0)), PRelu::slope);
+        bind(RRelu.class, RRelu.SCHEMA, v -> new RRelu(v.f(0), v.f(1)), RRelu::lower, RRelu::upper);
+        bind(Elu.class, Elu.SCHEMA, v -> new Elu(v.f(0)), Elu::alpha);
+        bind(Celu.class, Celu.SCHEMA, v -> new Celu(v.f(0)), Celu::alpha);
+        bind(Softplus.class, Softplus.SCHEMA, v -> new Softplus(v.f(0), v.f(1)), Softplus::beta, Softplus::threshold);
+        bind(HardTanh.class, HardTanh.SCHEMA, v -> new HardTanh(v.f(0), v.f(1)), HardTanh::min, HardTanh::max);
+        bind(SoftShrink.class, SoftShrink.SCHEMA, v -> new SoftShrink(v.f(0)), SoftShrink::lambda);
+        bind(HardShrink.class, HardShrink.SCHEMA, v -> new HardShrink(v.f(0)), HardShrink::lambda);
+        bind(Threshold.class, Threshold.SCHEMA, v -> new Threshold(v.f(0), v.f(1)), Threshold::threshold,
+                Threshold::value);
+        bind(ThresholdedRelu.class, ThresholdedRelu.SCHEMA, v -> new ThresholdedRelu(v.f(0)), ThresholdedRelu::theta);
+        bind(Squareplus.class, Squareplus.SCHEMA, v -> new Squareplus(v.f(0)), Squareplus::b);
+        bind(Isru.class, Isru.SCHEMA, v -> new Isru(v.f(0)), Isru::alpha);
 
         REGISTRY.alias("linear", Standard.IDENTITY.id())
                 .alias("logistic", Standard.SIGMOID.id())
                 .alias("swish", Standard.SILU.id())
                 .alias("hard_silu", Standard.HARD_SWISH.id())
                 // PyTorch spells these as one word (F.hardtanh) and JAX/Keras with an underscore.
-                .alias("hardtanh", HardTanh.ID)
-                .alias("soft_shrink", SoftShrink.ID)
-                .alias("hard_shrink", HardShrink.ID);
+                .alias("hardtanh", HardTanh.SCHEMA.name())
+                .alias("soft_shrink", SoftShrink.SCHEMA.name())
+                .alias("hard_shrink", HardShrink.SCHEMA.name());
+    }
+
+    @SafeVarargs
+    private static <A extends Parametrised> void bind(Class<A> type, Schema schema, Function<Values, A> make,
+                                                      ToDoubleFunction<A>... parameters) {
+        if (parameters.length != schema.params().size()) {
+            throw new AssertionError(schema.name() + ": " + parameters.length + " accessors for "
+                    + schema.params().size() + " parameters");
+        }
+        REGISTRY.register(schema, make::apply);
+        List<ToDoubleFunction<Activation>> accessors = new ArrayList<>();
+        for (ToDoubleFunction<A> p : parameters) {
+            accessors.add(a -> p.applyAsDouble(type.cast(a)));
+        }
+        PRINTERS.put(type, new Printer(schema, List.copyOf(accessors)));
+    }
+
+    /** The schema a parametrised record was registered with. */
+    static Schema schemaOf(Parametrised a) {
+        return PRINTERS.get(a.getClass()).schema();
+    }
+
+    /** The canonical spec of a parametrised record, from its registered schema and accessors. */
+    static String spec(Parametrised a) {
+        return PRINTERS.get(a.getClass()).format(a);
     }
 
     private Activations() {

@@ -15,14 +15,12 @@ import org.actlab.spec.Schema;
  *
  * @param alpha the magnitude of the negative saturation value; must be > 0 and finite
  */
-public record Celu(float alpha) implements Activation {
+public record Celu(float alpha) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "celu";
     /** The usual alpha, 1. */
     public static final float DEFAULT_ALPHA = 1f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "celu",
             Param.of("alpha", DEFAULT_ALPHA).positive());
 
     public Celu {
@@ -32,16 +30,6 @@ public record Celu(float alpha) implements Activation {
     /** With alpha 1. */
     public Celu() {
         this(DEFAULT_ALPHA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(alpha);
     }
 
     @Override

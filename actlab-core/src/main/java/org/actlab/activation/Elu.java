@@ -16,14 +16,12 @@ import org.actlab.spec.Schema;
  *
  * @param alpha the magnitude of the negative saturation value; must be finite
  */
-public record Elu(float alpha) implements Activation {
+public record Elu(float alpha) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "elu";
     /** The usual alpha, 1. */
     public static final float DEFAULT_ALPHA = 1f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "elu",
             Param.of("alpha", DEFAULT_ALPHA));
 
     public Elu {
@@ -33,16 +31,6 @@ public record Elu(float alpha) implements Activation {
     /** With alpha 1. */
     public Elu() {
         this(DEFAULT_ALPHA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(alpha);
     }
 
     @Override

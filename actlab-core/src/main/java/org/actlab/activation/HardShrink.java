@@ -14,14 +14,12 @@ import org.actlab.spec.Schema;
  *
  * @param lambda the half-width of the dead zone; must be >= 0 and finite
  */
-public record HardShrink(float lambda) implements Activation {
+public record HardShrink(float lambda) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "hardshrink";
     /** PyTorch's default lambda, 0.5. */
     public static final float DEFAULT_LAMBDA = 0.5f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "hardshrink",
             Param.of("lambda", DEFAULT_LAMBDA).atLeast(0));
 
     public HardShrink {
@@ -31,16 +29,6 @@ public record HardShrink(float lambda) implements Activation {
     /** With lambda 0.5. */
     public HardShrink() {
         this(DEFAULT_LAMBDA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(lambda);
     }
 
     @Override

@@ -17,16 +17,14 @@ import org.actlab.spec.Schema;
  * @param min the lower clip; finite, &lt; max
  * @param max the upper clip; finite
  */
-public record HardTanh(float min, float max) implements Activation {
+public record HardTanh(float min, float max) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "hard_tanh";
     /** The usual lower end, -1. */
     public static final float DEFAULT_MIN = -1f;
     /** The usual upper end, 1. */
     public static final float DEFAULT_MAX = 1f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "hard_tanh",
             Param.of("min", DEFAULT_MIN),
             Param.of("max", DEFAULT_MAX));
 
@@ -41,16 +39,6 @@ public record HardTanh(float min, float max) implements Activation {
     /** Clipped to [-1, 1]. */
     public HardTanh() {
         this(DEFAULT_MIN, DEFAULT_MAX);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(min, max);
     }
 
     @Override

@@ -12,14 +12,12 @@ import org.actlab.spec.Schema;
  *
  * @param alpha the squeeze; must be > 0 and finite
  */
-public record Isru(float alpha) implements Activation {
+public record Isru(float alpha) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "isru";
     /** The usual alpha, 1. */
     public static final float DEFAULT_ALPHA = 1f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "isru",
             Param.of("alpha", DEFAULT_ALPHA).positive());
 
     public Isru {
@@ -29,16 +27,6 @@ public record Isru(float alpha) implements Activation {
     /** With alpha 1. */
     public Isru() {
         this(DEFAULT_ALPHA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(alpha);
     }
 
     @Override

@@ -16,14 +16,12 @@ import org.actlab.spec.Schema;
  *
  * @param slope the gradient for x &lt;= 0; must be finite
  */
-public record LeakyRelu(float slope) implements Activation {
+public record LeakyRelu(float slope) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "leaky_relu";
     /** PyTorch's default negative slope. */
     public static final float DEFAULT_SLOPE = 0.01f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "leaky_relu",
             Param.of("slope", DEFAULT_SLOPE));
 
     public LeakyRelu {
@@ -33,16 +31,6 @@ public record LeakyRelu(float slope) implements Activation {
     /** With the default slope 0.01. */
     public LeakyRelu() {
         this(DEFAULT_SLOPE);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(slope);
     }
 
     @Override

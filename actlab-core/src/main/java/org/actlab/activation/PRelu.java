@@ -17,14 +17,12 @@ import org.actlab.spec.Schema;
  *
  * @param slope the current (learnable) gradient for x &lt;= 0; must be finite
  */
-public record PRelu(float slope) implements Activation {
+public record PRelu(float slope) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "prelu";
     /** PyTorch's default initial slope. */
     public static final float DEFAULT_SLOPE = 0.25f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "prelu",
             Param.of("slope", DEFAULT_SLOPE).alias("init"));
 
     public PRelu {
@@ -34,16 +32,6 @@ public record PRelu(float slope) implements Activation {
     /** With the default initial slope 0.25. */
     public PRelu() {
         this(DEFAULT_SLOPE);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(slope);
     }
 
     @Override
@@ -77,7 +65,7 @@ public record PRelu(float slope) implements Activation {
     @Override
     public PRelu withParameters(float[] values) {
         if (values.length != 1) {
-            throw new IllegalArgumentException(ID + " has 1 learnable parameter (slope), got " + values.length);
+            throw new IllegalArgumentException(id() + " has 1 learnable parameter (slope), got " + values.length);
         }
         return new PRelu(values[0]);
     }

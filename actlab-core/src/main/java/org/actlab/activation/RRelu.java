@@ -18,16 +18,14 @@ import org.actlab.spec.Schema;
  * @param lower the smallest slope; finite, &lt;= upper
  * @param upper the largest slope; finite
  */
-public record RRelu(float lower, float upper) implements Activation {
+public record RRelu(float lower, float upper) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "rrelu";
     /** PyTorch's default lower bound, 1/8. */
     public static final float DEFAULT_LOWER = 1f / 8;
     /** PyTorch's default upper bound, 1/3. */
     public static final float DEFAULT_UPPER = 1f / 3;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "rrelu",
             Param.of("lower", DEFAULT_LOWER),
             Param.of("upper", DEFAULT_UPPER));
 
@@ -52,16 +50,6 @@ public record RRelu(float lower, float upper) implements Activation {
     /** A training-time slope drawn uniformly from [lower, upper]. */
     public float drawSlope(RandomGenerator rng) {
         return (float) (lower + ((double) upper - lower) * rng.nextDouble());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(lower, upper);
     }
 
     @Override

@@ -16,14 +16,12 @@ import org.actlab.spec.Schema;
  *
  * @param lambda the half-width of the dead zone; must be >= 0 and finite
  */
-public record SoftShrink(float lambda) implements Activation {
+public record SoftShrink(float lambda) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "softshrink";
     /** PyTorch's default lambda, 0.5. */
     public static final float DEFAULT_LAMBDA = 0.5f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "softshrink",
             Param.of("lambda", DEFAULT_LAMBDA).atLeast(0));
 
     public SoftShrink {
@@ -33,16 +31,6 @@ public record SoftShrink(float lambda) implements Activation {
     /** With lambda 0.5. */
     public SoftShrink() {
         this(DEFAULT_LAMBDA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(lambda);
     }
 
     @Override

@@ -17,16 +17,14 @@ import org.actlab.spec.Schema;
  * @param beta      the sharpness; must be > 0 and finite
  * @param threshold above which beta x the function is x; must be finite
  */
-public record Softplus(float beta, float threshold) implements Activation {
+public record Softplus(float beta, float threshold) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "softplus";
     /** PyTorch's default beta, 1. */
     public static final float DEFAULT_BETA = 1f;
     /** PyTorch's default threshold, 20. */
     public static final float DEFAULT_THRESHOLD = 20f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "softplus",
             Param.of("beta", DEFAULT_BETA).positive(),
             Param.of("threshold", DEFAULT_THRESHOLD));
 
@@ -37,16 +35,6 @@ public record Softplus(float beta, float threshold) implements Activation {
     /** With beta 1 and threshold 20. */
     public Softplus() {
         this(DEFAULT_BETA, DEFAULT_THRESHOLD);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(beta, threshold);
     }
 
     @Override

@@ -14,14 +14,12 @@ import org.actlab.spec.Schema;
  *
  * @param b the smoothing; must be > 0 and finite
  */
-public record Squareplus(float b) implements Activation {
+public record Squareplus(float b) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "squareplus";
     /** The paper's default b, 4. */
     public static final float DEFAULT_B = 4f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "squareplus",
             Param.of("b", DEFAULT_B).positive());
 
     public Squareplus {
@@ -31,16 +29,6 @@ public record Squareplus(float b) implements Activation {
     /** With b 4. */
     public Squareplus() {
         this(DEFAULT_B);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(b);
     }
 
     @Override

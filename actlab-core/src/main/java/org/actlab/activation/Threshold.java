@@ -15,27 +15,15 @@ import org.actlab.spec.Schema;
  * @param threshold where the function switches; finite
  * @param value     the output at and below the threshold; finite
  */
-public record Threshold(float threshold, float value) implements Activation {
+public record Threshold(float threshold, float value) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "threshold";
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "threshold",
             Param.required("threshold"),
             Param.required("value"));
 
     public Threshold {
         SCHEMA.check(threshold, value);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(threshold, value);
     }
 
     @Override

@@ -14,14 +14,12 @@ import org.actlab.spec.Schema;
  *
  * @param theta the threshold; must be >= 0 and finite
  */
-public record ThresholdedRelu(float theta) implements Activation {
+public record ThresholdedRelu(float theta) implements Parametrised {
 
-    /** The registry name. */
-    public static final String ID = "thresholded_relu";
     /** Keras' default theta, 1. */
     public static final float DEFAULT_THETA = 1f;
     /** The parameters as the spec language declares them. */
-    public static final Schema SCHEMA = Schema.ofFloats("activation", ID,
+    public static final Schema SCHEMA = Schema.ofFloats("activation", "thresholded_relu",
             Param.of("theta", DEFAULT_THETA).atLeast(0));
 
     public ThresholdedRelu {
@@ -31,16 +29,6 @@ public record ThresholdedRelu(float theta) implements Activation {
     /** With theta 1. */
     public ThresholdedRelu() {
         this(DEFAULT_THETA);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String spec() {
-        return SCHEMA.format(theta);
     }
 
     @Override

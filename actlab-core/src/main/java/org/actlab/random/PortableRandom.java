@@ -178,24 +178,7 @@ public final class PortableRandom implements RandomGenerator {
             } while (nextExponential() < 0.5 * x * x);
             x += ZigguratTables.normalX0;
         } else if (j < inflection) {
-            // Convex overhang: the upper-right triangle lies wholly above the curve, so a point
-            // there is reflected into the lower-left one instead of being rejected.
-            for (;; u1 = nextLong() >>> 1) {
-                long u2 = nextLong() >>> 1;
-                long diff = u2 - u1;
-                if (diff < 0) {
-                    diff = -diff;
-                    u2 = u1;
-                    u1 -= diff;
-                }
-                x = coordinate(xs, j, u1);
-                if (diff >= ZigguratTables.normalConvexMargin) {
-                    break;
-                }
-                if (coordinate(ys, j, u2) <= Math.exp(-0.5 * x * x)) {
-                    break;
-                }
-            }
+            x = convexOverhang(xs, ys, j, u1, ZigguratTables.normalConvexMargin, true);
         } else {
             // The overhang that holds the inflection point: both margins apply.
             for (;; u1 = nextLong() >>> 1) {
@@ -234,22 +217,7 @@ public final class PortableRandom implements RandomGenerator {
                     ZigguratTables.exponentialAliasThreshold, ZigguratTables.exponentialAliasMap,
                     ZigguratTables.exponentialSignCorrectionMask);
             if (j > 0) {
-                for (u1 = u1 >>> 1; ; u1 = nextLong() >>> 1) {
-                    long u2 = nextLong() >>> 1;
-                    long diff = u2 - u1;
-                    if (diff < 0) {
-                        diff = -diff;
-                        u2 = u1;
-                        u1 -= diff;
-                    }
-                    double x = coordinate(xs, j, u1);
-                    if (diff >= ZigguratTables.exponentialConvexMargin) {
-                        return x + extra;
-                    }
-                    if (coordinate(ys, j, u2) <= Math.exp(-x)) {
-                        return x + extra;
-                    }
-                }
+                return convexOverhang(xs, ys, j, u1 >>> 1, ZigguratTables.exponentialConvexMargin, false) + extra;
             }
             // The tail beyond x0 is x0 plus a fresh exponential (memorylessness); loop, not recurse.
             extra += ZigguratTables.exponentialX0;
@@ -257,6 +225,31 @@ public final class PortableRandom implements RandomGenerator {
             layer = u1 & ZigguratTables.exponentialLayerMask;
             if (layer < ZigguratTables.exponentialNumberOfLayers) {
                 return ZigguratTables.exponentialX[(int) layer] * (u1 >>> 1) + extra;
+            }
+        }
+    }
+
+    /**
+     * A draw from convex overhang {@code j}, starting with {@code u1} (63 bits): the upper-right
+     * triangle lies wholly above the curve, so a point there is reflected into the lower-left one
+     * instead of being rejected; a point within {@code margin} of the chord is accepted without the
+     * density, which is e^{-x²/2} ({@code normal}) or e^{-x}. Draws again until a point is accepted.
+     */
+    private double convexOverhang(double[] xs, double[] ys, int j, long u1, long margin, boolean normal) {
+        for (;; u1 = nextLong() >>> 1) {
+            long u2 = nextLong() >>> 1;
+            long diff = u2 - u1;
+            if (diff < 0) {
+                diff = -diff;
+                u2 = u1;
+                u1 -= diff;
+            }
+            double x = coordinate(xs, j, u1);
+            if (diff >= margin) {
+                return x;
+            }
+            if (coordinate(ys, j, u2) <= (normal ? Math.exp(-0.5 * x * x) : Math.exp(-x))) {
+                return x;
             }
         }
     }

@@ -74,14 +74,22 @@ public final class AtomicFile {
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the platform's defaults apply.
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);
             LIVE.remove(temp);
+        }
+    }
+
+    /**
+     * Moves a finished temporary file over {@code target}: atomically where the file system can,
+     * so that readers see the old file or the new one and never a part.
+     */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -191,6 +199,17 @@ public final class AtomicFile {
         } catch (IOException e) {
             throw new IllegalArgumentException(what + " " + target + ": cannot write in " + ancestor + ": " + describe(e));
         }
+    }
+
+    /**
+     * The one-line error for an input that cannot be read: {@code no such <what>: <file>} when it is
+     * missing, else {@code cannot read <file>: <reason>} with the reason as {@link #describe} words it.
+     */
+    public static IllegalArgumentException cannotRead(Path file, String what, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new IllegalArgumentException("no such " + what + ": " + file);
+        }
+        return new IllegalArgumentException("cannot read " + file + ": " + describe(e));
     }
 
     /** Why a write failed, in the words a user expects ("permission denied"), naming no temporary file. */

@@ -14,7 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,10 +112,8 @@ public final class Csv {
         InputStream in;
         try {
             in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + AtomicFile.describe(e));
+            throw AtomicFile.cannotRead(file, "file", e);
         }
         try (in) {
             return readTable(in, file.toString());
@@ -431,7 +428,7 @@ public final class Csv {
     private static void appendTargets(Dataset data, int row, StringBuilder line) {
         int t = data.targets();
         if (data.task() == Dataset.Task.MULTICLASS) {
-            line.append(argmax(data.y(), row * t, t));
+            line.append(Dataset.argmax(data.y(), row * t, t));
         } else if (data.task() == Dataset.Task.BINARY) {
             line.append(data.y()[row] >= 0.5f ? 1 : 0);
         } else {
@@ -439,15 +436,5 @@ public final class Csv {
                 line.append(k > 0 ? "," : "").append(data.y()[row * t + k]);
             }
         }
-    }
-
-    private static int argmax(float[] values, int offset, int n) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (values[offset + k] > values[offset + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

@@ -34,4 +34,18 @@ public record Dataset(String name, float[] x, float[] y, int n, int features, in
             throw new IllegalArgumentException("y has " + y.length + " values, expected n*targets = " + n * targets);
         }
     }
+
+    /**
+     * The index of the largest of {@code count} values from {@code offset}, the first on ties: the
+     * class of a one-hot target row or of a row of predictions.
+     */
+    public static int argmax(float[] values, int offset, int count) {
+        int best = 0;
+        for (int j = 1; j < count; j++) {
+            if (values[offset + j] > values[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
 }

@@ -26,19 +26,19 @@ public final class Features {
         for (String name : NAMES) {
             ALIASES.put(name, name);
         }
-        ALIASES.put("x", "x1");
-        ALIASES.put("y", "x2");
-        ALIASES.put("x1²", "x1^2");
-        ALIASES.put("x2²", "x2^2");
-        ALIASES.put("xsquared", "x1^2");
-        ALIASES.put("ysquared", "x2^2");
-        ALIASES.put("x1x2", "x1*x2");
-        ALIASES.put("x1·x2", "x1*x2");
-        ALIASES.put("xtimesy", "x1*x2");
-        ALIASES.put("sinx1", "sin(x1)");
-        ALIASES.put("sinx2", "sin(x2)");
-        ALIASES.put("sinx", "sin(x1)");
-        ALIASES.put("siny", "sin(x2)");
+        aliases("x1", "x");
+        aliases("x2", "y");
+        aliases("x1^2", "x1²", "xsquared");
+        aliases("x2^2", "x2²", "ysquared");
+        aliases("x1*x2", "x1x2", "x1·x2", "xtimesy");
+        aliases("sin(x1)", "sinx1", "sinx");
+        aliases("sin(x2)", "sinx2", "siny");
+    }
+
+    private static void aliases(String name, String... aliases) {
+        for (String alias : aliases) {
+            ALIASES.put(alias, name);
+        }
     }
 
     private Features() {

@@ -103,16 +103,7 @@ final class Playground {
      * not clamped).
      */
     static Dataset plane(int n, double noise, PortableRandom rng) {
-        double radius = 6;
-        Builder out = new Builder("plane", n, 2, Dataset.Task.REGRESSION);
-        for (int i = 0; i < n; i++) {
-            double x = uniform(rng, -radius, radius);
-            double y = uniform(rng, -radius, radius);
-            double noiseX = uniform(rng, -radius, radius) * noise;
-            double noiseY = uniform(rng, -radius, radius) * noise;
-            out.add(x, y, (x + noiseX + y + noiseY) / 10);
-        }
-        return out.build();
+        return regression("plane", n, noise, rng, (x, y, noiseX, noiseY) -> (x + noiseX + y + noiseY) / 10);
     }
 
     /** Centres and signs of the six bumps of {@link #multiGauss}. */
@@ -125,16 +116,30 @@ final class Playground {
      * value largest in magnitude (the Playground's "regress gaussian").
      */
     static Dataset multiGauss(int n, double noise, PortableRandom rng) {
+        return regression("multi_gauss", n, noise, rng, (x, y, noiseX, noiseY) -> multiGaussTarget(x + noiseX, y + noiseY));
+    }
+
+    /**
+     * The Playground's two regression sets: x, y uniform in [−6, 6], and the target of the point
+     * displaced by uniform noise in [−6, 6]·noise (drawn in the order x, y, noise x, noise y).
+     */
+    private static Dataset regression(String name, int n, double noise, PortableRandom rng, Target target) {
         double radius = 6;
-        Builder out = new Builder("multi_gauss", n, 2, Dataset.Task.REGRESSION);
+        Builder out = new Builder(name, n, 2, Dataset.Task.REGRESSION);
         for (int i = 0; i < n; i++) {
             double x = uniform(rng, -radius, radius);
             double y = uniform(rng, -radius, radius);
             double noiseX = uniform(rng, -radius, radius) * noise;
             double noiseY = uniform(rng, -radius, radius) * noise;
-            out.add(x, y, multiGaussTarget(x + noiseX, y + noiseY));
+            out.add(x, y, target.at(x, y, noiseX, noiseY));
         }
         return out.build();
+    }
+
+    /** A regression target from a point and its noise; each set keeps its own order of additions. */
+    @FunctionalInterface
+    private interface Target {
+        double at(double x, double y, double noiseX, double noiseY);
     }
 
     static double multiGaussTarget(double x, double y) {

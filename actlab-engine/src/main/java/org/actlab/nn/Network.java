@@ -80,7 +80,6 @@ public final class Network {
         }
     }
 
-
     /** The spec this network was built from. */
     public NetworkSpec spec() {
         return spec;
@@ -179,23 +178,13 @@ public final class Network {
                         counted++;
                     }
                 } else if (data.task() == Dataset.Task.MULTICLASS) {
-                    correct += argMax(out, row, outputs) == argMax(y, target, outputs) ? 1 : 0;
+                    correct += Dataset.argmax(out, row, outputs) == Dataset.argmax(y, target, outputs) ? 1 : 0;
                     counted++;
                 }
             }
         }
         double accuracy = data.task() == Dataset.Task.REGRESSION ? Double.NaN : (double) correct / counted;
         return new Evaluation(lossSum / data.n(), accuracy, data.n());
-    }
-
-    private static int argMax(float[] values, int offset, int count) {
-        int best = 0;
-        for (int j = 1; j < count; j++) {
-            if (values[offset + j] > values[offset + best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     void checkData(Dataset data) {

@@ -6,18 +6,12 @@ import java.util.List;
  * What the optimiser receives from back-propagation: g_W = dW + λ₂·W + λ₁·sign(W) (penalties
  * λ₂/2·‖W‖² and λ₁·‖W‖₁ on weights only, as in TensorFlow Playground), g_b = db, g_θ = dθ; with
  * clipping, each layer's (g_W, g_b, g_θ) is scaled by min(1, clipNorm/‖(g_W, g_b, g_θ)‖₂).
+ *
+ * @param l1       λ₁, checked by {@link TrainConfig}
+ * @param l2       λ₂, checked by {@link TrainConfig}
+ * @param clipNorm the clip norm; 0 or less for none
  */
-final class Penalties {
-
-    private final double l1;
-    private final double l2;
-    private final double clipNorm;
-
-    Penalties(double l1, double l2, double clipNorm) {
-        this.l1 = l1;
-        this.l2 = l2;
-        this.clipNorm = clipNorm;
-    }
+record Penalties(double l1, double l2, double clipNorm) {
 
     /** Fills the gradient slots from the last back-propagation. */
     void fill(List<DenseLayer> layers, Backprop backprop, ParameterSlots slots) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -61,5 +63,17 @@ class AtomicFileTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).toList();
         }
+    }
+
+    @Test
+    void anUnreadableInputIsNamedInOneWording() {
+        Path file = Path.of("dir", "model.onnx");
+        assertEquals("no such model file: " + file,
+                AtomicFile.cannotRead(file, "model file", new NoSuchFileException(file.toString())).getMessage());
+        // The JDK's own message of an AccessDeniedException is just the path: the reason is worded here.
+        assertEquals("cannot read " + file + ": permission denied",
+                AtomicFile.cannotRead(file, "file", new AccessDeniedException(file.toString())).getMessage());
+        assertEquals("cannot read " + file + ": disk on fire",
+                AtomicFile.cannotRead(file, "file", new IOException("disk on fire")).getMessage());
     }
 }

@@ -3,12 +3,12 @@ package org.actlab.onnx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.actlab.data.AtomicFile;
 import org.actlab.data.Dataset;
 import org.actlab.diagnose.Advisor;
 import org.actlab.diagnose.Diagnostics;
@@ -114,10 +114,8 @@ public final class ModelDiagnosis {
                 b = in.read();
             } while (b == ' ' || b == '\n' || b == '\r' || b == '\t');
             return b == '{';
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such model file: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            throw AtomicFile.cannotRead(file, "model file", e);
         }
     }
 

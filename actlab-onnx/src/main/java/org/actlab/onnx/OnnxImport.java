@@ -3,7 +3,6 @@ package org.actlab.onnx;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.actlab.data.AtomicFile;
 import org.actlab.nn.DenseLayer;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
@@ -73,10 +73,8 @@ public final class OnnxImport {
         long size;
         try {
             size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such model file: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            throw AtomicFile.cannotRead(file, "model file", e);
         }
         long heap = Runtime.getRuntime().maxMemory();
         if (size > heap / 4 || size > Integer.MAX_VALUE - 8) {

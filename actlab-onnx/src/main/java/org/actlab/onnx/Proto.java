@@ -449,29 +449,34 @@ final class Proto {
 
     /** A repeated float field, packed or not. */
     private static void readFloats(CodedInputStream in, int tag, List<Float> into) throws IOException {
-        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int limit = in.pushLimit(in.readRawVarint32());
-            while (in.getBytesUntilLimit() > 0) {
-                into.add(in.readFloat());
-            }
-            in.popLimit(limit);
-        } else if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_FIXED32) {
-            into.add(in.readFloat());
-        } else {
-            in.skipField(tag);
-        }
+        readRepeated(in, tag, WireFormat.WIRETYPE_FIXED32, CodedInputStream::readFloat, into);
     }
 
     /** A repeated varint field, packed or not. */
     private static void readLongs(CodedInputStream in, int tag, List<Long> into) throws IOException {
+        readRepeated(in, tag, WireFormat.WIRETYPE_VARINT, CodedInputStream::readInt64, into);
+    }
+
+    /** Reads one element of a repeated scalar field. */
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(CodedInputStream in) throws IOException;
+    }
+
+    /**
+     * A repeated scalar field, packed (one length-delimited run) or not (one element of wire type
+     * {@code wireType} per tag); a field of any other wire type is skipped.
+     */
+    private static <T> void readRepeated(CodedInputStream in, int tag, int wireType, Element<T> element, List<T> into)
+            throws IOException {
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int limit = in.pushLimit(in.readRawVarint32());
             while (in.getBytesUntilLimit() > 0) {
-                into.add(in.readInt64());
+                into.add(element.read(in));
             }
             in.popLimit(limit);
-        } else if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-            into.add(in.readInt64());
+        } else if (WireFormat.getTagWireType(tag) == wireType) {
+            into.add(element.read(in));
         } else {
             in.skipField(tag);
         }
@@ -576,24 +581,14 @@ final class Proto {
                 name = in.readStringRequireUtf8();
             } else if (tag == ((2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                 // TypeProto.tensor_type (1) → elem_type (1), shape (2) → dim (1) → dim_value (1) | dim_param (2)
-                CodedInputStream type = CodedInputStream.newInstance(in.readByteArray());
-                for (int t = type.readTag(); t != 0; t = type.readTag()) {
-                    if (t != ((1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                        type.skipField(t);
-                        continue;
-                    }
-                    CodedInputStream tensor = CodedInputStream.newInstance(type.readByteArray());
+                for (byte[] tensorType : fields(in.readByteArray(), 1)) {
+                    CodedInputStream tensor = CodedInputStream.newInstance(tensorType);
                     for (int u = tensor.readTag(); u != 0; u = tensor.readTag()) {
                         if (u == ((1 << 3) | WireFormat.WIRETYPE_VARINT)) {
                             elem = tensor.readInt32();
                         } else if (u == ((2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                            CodedInputStream shape = CodedInputStream.newInstance(tensor.readByteArray());
-                            for (int w = shape.readTag(); w != 0; w = shape.readTag()) {
-                                if (w != ((1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                                    shape.skipField(w);
-                                    continue;
-                                }
-                                CodedInputStream dim = CodedInputStream.newInstance(shape.readByteArray());
+                            for (byte[] dimension : fields(tensor.readByteArray(), 1)) {
+                                CodedInputStream dim = CodedInputStream.newInstance(dimension);
                                 long value = -1;
                                 for (int x = dim.readTag(); x != 0; x = dim.readTag()) {
                                     if (x == ((1 << 3) | WireFormat.WIRETYPE_VARINT)) {
@@ -614,5 +609,19 @@ final class Proto {
             }
         }
         return new ValueInfo(name, elem, dims.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The payloads of the length-delimited fields {@code number} of a message, in order; other fields are skipped. */
+    private static List<byte[]> fields(byte[] message, int number) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(message);
+        List<byte[]> payloads = new ArrayList<>();
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag == ((number << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
+                payloads.add(in.readByteArray());
+            } else {
+                in.skipField(tag);
+            }
+        }
+        return payloads;
     }
 }

@@ -6,8 +6,6 @@ import org.actlab.data.Dataset;
 import org.actlab.data.Features;
 import org.actlab.lab.run.RunConfig;
 import org.actlab.lab.run.TrainingRun;
-import org.actlab.nn.Network;
-import org.actlab.nn.TrainConfig;
 
 /**
  * What a {@link PlaygroundConfig} turns into: the lab's {@link TrainingRun} (data, split, features and
@@ -42,36 +40,6 @@ record PlaygroundRun(TrainingRun runner, double[] domain, Dataset grid, int grid
         Dataset grid = Features.expand(planeGrid(domain, config.gridSize()), config.features());
         Dataset thumbs = Features.expand(planeGrid(domain, THUMB), config.features());
         return new PlaygroundRun(runner, domain, grid, config.gridSize(), thumbs);
-    }
-
-    /** Training rows in the plane (x1, x2) with their targets. */
-    Dataset rawTrain() {
-        return runner.trainPoints();
-    }
-
-    /** Test rows in the plane. */
-    Dataset rawTest() {
-        return runner.testPoints();
-    }
-
-    /** Training rows with the selected features. */
-    Dataset train() {
-        return runner.train();
-    }
-
-    /** Test rows with the selected features. */
-    Dataset test() {
-        return runner.test();
-    }
-
-    /** The training settings, as the CLI's runner would train them. */
-    TrainConfig training() {
-        return runner.trainConfig();
-    }
-
-    /** The run's network, seeded from the config: the same config always starts from the same weights. */
-    Network newNetwork() {
-        return runner.network();
     }
 
     /**

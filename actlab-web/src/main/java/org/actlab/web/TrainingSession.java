@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
+import org.actlab.data.Dataset;
 import org.actlab.diagnose.Advice;
 import org.actlab.diagnose.Diagnostics;
 import org.actlab.diagnose.HealthReport;
 import org.actlab.diagnose.Histogram;
 import org.actlab.diagnose.LayerHealth;
+import org.actlab.lab.run.TrainingRun;
 import org.actlab.nn.DenseLayer;
 import org.actlab.nn.DivergenceException;
 import org.actlab.nn.EpochSnapshot;
@@ -61,7 +63,7 @@ final class TrainingSession {
     /** Rebuilds data and network from a config: epoch 0, empty history, paused. */
     synchronized void reset(PlaygroundConfig newConfig) {
         PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
-        Network newNetwork = newRun.newNetwork();
+        Network newNetwork = newRun.runner().network();
         // Only once everything built is the old run replaced: a bad config leaves the session as it was.
         attach(newConfig, newRun, newNetwork);
         history.clear();
@@ -86,7 +88,7 @@ final class TrainingSession {
     synchronized void retune(PlaygroundConfig newConfig) {
         requireNotDiverged();
         PlaygroundRun newRun = PlaygroundRun.of(newConfig, limits);
-        if (!newRun.newNetwork().spec().equals(network.spec())) {
+        if (!newRun.runner().network().spec().equals(network.spec())) {
             throw new IllegalArgumentException("these settings change the network (features, layers, output, loss or"
                     + " initialisers); reset it instead");
         }
@@ -107,7 +109,8 @@ final class TrainingSession {
 
     /** A new trainer, diagnostics and data over {@code newNetwork}; the counters are the caller's business. */
     private void attach(PlaygroundConfig newConfig, PlaygroundRun newRun, Network newNetwork) {
-        Trainer newTrainer = new Trainer(newNetwork, newRun.training(), newRun.train(), newRun.test());
+        TrainingRun prepared = newRun.runner();
+        Trainer newTrainer = new Trainer(newNetwork, prepared.trainConfig(), prepared.train(), prepared.test());
         RenewingDiagnostics newDiagnostics = new RenewingDiagnostics(newRun);
         newTrainer.addListener(newDiagnostics);
         newTrainer.addListener(new TrainingListener() {
@@ -309,7 +312,7 @@ final class TrainingSession {
 
     /** The full state for a page that (re)connects. */
     synchronized Payloads.State state() {
-        return new Payloads.State(id, config, run.domain().clone(), points(run.rawTrain()), points(run.rawTest()),
+        return new Payloads.State(id, config, run.domain().clone(), points(run.runner().trainPoints()), points(run.runner().testPoints()),
                 List.copyOf(history), update());
     }
 
@@ -349,10 +352,12 @@ final class TrainingSession {
             trainAccuracy = last.trainAccuracy();
             testAccuracy = last.testAccuracy();
         } else {
-            trainLoss = network.loss(run.train());
-            testLoss = run.test().n() > 0 ? network.loss(run.test()) : Double.NaN;
-            trainAccuracy = network.accuracy(run.train());
-            testAccuracy = run.test().n() > 0 ? network.accuracy(run.test()) : Double.NaN;
+            Dataset train = run.runner().train();
+            Dataset test = run.runner().test();
+            trainLoss = network.loss(train);
+            testLoss = test.n() > 0 ? network.loss(test) : Double.NaN;
+            trainAccuracy = network.accuracy(train);
+            testAccuracy = test.n() > 0 ? network.accuracy(test) : Double.NaN;
         }
 
         int cells = run.gridSize() * run.gridSize();
@@ -363,11 +368,12 @@ final class TrainingSession {
         Payloads.Thumbs thumbs = thumbs();
 
         List<Payloads.LayerState> layers = new ArrayList<>();
-        List<Network.LayerTrace> evaluation = network.trace(run.train().x(), run.train().n());
+        Dataset train = run.runner().train();
+        List<Network.LayerTrace> evaluation = network.trace(train.x(), train.n());
         for (int i = 0; i < network.layers().size(); i++) {
             DenseLayer layer = network.layers().get(i);
             Network.LayerTrace trace = evaluation.get(i);
-            int n = run.train().n();
+            int n = train.n();
             int[] flags = UnitFlags.of(layer.activation(), trace.z(), n, layer.units());
             boolean[] nearAsymptote = UnitFlags.nearAsymptote(layer.activation(), trace.a(), n, layer.units());
             layers.add(new Payloads.LayerState(i, layer.activation().spec(), layer.inputs(), layer.units(),
@@ -475,7 +481,7 @@ final class TrainingSession {
 
         RenewingDiagnostics(PlaygroundRun run) {
             this.run = run;
-            this.current = new Diagnostics(run.train());
+            this.current = new Diagnostics(run.runner().train());
         }
 
         @Override
@@ -499,7 +505,7 @@ final class TrainingSession {
         public void onEpoch(EpochSnapshot epoch) {
             current.onEpoch(epoch);
             if (++epochsSinceRenewal >= DIAGNOSTICS_RENEWAL) {
-                Diagnostics fresh = new Diagnostics(run.train());
+                Diagnostics fresh = new Diagnostics(run.runner().train());
                 fresh.onStart(network, trainConfig);
                 // The fresh listener has no report yet; keep serving the last one until it makes its own.
                 lastOfPrevious = current.latest().orElse(null);

@@ -16,39 +16,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON API against a real server on loopback. */
 class PlaygroundApiTest {
 
-    private static PlaygroundServer server;
-    private static HttpHelper http;
-
-    @BeforeAll
-    static void start() {
-        server = new PlaygroundServer(Limits.defaults());
-        http = new HttpHelper(server.start("127.0.0.1", 0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final LoopbackServer LIVE = new LoopbackServer(Limits.defaults());
 
     private static JsonNode create(String config) {
-        return http.createSession(config);
+        return LIVE.http().createSession(config);
     }
 
     @Test
     void startBindsAnEphemeralPortAndStopReleasesIt() {
-        assertTrue(server.port() > 0);
+        assertTrue(LIVE.server().port() > 0);
         PlaygroundServer other = new PlaygroundServer();
         int port = other.start("127.0.0.1", 0);
-        assertTrue(port > 0 && port != server.port());
+        assertTrue(port > 0 && port != LIVE.server().port());
         other.stop();
         assertEquals(-1, other.port());
     }
@@ -57,8 +45,8 @@ class PlaygroundApiTest {
     void aPortInUseIsAOneLineError() {
         PlaygroundServer other = new PlaygroundServer();
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> other.start("127.0.0.1", server.port()));
-        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
+                () -> other.start("127.0.0.1", LIVE.server().port()));
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + LIVE.server().port()), e.getMessage());
         assertEquals(-1, other.port());
         IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> other.start("127.0.0.1", 70000));
@@ -67,11 +55,11 @@ class PlaygroundApiTest {
 
     @Test
     void servesThePageAndItsModules() {
-        HttpHelper.Reply page = http.get("/");
+        HttpHelper.Reply page = LIVE.http().get("/");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<script type=\"module\" src=\"app.js\">"), page.body());
         for (String file : List.of("app.js", "api.js", "draw.js", "style.css", "index.html", "favicon.svg")) {
-            assertEquals(200, http.get("/" + file).status(), file);
+            assertEquals(200, LIVE.http().get("/" + file).status(), file);
         }
     }
 
@@ -84,7 +72,7 @@ class PlaygroundApiTest {
         assertEquals(240, state.get("train").get("n").asInt(), "80 % of 300 rows train, the run description's default");
         assertEquals(60, state.get("test").get("n").asInt());
 
-        HttpHelper.Reply step = http.post("/api/sessions/" + id + "/step?epochs=40", "");
+        HttpHelper.Reply step = LIVE.http().post("/api/sessions/" + id + "/step?epochs=40", "");
         assertEquals(200, step.status(), step.body());
         JsonNode update = step.json();
         assertEquals(40, update.get("epoch").asInt());
@@ -112,7 +100,7 @@ class PlaygroundApiTest {
         assertNotNull(update.get("health"));
         assertEquals(3, update.get("health").get("layers").size());
 
-        JsonNode history = http.get("/api/sessions/" + id).json().get("history");
+        JsonNode history = LIVE.http().get("/api/sessions/" + id).json().get("history");
         assertEquals(40, history.size());
         assertEquals(39, history.get(39).get("epoch").asInt());
         assertEquals(3, history.get(39).get("gradientNorms").size());
@@ -123,16 +111,16 @@ class PlaygroundApiTest {
         JsonNode state = create("{\"seed\":5}");
         String id = state.get("session").asText();
         JsonNode first = state.get("update");
-        JsonNode stepped = http.post("/api/sessions/" + id + "/step?batches=3", "").json();
+        JsonNode stepped = LIVE.http().post("/api/sessions/" + id + "/step?batches=3", "").json();
         assertEquals(3, stepped.get("step").asLong());
         assertEquals(0, stepped.get("epoch").asInt());
         assertFalse(stepped.get("layers").get(0).get("weights").equals(first.get("layers").get(0).get("weights")));
 
-        JsonNode reset = http.post("/api/sessions/" + id + "/reset", "").json();
+        JsonNode reset = LIVE.http().post("/api/sessions/" + id + "/reset", "").json();
         assertEquals(0, reset.get("update").get("step").asLong());
         assertEquals(first.get("layers"), reset.get("update").get("layers"), "same config and seed: same initial weights");
 
-        JsonNode relu = http.post("/api/sessions/" + id + "/reset",
+        JsonNode relu = LIVE.http().post("/api/sessions/" + id + "/reset",
                 "{\"seed\":5,\"layers\":[{\"units\":3,\"activation\":\"leaky_relu(0.2)\"}]}").json();
         assertEquals(2, relu.get("update").get("layers").size());
         assertEquals(3, relu.get("update").get("layers").get(0).get("units").asInt());
@@ -167,8 +155,8 @@ class PlaygroundApiTest {
     @Test
     void liveUpdatesArriveOverServerSentEvents() throws Exception {
         String id = create("{\"samples\":200}").get("session").asText();
-        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/sessions/" + id + "/events")).header("Accept", "text/event-stream").GET().build();
-        HttpResponse<InputStream> response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = HttpRequest.newBuilder(LIVE.http().uri("/api/sessions/" + id + "/events")).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = LIVE.http().client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"), response.headers().map().toString());
         List<String> events = new ArrayList<>();
@@ -192,9 +180,9 @@ class PlaygroundApiTest {
             }
         });
         Thread.sleep(200);
-        assertEquals(200, http.post("/api/sessions/" + id + "/play", "").status());
+        assertEquals(200, LIVE.http().post("/api/sessions/" + id + "/play", "").status());
         reader.get(30, TimeUnit.SECONDS);
-        assertEquals(200, http.post("/api/sessions/" + id + "/pause", "").status());
+        assertEquals(200, LIVE.http().post("/api/sessions/" + id + "/pause", "").status());
         assertEquals("state", events.get(0), "a new stream starts with the full state");
         assertTrue(epochs.get(epochs.size() - 1) > epochs.get(1), "epochs advance while playing: " + epochs);
         response.body().close();
@@ -203,26 +191,26 @@ class PlaygroundApiTest {
     @Test
     void exportsConfigHistoryAndDiagnostics() {
         String id = create("{\"seed\":9}").get("session").asText();
-        http.post("/api/sessions/" + id + "/step?epochs=3", "");
-        JsonNode config = http.get("/api/sessions/" + id + "/export/config.json").json();
+        LIVE.http().post("/api/sessions/" + id + "/step?epochs=3", "");
+        JsonNode config = LIVE.http().get("/api/sessions/" + id + "/export/config.json").json();
         assertEquals(9, config.get("seed").asLong());
-        HttpHelper.Reply csv = http.get("/api/sessions/" + id + "/export/history.csv");
+        HttpHelper.Reply csv = LIVE.http().get("/api/sessions/" + id + "/export/history.csv");
         String[] rows = csv.body().split("\n");
         assertEquals(4, rows.length, csv.body());
         assertTrue(rows[0].startsWith("epoch,train_loss,test_loss"), rows[0]);
         assertTrue(rows[3].startsWith("2,"), rows[3]);
-        JsonNode history = http.get("/api/sessions/" + id + "/export/history.json").json();
+        JsonNode history = LIVE.http().get("/api/sessions/" + id + "/export/history.json").json();
         assertEquals(3, history.size());
         assertEquals(history.get(2).get("trainLoss").asDouble(), Double.parseDouble(rows[3].split(",")[1]), 0.0);
-        JsonNode diagnostics = http.get("/api/sessions/" + id + "/export/diagnostics.json").json();
+        JsonNode diagnostics = LIVE.http().get("/api/sessions/" + id + "/export/diagnostics.json").json();
         assertEquals(2, diagnostics.get("epoch").asInt());
-        String diagnosticsCsv = http.get("/api/sessions/" + id + "/export/diagnostics.csv").body();
+        String diagnosticsCsv = LIVE.http().get("/api/sessions/" + id + "/export/diagnostics.csv").body();
         assertEquals(4, diagnosticsCsv.split("\n").length, diagnosticsCsv);
     }
 
     @Test
     void activationExplorerGivesFAndItsDerivative() {
-        JsonNode tanh = http.get("/api/activation?spec=tanh&from=-4&to=4&points=9").json();
+        JsonNode tanh = LIVE.http().get("/api/activation?spec=tanh&from=-4&to=4&points=9").json();
         assertEquals(9, tanh.get("x").size());
         for (int i = 0; i < 9; i++) {
             double x = tanh.get("x").get(i).asDouble();
@@ -231,17 +219,17 @@ class PlaygroundApiTest {
             // max tanh' = 1, so saturated where 1 - tanh² < 0.01, i.e. |x| > 2.99.
             assertEquals(Math.abs(x) >= 3, tanh.get("saturated").get(i).asBoolean(), "x=" + x);
         }
-        JsonNode leaky = http.get("/api/activation?spec=leaky_relu(0.1)&from=-1&to=1&points=3").json();
+        JsonNode leaky = LIVE.http().get("/api/activation?spec=leaky_relu(0.1)&from=-1&to=1&points=3").json();
         assertEquals(-0.1, leaky.get("f").get(0).asDouble(), 1e-7);
         assertEquals(0.1, leaky.get("df").get(0).asDouble(), 1e-7);
         assertFalse(leaky.get("saturated").get(0).asBoolean(), "leaky ReLU never saturates");
-        JsonNode relu = http.get("/api/activation?spec=relu&from=-1&to=1&points=3").json();
+        JsonNode relu = LIVE.http().get("/api/activation?spec=relu&from=-1&to=1&points=3").json();
         assertTrue(relu.get("saturated").get(0).asBoolean(), "ReLU's flat side has f' = 0");
     }
 
     @Test
     void catalogueListsActivationsDataAndLimits() {
-        JsonNode catalogue = http.get("/api/catalogue").json();
+        JsonNode catalogue = LIVE.http().get("/api/catalogue").json();
         assertTrue(catalogue.get("activations").size() >= 5);
         boolean leaky = false;
         for (JsonNode a : catalogue.get("activations")) {
@@ -297,7 +285,7 @@ class PlaygroundApiTest {
         int bar = row.lastIndexOf(" | ");
         String body = row.substring(0, bar);
         String expected = row.substring(bar + 3).trim();
-        HttpHelper.Reply reply = http.post("/api/sessions", body);
+        HttpHelper.Reply reply = LIVE.http().post("/api/sessions", body);
         assertEquals(400, reply.status(), body + " -> " + reply.body());
         String message = reply.json().get("error").asText();
         assertTrue(message.contains(expected), body + " -> " + message);
@@ -307,7 +295,7 @@ class PlaygroundApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"optimizer\":\"warp_drive\"}", "{\"weightInit\":\"magic\"}", "{\"biasInit\":\"constant(x)\"}"})
     void specsTheEngineRejectsAre400(String body) {
-        HttpHelper.Reply reply = http.post("/api/sessions", body);
+        HttpHelper.Reply reply = LIVE.http().post("/api/sessions", body);
         assertEquals(400, reply.status(), body + " -> " + reply.body());
         assertFalse(reply.json().get("error").asText().isBlank());
     }
@@ -324,7 +312,7 @@ class PlaygroundApiTest {
     })
     void badExplorerQueriesAre400(String row) {
         String[] parts = row.split(" \\| ");
-        HttpHelper.Reply reply = http.get(parts[0]);
+        HttpHelper.Reply reply = LIVE.http().get(parts[0]);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.json().get("error").asText().contains(parts[1]), reply.body());
     }
@@ -333,26 +321,26 @@ class PlaygroundApiTest {
     void badStepsExportsAndUnknownSessions() {
         String id = create("{}").get("session").asText();
         for (String query : List.of("epochs=0", "epochs=abc", "epochs=1000", "batches=0", "batches=100000", "epochs=1&batches=1")) {
-            HttpHelper.Reply reply = http.post("/api/sessions/" + id + "/step?" + query, "");
+            HttpHelper.Reply reply = LIVE.http().post("/api/sessions/" + id + "/step?" + query, "");
             assertEquals(400, reply.status(), query + " -> " + reply.body());
             assertTrue(reply.json().has("error"));
         }
-        HttpHelper.Reply export = http.get("/api/sessions/" + id + "/export/passwords.txt");
+        HttpHelper.Reply export = LIVE.http().get("/api/sessions/" + id + "/export/passwords.txt");
         assertEquals(400, export.status());
         assertTrue(export.json().get("error").asText().contains("unknown export"));
-        HttpHelper.Reply missing = http.post("/api/sessions/deadbeef/step", "");
+        HttpHelper.Reply missing = LIVE.http().post("/api/sessions/deadbeef/step", "");
         assertEquals(404, missing.status());
         assertTrue(missing.json().get("error").asText().contains("no session 'deadbeef'"));
-        assertEquals(404, http.get("/api/sessions/deadbeef/events").status());
-        assertEquals(404, http.get("/api/nothing-here").status());
-        assertEquals(204, http.delete("/api/sessions/" + id).status());
-        assertEquals(404, http.get("/api/sessions/" + id).status());
+        assertEquals(404, LIVE.http().get("/api/sessions/deadbeef/events").status());
+        assertEquals(404, LIVE.http().get("/api/nothing-here").status());
+        assertEquals(204, LIVE.http().delete("/api/sessions/" + id).status());
+        assertEquals(404, LIVE.http().get("/api/sessions/" + id).status());
     }
 
     @Test
     void oversizedBodiesAreRefused() {
         String huge = "{\"dataset\":\"csv\",\"csv\":\"" + "1,2,0\\n".repeat(60_000) + "\"}";
-        HttpHelper.Reply reply = http.post("/api/sessions", huge);
+        HttpHelper.Reply reply = LIVE.http().post("/api/sessions", huge);
         assertTrue(reply.status() == 413 || reply.status() == 400, reply.status() + " " + reply.body());
         assertTrue(reply.json().has("error"), reply.body());
     }
@@ -362,17 +350,17 @@ class PlaygroundApiTest {
         String id = create("{\"dataset\":\"plane\",\"learningRate\":10,\"weightInit\":\"he_normal\","
                 + "\"layers\":[{\"units\":16,\"activation\":\"identity\"},{\"units\":16,\"activation\":\"identity\"},"
                 + "{\"units\":16,\"activation\":\"identity\"},{\"units\":16,\"activation\":\"identity\"}]}").get("session").asText();
-        JsonNode update = http.post("/api/sessions/" + id + "/step?epochs=20", "").json();
+        JsonNode update = LIVE.http().post("/api/sessions/" + id + "/step?epochs=20", "").json();
         JsonNode diverged = update.get("diverged");
         assertTrue(diverged != null && !diverged.isNull(), update.toString().substring(0, 300));
         assertTrue(diverged.get("epoch").asInt() >= 0 && diverged.get("step").asInt() >= 0);
         assertFalse(diverged.get("message").asText().isBlank());
         assertTrue(update.get("heatmap").isNull(), "no heatmap of NaNs");
-        HttpHelper.Reply again = http.post("/api/sessions/" + id + "/step", "");
+        HttpHelper.Reply again = LIVE.http().post("/api/sessions/" + id + "/step", "");
         assertEquals(409, again.status());
         assertTrue(again.json().get("error").asText().contains("diverged at epoch " + diverged.get("epoch").asInt()));
-        assertEquals(409, http.post("/api/sessions/" + id + "/play", "").status());
-        assertEquals(200, http.post("/api/sessions/" + id + "/reset", "").status(), "reset recovers");
+        assertEquals(409, LIVE.http().post("/api/sessions/" + id + "/play", "").status());
+        assertEquals(200, LIVE.http().post("/api/sessions/" + id + "/reset", "").status(), "reset recovers");
     }
 
     /** Request targets that try to leave the app's files; sent raw so that no client normalises them. */
@@ -385,7 +373,7 @@ class PlaygroundApiTest {
         "/app.js%00.html", "/..;/pom.xml", "/api/sessions/..%2f..%2fpom.xml/state"
     })
     void pathTraversalNeverReachesFiles(String target) throws Exception {
-        HttpHelper.Reply reply = http.raw(target);
+        HttpHelper.Reply reply = LIVE.http().raw(target);
         assertTrue(reply.status() == 404 || reply.status() == 400, target + " -> " + reply.status());
         for (String marker : List.of("root:", "<project", "Manifest-Version", "\u00ca\u00fe\u00ba\u00be", "import {", "[extensions]")) {
             assertFalse(reply.body().contains(marker), target + " leaked " + marker);
@@ -394,7 +382,7 @@ class PlaygroundApiTest {
 
     @Test
     void schemaServesTheSpecLanguageAndTheDefaultsAsData() {
-        HttpHelper.Reply reply = http.get("/api/schema");
+        HttpHelper.Reply reply = LIVE.http().get("/api/schema");
         assertEquals(200, reply.status(), reply.body());
         JsonNode body = reply.json();
         JsonNode adam = null;
@@ -435,6 +423,6 @@ class PlaygroundApiTest {
         assertEquals("momentum", config.get("specs").get("optimizer").get("name").asText());
         assertEquals(0.8, config.get("specs").get("optimizer").get("values").get("mu").asDouble());
         // What the server sent can be sent back as it is.
-        assertEquals(201, http.post("/api/sessions", config.toString()).status());
+        assertEquals(201, LIVE.http().post("/api/sessions", config.toString()).status());
     }
 }

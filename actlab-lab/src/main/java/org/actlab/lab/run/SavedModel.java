@@ -30,8 +30,13 @@ import org.actlab.nn.NetworkSpec;
  *  "config": {...RunConfig...}, "data": {...DataSummary...}}
  * }</pre>
  * A plain ModelIO file (without {@code "data"}) reads too: its inputs are then the network's own.
+ *
+ * @param network the network, as trained or as loaded (the network itself, not a copy)
+ * @param config  the run's config, or null for a plain ModelIO file
+ * @param data    what the run trained on; for a plain ModelIO file, the network's inputs with no
+ *                features or standardisation
  */
-public final class SavedModel {
+public record SavedModel(Network network, RunConfig config, DataSummary data) {
 
     /** Keeps the decimal text of every number of the run's members, so that their floats keep their bits. */
     private static final ObjectMapper EXACT = RunJson.mapper().copy()
@@ -39,14 +44,9 @@ public final class SavedModel {
             // Members are read from the middle of the model document: what follows them is not trailing garbage.
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final Network network;
-    private final RunConfig config;
-    private final DataSummary data;
-
-    private SavedModel(Network network, RunConfig config, DataSummary data) {
-        this.network = Objects.requireNonNull(network, "network");
-        this.config = config;
-        this.data = Objects.requireNonNull(data, "data");
+    public SavedModel {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(data, "data");
     }
 
     /** Captures a trained run (the network itself, not a copy: write it before training further). */
@@ -54,24 +54,9 @@ public final class SavedModel {
         return new SavedModel(run.network(), run.config(), run.summary());
     }
 
-    /** The network, as trained or as loaded. */
-    public Network network() {
-        return network;
-    }
-
     /** The network's spec (hidden activations as configured; the trained parameters live in the layers). */
     public NetworkSpec spec() {
         return network.spec();
-    }
-
-    /** The run's config, or null for a plain ModelIO file. */
-    public RunConfig config() {
-        return config;
-    }
-
-    /** What the run trained on; for a plain ModelIO file, the network's inputs with no features or standardisation. */
-    public DataSummary data() {
-        return data;
     }
 
     /**
