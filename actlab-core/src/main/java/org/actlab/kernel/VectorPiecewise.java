@@ -2,7 +2,6 @@ package org.actlab.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -24,7 +23,6 @@ import org.actlab.activation.RRelu;
 final class VectorPiecewise {
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
 
     private VectorPiecewise() {
     }
@@ -44,13 +42,9 @@ final class VectorPiecewise {
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
-    /** f'(z) = 1 if z > threshold, else 0; NaN for NaN. relu (threshold 0) takes the mask-free loop. */
+    /** f'(z) = 1 if z > threshold, else 0; NaN for NaN. */
     static void thresholdBackward(Activation f, float threshold, float[] z, int zOff, float[] dA, int dAOff,
                                   float[] dZ, int dZOff, int n) {
-        if (threshold == 0) {
-            stepBackward(f, 1f, 0f, z, zOff, dA, dAOff, dZ, dZOff, n);
-            return;
-        }
         FloatVector zero = FloatVector.zero(F);
         FloatVector one = FloatVector.broadcast(F, 1f);
         FloatVector thresholds = FloatVector.broadcast(F, threshold);
@@ -78,38 +72,14 @@ final class VectorPiecewise {
     /** f'(z) = 1 if z > 0, else slope (slope at the kink); NaN for NaN. */
     static void leakyBackward(Activation f, float slope, float[] z, int zOff, float[] dA, int dAOff,
                               float[] dZ, int dZOff, int n) {
-        stepBackward(f, 1f, slope, z, zOff, dA, dAOff, dZ, dZOff, n);
-    }
-
-    /**
-     * dZ = dA · f'(z) with f'(z) = {@code above} for z > 0, {@code below} for z &lt;= 0 (both zeros),
-     * z itself for NaN: relu', leaky_relu' and prelu'.
-     *
-     * <p>Why integer lanes and no {@link VectorMask}: on JDK 17 a float compare and blend on AVX-512
-     * materialise the mask as a vector and back (several instructions each), which made the
-     * two-compare, two-blend loop compute-bound at about half the rate of a plain three-array
-     * multiply (docs/BENCHMARKS.md, "Activation kernels"). Here the choice is made on z's bits:
-     * z > 0 exactly when the int b is positive, i.e. when −b and ~b both have the sign bit set
-     * (−0.0 is Integer.MIN_VALUE, whose negation is itself); z is NaN exactly when
-     * 0x7f800000 − (b & 0x7fffffff) is negative. Arithmetic shifts by 31 turn both into all-ones or
-     * all-zero lanes for a bitwise select; a NaN z is passed on as the slope (its bits OR'ed over the
-     * chosen constant, whose mantissa is all zero for 1 and which the NaN mask clears otherwise).
-     */
-    private static void stepBackward(Activation f, float above, float below, float[] z, int zOff,
-                                     float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        IntVector aboveBits = IntVector.broadcast(I, Float.floatToRawIntBits(above));
-        IntVector belowBits = IntVector.broadcast(I, Float.floatToRawIntBits(below));
-        IntVector magnitude = IntVector.broadcast(I, 0x7fffffff);
-        IntVector infinity = IntVector.broadcast(I, 0x7f800000);
+        FloatVector slopes = FloatVector.broadcast(F, slope);
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(F, 1f);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-            IntVector b = FloatVector.fromArray(F, z, zOff + i).reinterpretAsInts();
-            IntVector positive = b.neg().lanewise(VectorOperators.AND_NOT, b).lanewise(VectorOperators.ASHR, 31);
-            IntVector nan = infinity.sub(b.and(magnitude)).lanewise(VectorOperators.ASHR, 31);
-            IntVector chosen = aboveBits.and(positive).or(belowBits.lanewise(VectorOperators.AND_NOT, positive))
-                    .lanewise(VectorOperators.AND_NOT, nan);
-            FloatVector slope = chosen.or(b.and(nan)).reinterpretAsFloats();
-            FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
+            FloatVector x = FloatVector.fromArray(F, z, zOff + i);
+            FloatVector derivative = slopes.blend(one, x.compare(VectorOperators.GT, zero)).blend(x, isNaN(x));
+            FloatVector.fromArray(F, dA, dAOff + i).mul(derivative).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
