@@ -40,6 +40,11 @@ public final class ActivationCost extends StatedExperiment {
      */
     static final int PRIME_CALLS = 20_000;
     static final int PRIME_ELEMENTS = 64;
+    /**
+     * A full run measures each activation on each path in this many fresh JVMs ({@link CostFork}) and takes
+     * the median over them per round; a quick run measures in its own process (0 forks).
+     */
+    static final int FORKS = 3;
 
     /** Warm-up of a full run: blocks of 10 ms wall time, batches of 5, successive batch medians within 5%, at most 40 batches. */
     static final WarmUp.Rule FULL_WARM_UP = new WarmUp.Rule(5, 0.05, 40);
@@ -62,9 +67,12 @@ public final class ActivationCost extends StatedExperiment {
                         + "2 ms) of forward+backward calls, in " + FULL_WARM_UP.describe() + " (quick: " + QUICK_WARM_UP.describe()
                         + "); the blocks used, the activations whose warm-up did not settle and the JIT's compilation time during "
                         + "the timed rounds are reported. Then 15 rounds of about 5 ms (quick: 5 rounds of 1 ms), each timing "
-                        + "forward and backward calls apart. The whole measurement runs " + RUNS + " times in one process (every "
-                        + "activation on every path, then all again); the first run is judged, the second checks that the ratio "
-                        + "repeats. Warm-up blocks are wall time (the JIT's compiler threads need it); all rates are the measuring "
+                        + "forward and backward calls apart. The whole measurement runs " + RUNS + " times (every activation on every "
+                        + "path, then all again); the first run is judged, the second checks that the ratio repeats. A full run "
+                        + "measures each activation, on each path and in each run, in " + FORKS + " JVMs of its own (forked, as JMH "
+                        + "does), so that no kernel's type profile carries over from the activations measured before it, and takes "
+                        + "per round the median over the forks, so that one fork whose JIT left a kernel in slow code does not "
+                        + "decide; a quick run measures all in its own process. Warm-up blocks are wall time (the JIT's compiler threads need it); all rates are the measuring "
                         + "thread's CPU time (the wall clock where the JVM cannot read it), so that time spent waiting for a core on "
                         + "a loaded machine is not counted. Caveat: in-process timing on a shared machine; JMH figures live in "
                         + "docs/BENCHMARKS.md.",
@@ -98,7 +106,7 @@ public final class ActivationCost extends StatedExperiment {
 
     private Trial trial(Activation f, String path, int run, boolean quick, long seed) {
         return Trial.of(name(), "ns-per-element").with("activation", f.spec()).with("kernels", path).with("run", run)
-                .with("quick", quick).with("seed", seed).build();
+                .with("quick", quick).with("forks", quick ? 0 : FORKS).with("seed", seed).build();
     }
 
     /**
@@ -114,10 +122,24 @@ public final class ActivationCost extends StatedExperiment {
     @Override
     public List<Trial> trials(RunOptions options) {
         List<Trial> trials = new ArrayList<>();
-        for (int run = 1; run <= RUNS; run++) {
-            for (String path : paths()) {
-                for (Activation f : Activations.catalogue()) {
-                    trials.add(trial(f, path, run, options.quick(), options.baseSeed()));
+        if (options.quick()) {
+            // In one process the second run repeats the whole sequence, so that it meets the JIT state the first left.
+            for (int run = 1; run <= RUNS; run++) {
+                for (String path : paths()) {
+                    for (Activation f : Activations.catalogue()) {
+                        trials.add(trial(f, path, run, true, options.baseSeed()));
+                    }
+                }
+            }
+            return trials;
+        }
+        // Forked trials start from a fresh JVM whatever ran before, so the two runs of an activation are measured
+        // back to back: a change in the machine's load during the 10-minute measurement (other jobs starting or
+        // ending) then falls on both runs alike instead of on one of them.
+        for (String path : paths()) {
+            for (Activation f : Activations.catalogue()) {
+                for (int run = 1; run <= RUNS; run++) {
+                    trials.add(trial(f, path, run, false, options.baseSeed()));
                 }
             }
         }
@@ -127,10 +149,17 @@ public final class ActivationCost extends StatedExperiment {
     /**
      * Times one activation through the kernels of the machine that runs the trial: the medians of
      * forward and backward ns/element over the rounds. Timing is the one thing a trial measures that
-     * is not a function of the trial alone.
+     * is not a function of the trial alone. A full run measures each trial in {@link #FORKS} JVMs of its own
+     * ({@link CostFork}: in one process the kernels' type profiles carry over from one activation to the
+     * next); a quick run measures in this process.
      */
     @Override
     public TrialResult runTrial(Trial trial) {
+        return trial.integer("forks") > 0 ? CostFork.run(trial, trial.integer("forks")) : measure(trial);
+    }
+
+    /** The measurement itself, in this JVM. */
+    static TrialResult measure(Trial trial) {
         boolean quick = trial.flag("quick");
         long blockNanos = (quick ? 2 : 10) * 1_000_000L;
         int rounds = quick ? 5 : 15;
@@ -207,7 +236,8 @@ public final class ActivationCost extends StatedExperiment {
         return TrialResult.of(trial).put("id", f.id()).put("cost class", f.traits().cost().name())
                 .put("kernels", kernels.name()).put("forward", forward).put("backward", backward)
                 .put("priming calls", primed).put("warm-up blocks", warm.blocks()).put("steady", warm.steady())
-                .put("JIT ms during rounds", jit.getAsLong() - jitBefore).put("clock", clock.name()).put("sink", sink).build();
+                .put("JIT ms during rounds", jit.getAsLong() - jitBefore).put("clock", clock.name())
+                .put("JVM", trial.integer("forks") > 0 ? "forked" : "shared with the other trials").put("sink", sink).build();
     }
 
     /** One run on one path: per activation its result, and the per-round costs of the two groups. */
@@ -260,7 +290,8 @@ public final class ActivationCost extends StatedExperiment {
             List<Double> warmUp = new ArrayList<>();
             List<String> unsteady = new ArrayList<>();
             double jitMillis = 0;
-            for (TrialResult r : judged.results()) {
+            for (int i = 0; i < judged.results().size(); i++) {
+                TrialResult r = judged.results().get(i);
                 sink += r.number("sink");
                 double forward = Summary.median(r.numbers("forward"));
                 double backward = Summary.median(r.numbers("backward"));
@@ -270,6 +301,7 @@ public final class ActivationCost extends StatedExperiment {
                 row.put("backward ns/element", backward);
                 row.put("priming calls", r.integer("priming calls"));
                 row.put("warm-up blocks", r.integer("warm-up blocks"));
+                row.put("forward+backward ns/element, second run", Summary.median(forwardPlusBackward(repeat.results().get(i))));
                 table.put(r.text("id"), row);
                 names.add(r.text("id"));
                 forwardCosts.add(forward);
@@ -306,6 +338,7 @@ public final class ActivationCost extends StatedExperiment {
                     Figures.format(second), agree ? "agrees within " + bar : "does NOT agree within " + bar));
             Map<String, Object> pathFigures = new LinkedHashMap<>();
             pathFigures.put("clock", judged.results().get(0).text("clock"));
+            pathFigures.put("JVM", judged.results().get(0).text("JVM"));
             pathFigures.put("exp-based activations", judged.expBased().size());
             pathFigures.put("max-based activations", judged.maxBased().size());
             pathFigures.put("ratio exp-based / max-based (geometric mean over rounds)", first);

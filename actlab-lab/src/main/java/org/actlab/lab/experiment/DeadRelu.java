@@ -1,7 +1,6 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,22 +58,12 @@ public final class DeadRelu extends StatedExperiment {
                         Effect.Direction.below, RECOVERY_SHARE, leakyRecovered));
     }
 
-    /** 1 when the knock-out recovered, else 0. */
-    static double recovered(Dying.Knockout k) {
-        return k.recovered() ? 1 : 0;
-    }
-
     /** The knock-out's claim arm and its control. */
     private static final List<String> KNOCKED = List.of("relu", "leaky_relu");
 
     @Override
     public List<Trial> trials(RunOptions options) {
-        List<Trial> trials = new ArrayList<>();
-        for (String activation : KNOCKED) {
-            for (int s = 0; s < options.seeds(); s++) {
-                trials.add(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s)));
-            }
-        }
+        List<Trial> trials = new ArrayList<>(Dying.Knockouts.trials(name(), KNOCKED, options));
         trials.addAll(Dying.sweepTrials(name(), "relu", options));
         return trials;
     }
@@ -88,31 +77,14 @@ public final class DeadRelu extends StatedExperiment {
     @Override
     public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
         Trials.Lookup done = new Trials.Lookup(results);
-        Map<String, double[]> recovered = new LinkedHashMap<>();
-        Map<String, Object> knockout = new LinkedHashMap<>();
-        for (String activation : KNOCKED) {
-            double[] rec = new double[options.seeds()];
-            double[] activeRows = new double[options.seeds()];
-            double[] lossChange = new double[options.seeds()];
-            int dead = 0;
-            int moved = 0;
-            for (int s = 0; s < options.seeds(); s++) {
-                Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s))));
-                rec[s] = recovered(k);
-                activeRows[s] = k.activeRows();
-                lossChange[s] = k.lossAfter() - k.lossAtKnock();
-                dead += k.knockedState() == UnitState.DEAD ? 1 : 0;
-                moved += k.knockedMoved() ? 1 : 0;
-            }
-            recovered.put(activation, rec);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seeds where the unit recovered", (int) Arrays.stream(rec).sum());
-            row.put("rows where the unit is active after training on", Summary.of(activeRows));
-            row.put("training loss change since the knock-out", Summary.of(lossChange));
-            row.put("seeds where the unit was dead right after the knock-out (f' = 0 on every row)", dead);
-            row.put("seeds where the unit's bits changed", moved);
-            knockout.put(activation, row);
-        }
+        Dying.Knockouts knockouts = Dying.Knockouts.of(name(), KNOCKED, options, done, (seeds, row) -> {
+            row.put("training loss change since the knock-out",
+                    Summary.of(seeds.stream().mapToDouble(k -> k.lossAfter() - k.lossAtKnock()).toArray()));
+            row.put("seeds where the unit was dead right after the knock-out (f' = 0 on every row)",
+                    (int) seeds.stream().filter(k -> k.knockedState() == UnitState.DEAD).count());
+            row.put("seeds where the unit's bits changed", (int) seeds.stream().filter(Dying.Knockout::knockedMoved).count());
+        });
+        Map<String, double[]> recovered = knockouts.recovered();
         Dying.Sweep sweep = Dying.sweep(name(), "relu", options, done);
         double[] deadLow = sweep.deadBySeed().get(0.0).get(LOW_RATE);
         double[] deadHigh = sweep.deadBySeed().get(0.0).get(HIGH_RATE);
@@ -135,13 +107,12 @@ public final class DeadRelu extends StatedExperiment {
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
                 "knocked-out unit recovered: relu %d/%d, leaky %d/%d; dead share lr %s→%s: %s→%s; bias 0/+0.01/+0.1 at "
                         + "lr ≤ %s: %s/%s/%s",
-                (int) Arrays.stream(recovered.get("relu")).sum(), options.seeds(),
-                (int) Arrays.stream(recovered.get("leaky_relu")).sum(), options.seeds(),
+                knockouts.recoveredSeeds("relu"), options.seeds(), knockouts.recoveredSeeds("leaky_relu"), options.seeds(),
                 Figures.format(LOW_RATE), Figures.format(HIGH_RATE), Figures.percent(Summary.of(deadLow).mean()),
                 Figures.percent(Summary.of(deadHigh).mean()), Figures.format(MODERATE_RATE),
                 Figures.percent(sweep.meanDead(0.0, MODERATE_RATE)), Figures.percent(sweep.meanDead(0.01, MODERATE_RATE)),
                 Figures.percent(sweep.meanDead(0.1, MODERATE_RATE))));
-        figures.put("(a) knock-out and recovery", knockout);
+        figures.put("(a) knock-out and recovery", knockouts.table());
         figures.put("(c, d) training accuracy change with a positive bias, lr ≤ " + Figures.format(MODERATE_RATE)
                 + " (paired t interval)", accuracyByBias);
         figures.put("largest cell dead share", sweep.maxDead());

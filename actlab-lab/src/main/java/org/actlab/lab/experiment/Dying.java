@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.actlab.data.Dataset;
 import org.actlab.data.Standardisation;
 import org.actlab.diagnose.Diagnostics;
@@ -124,6 +125,51 @@ final class Dying {
                 .put("others moved", k.othersMoved()).put("others", k.others())
                 .put("bias after knock", (double) k.biasAfterKnock()).put("active rows", k.activeRows())
                 .put("loss at knock", k.lossAtKnock()).put("loss after", k.lossAfter()).build();
+    }
+
+    /**
+     * The knock-outs of some activations, one per seed ({@link #trials}): per activation, whether the unit
+     * recovered (1 or 0) by seed, and a table row per activation ("seeds where the unit recovered", "rows where the unit is
+     * active after training on", then what {@code moreRows} adds from that activation's knock-outs).
+     */
+    record Knockouts(Map<String, double[]> recovered, Map<String, Object> table) {
+
+        /** The knock-out trials of these activations, activation-major, one per seed. */
+        static List<Trial> trials(String experiment, List<String> activations, RunOptions options) {
+            List<Trial> trials = new ArrayList<>();
+            for (String activation : activations) {
+                for (int s = 0; s < options.seeds(); s++) {
+                    trials.add(knockoutTrial(experiment, activation, options.quick(), options.seed(s)));
+                }
+            }
+            return trials;
+        }
+
+        static Knockouts of(String experiment, List<String> activations, RunOptions options, Trials.Lookup done,
+                            BiConsumer<List<Knockout>, Map<String, Object>> moreRows) {
+            Map<String, double[]> recovered = new LinkedHashMap<>();
+            Map<String, Object> table = new LinkedHashMap<>();
+            for (String activation : activations) {
+                List<Knockout> seeds = new ArrayList<>();
+                for (int s = 0; s < options.seeds(); s++) {
+                    seeds.add(knockout(done.get(knockoutTrial(experiment, activation, options.quick(), options.seed(s)))));
+                }
+                double[] rec = seeds.stream().mapToDouble(k -> k.recovered() ? 1 : 0).toArray();
+                recovered.put(activation, rec);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("seeds where the unit recovered", (int) Arrays.stream(rec).sum());
+                row.put("rows where the unit is active after training on",
+                        Summary.of(seeds.stream().mapToDouble(Knockout::activeRows).toArray()));
+                moreRows.accept(seeds, row);
+                table.put(activation, row);
+            }
+            return new Knockouts(recovered, table);
+        }
+
+        /** How many seeds the unit of {@code activation} recovered in. */
+        int recoveredSeeds(String activation) {
+            return (int) Arrays.stream(recovered.get(activation)).sum();
+        }
     }
 
     /** The knock-out of a {@link #knockoutTrial}'s result. */

@@ -1,7 +1,6 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,12 +61,7 @@ public final class LeakyRelu extends StatedExperiment {
 
     @Override
     public List<Trial> trials(RunOptions options) {
-        List<Trial> trials = new ArrayList<>();
-        for (String activation : COMPARED) {
-            for (int s = 0; s < options.seeds(); s++) {
-                trials.add(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s)));
-            }
-        }
+        List<Trial> trials = new ArrayList<>(Dying.Knockouts.trials(name(), COMPARED, options));
         for (int s = 0; s < options.seeds(); s++) {
             for (String activation : COMPARED) {
                 trials.add(outputTrial(activation, options.quick(), options.seed(s)));
@@ -96,25 +90,9 @@ public final class LeakyRelu extends StatedExperiment {
     @Override
     public ExperimentResult reduce(RunOptions options, List<TrialResult> results) {
         Trials.Lookup done = new Trials.Lookup(results);
-        Map<String, double[]> recovered = new LinkedHashMap<>();
-        Map<String, Object> knockout = new LinkedHashMap<>();
-        for (String activation : COMPARED) {
-            double[] rec = new double[options.seeds()];
-            double[] activeRows = new double[options.seeds()];
-            double[] biasAfter = new double[options.seeds()];
-            for (int s = 0; s < options.seeds(); s++) {
-                Dying.Knockout k = Dying.knockout(done.get(Dying.knockoutTrial(name(), activation, options.quick(), options.seed(s))));
-                rec[s] = DeadRelu.recovered(k);
-                activeRows[s] = k.activeRows();
-                biasAfter[s] = k.biasAfterKnock();
-            }
-            recovered.put(activation, rec);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seeds where the unit recovered", (int) Arrays.stream(rec).sum());
-            row.put("rows where the unit is active after training on", Summary.of(activeRows));
-            row.put("bias right after the knock-out", Summary.of(biasAfter));
-            knockout.put(activation, row);
-        }
+        Dying.Knockouts knockouts = Dying.Knockouts.of(name(), COMPARED, options, done, (seeds, row) -> row.put(
+                "bias right after the knock-out", Summary.of(seeds.stream().mapToDouble(Dying.Knockout::biasAfterKnock).toArray())));
+        Map<String, double[]> recovered = knockouts.recovered();
 
         double[] leakyOutput = new double[options.seeds()];
         double[] reluOutput = new double[options.seeds()];
@@ -133,10 +111,9 @@ public final class LeakyRelu extends StatedExperiment {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(ExperimentResult.HEADLINE, String.format(Locale.ROOT,
                 "knocked-out unit recovered: leaky %d/%d, relu %d/%d; |mean output| leaky %s vs relu %s",
-                (int) Arrays.stream(recovered.get("leaky_relu")).sum(), options.seeds(),
-                (int) Arrays.stream(recovered.get("relu")).sum(), options.seeds(),
+                knockouts.recoveredSeeds("leaky_relu"), options.seeds(), knockouts.recoveredSeeds("relu"), options.seeds(),
                 Figures.format(leaky.mean()), Figures.format(relu.mean())));
-        figures.put("(a) knock-out and recovery", knockout);
+        figures.put("(a) knock-out and recovery", knockouts.table());
         figures.put("(b) |mean hidden output| (mean ± std [min, max] over seeds)", output);
         List<Chart> charts = List.of(
                 Chart.bars("|Mean hidden output|, bias 0, learning rate " + COMPARISON_RATE, "activation",

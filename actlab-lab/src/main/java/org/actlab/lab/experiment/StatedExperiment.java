@@ -8,38 +8,18 @@ import java.util.Objects;
  * An experiment whose name, claim, setup and criterion are stated once, when it is built, before any
  * run: the texts every result carries, written in one place per experiment.
  */
-abstract class StatedExperiment implements Experiment {
+abstract class StatedExperiment extends Stated implements Experiment {
 
-    private final String name;
-    private final String claim;
     private final String setup;
-    private final String criterion;
 
     StatedExperiment(String name, String claim, String setup, String criterion) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.claim = Objects.requireNonNull(claim, "claim");
+        super(name, claim, criterion);
         this.setup = Objects.requireNonNull(setup, "setup");
-        this.criterion = Objects.requireNonNull(criterion, "criterion");
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String claim() {
-        return claim;
     }
 
     @Override
     public final String setup() {
         return setup;
-    }
-
-    @Override
-    public final String criterion() {
-        return criterion;
     }
 
     /** The setup as run with these options: a quick run is marked as such (experiments may say more). */
@@ -50,6 +30,6 @@ abstract class StatedExperiment implements Experiment {
     /** The result of a run with these options, with this experiment's texts; the verdict comes from the effects. */
     ExperimentResult result(RunOptions options, Map<String, Object> figures, List<Long> seeds, List<Chart> charts,
                             List<Effect> effects) {
-        return new ExperimentResult(name, claim, setup(options), criterion, figures, seeds, charts, effects);
+        return new ExperimentResult(name(), claim(), setup(options), criterion(), figures, seeds, charts, effects);
     }
 }

@@ -39,16 +39,12 @@ final class ClevertElu extends PaperReplication {
                         + "reproduced when neither does.",
                 "The paper trains deeper and wider networks on the full 60k MNIST and on CIFAR and ImageNet, with its own "
                         + "learning rates; here a 5-layer network of 64 units learns a subset of the bundled 10k MNIST for a few "
-                        + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.");
-    }
-
-    @Override
-    public String setup(boolean quick) {
-        return String.format(Locale.ROOT, "Bundled MNIST-10k, %d training rows; 784 → %d × %d → 10 softmax with elu or "
+                        + "epochs. The paper's figures are read as qualitative statements (closer to zero; faster), not numbers.",
+                "Bundled MNIST-10k, %d training rows; 784 → %d × %d → 10 softmax with elu or "
                         + "relu, He normal, zero biases; SGD at 0.01, batch 32, %d epochs; %d seeds, the same for both. "
                         + "Mean hidden activation over every (row, unit) of the training rows after training, and the "
                         + "training loss of every epoch.",
-                ROWS.of(quick), DEPTH, WIDTH, EPOCHS.of(quick), SEEDS.of(quick));
+                quick -> new Object[] {ROWS.of(quick), DEPTH, WIDTH, EPOCHS.of(quick), SEEDS.of(quick)});
     }
 
     /** One run: |mean hidden activation| after training, then the training loss of every epoch. */

@@ -42,16 +42,12 @@ final class HeDepth extends PaperReplication {
                         + "reproduced otherwise.", CONVERGED, STALLED),
                 "The paper trains convolutional networks on ImageNet for many epochs; here a fully connected network of "
                         + WIDTH + " units per layer learns a 2-D toy set for a few epochs. Its Xavier variant is N(0, 1/n), which "
-                        + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.");
-    }
-
-    @Override
-    public String setup(boolean quick) {
-        return String.format(Locale.ROOT, "circle (400 rows, noise 0.1, standardised); 2 → %d × %d relu → 1 sigmoid for "
+                        + "equals Glorot's 2/(n_in + n_out) for the square hidden layers used here.",
+                "circle (400 rows, noise 0.1, standardised); 2 → %d × L relu → 1 sigmoid for "
                         + "depths %s; Xavier normal (N(0, 2/(n_in + n_out)) = N(0, 1/n) for square layers) or He normal "
                         + "(N(0, 2/n_in)), zero biases; SGD with momentum 0.9 at 0.01, batch 20, %d epochs; %d seeds. The "
                         + "ratio of the last to the first epoch's training loss per run.",
-                WIDTH, 0, DEPTHS, EPOCHS.of(quick), SEEDS.of(quick)).replace(" × 0", " × L");
+                quick -> new Object[] {WIDTH, DEPTHS, EPOCHS.of(quick), SEEDS.of(quick)});
     }
 
     /** Last over first epoch's training loss of one run (NaN when it diverged). */

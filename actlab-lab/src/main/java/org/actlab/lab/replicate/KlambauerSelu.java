@@ -35,15 +35,11 @@ final class KlambauerSelu extends PaperReplication {
                         + "inside but relu or tanh is too; not reproduced when SELU is outside.", TOLERANCE, TOLERANCE),
                 "The paper's fixed-point analysis is for wide layers and its experiments train SNNs on UCI, Tox21 and HTRU2; "
                         + "here only the forward signal of random networks at initialisation is measured, with fewer units "
-                        + "and rows, in float activations over double sums.");
-    }
-
-    @Override
-    public String setup(boolean quick) {
-        return String.format(Locale.ROOT, "Fully connected networks of %d layers of %d units with selu, relu and tanh; "
+                        + "and rows, in float activations over double sums.",
+                "Fully connected networks of %d layers of %d units with selu, relu and tanh; "
                         + "LeCun-normal weights, zero biases; %d input rows x ~ N(0, I); %d seeds; mean and variance of all "
                         + "activations of each layer, averaged over seeds.",
-                DEPTH.of(quick), WIDTH.of(quick), ROWS.of(quick), SEEDS.of(quick));
+                quick -> new Object[] {DEPTH.of(quick), WIDTH.of(quick), ROWS.of(quick), SEEDS.of(quick)});
     }
 
     /** The random stream of seed index {@code s} (0, 1, …). */

@@ -37,26 +37,22 @@ final class LuBornDead extends PaperReplication {
                         + "with a probability that goes to 1 as the depth grows (their theorem); RAI, which draws one entry of each "
                         + "unit's (weights, bias) from Beta(2, 1), lowers that probability.",
                 String.format(Locale.ROOT, "(a) Under He, at every width the born-dead share at the largest depth exceeds that "
-                                + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
-                                + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
-                                + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
-                                + "does, not reproduced when neither does.",
+                        + "at the smallest by more than %.0f standard errors, and the narrowest width at the largest depth is "
+                        + "born dead at least %.0f%% of the time; (b) at every cell of depth ≥ 10, RAI's share is below He's by "
+                        + "more than %.0f standard errors or both are 0. Reproduced when (a) and (b) hold, partly when one "
+                        + "does, not reproduced when neither does.",
                         STANDARD_ERRORS, 100 * DEEP_NARROW_MIN, STANDARD_ERRORS),
                 "The paper's figures use its own widths, depths and input dimensions, and its exact per-cell figures could not "
                         + "be consulted offline: its theorem (probability → 1 with depth) and the qualitative RAI-versus-He result "
                         + "stand in as the paper's figures. Born-dead is checked on a finite grid of inputs. RAI is the engine's "
                         + "'rai' initialiser, drawn in float; its σ = 0.6007 is the value used with Beta(2, 1) by public "
-                        + "implementations.");
-    }
-
-    @Override
-    public String setup(boolean quick) {
-        return String.format(Locale.ROOT, "1 input, x on %d points evenly spaced in [−√3, √3]; widths %s, depths %s "
+                        + "implementations.",
+                "1 input, x on %d points evenly spaced in [−√3, √3]; widths %s, depths %s "
                         + "(hidden layers), ReLU; %d networks per cell and initialisation; He normal (N(0, 2/n_in), zero "
                         + "biases) and RAI (Lu et al.'s Algorithm 1: per unit all fan-in + 1 entries, bias included, from "
                         + "N(0, 0.6007²/n_in), then one of them, drawn uniformly, replaced by Beta(2, 1)). Born dead: the "
                         + "last hidden layer's output is the same on every point.",
-                POINTS.of(quick), WIDTHS.of(quick), DEPTHS.of(quick), NETWORKS.of(quick));
+                quick -> new Object[] {POINTS.of(quick), WIDTHS.of(quick), DEPTHS.of(quick), NETWORKS.of(quick)});
     }
 
     /** The share of {@code networks} random networks that are born dead. */

@@ -3,35 +3,48 @@ package org.actlab.lab.replicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.actlab.data.Dataset;
 import org.actlab.data.Mnist;
+import org.actlab.lab.experiment.Stated;
 import org.actlab.lab.experiment.Trial;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
 
 /**
- * A replication whose name, paper, claim, criterion and differences from the paper are stated once,
- * when it is built, before any run; only the setup depends on the run (quick or full).
+ * A replication whose name, paper, claim, criterion, differences from the paper and setup are stated
+ * once, when it is built, before any run; the setup is a format whose arguments depend on the run
+ * (quick or full).
  */
-abstract class PaperReplication implements Replication {
+abstract class PaperReplication extends Stated implements Replication {
 
     /** Seeds of a run: 3 quick, 5 full (the runs of a seed are paired across arms). */
     static final QuickOrFull<Integer> SEEDS = new QuickOrFull<>(3, 5);
 
-    private final String name;
-    private final String paper;
-    private final String claim;
-    private final String criterion;
-    private final String differences;
+    /** The values a setup format is filled with, for a quick or a full run. */
+    @FunctionalInterface
+    interface SetupArguments {
+        Object[] of(boolean quick);
+    }
 
-    PaperReplication(String name, String paper, String claim, String criterion, String differences) {
-        this.name = Objects.requireNonNull(name, "name");
+    private final String paper;
+    private final String differences;
+    private final String setupFormat;
+    private final SetupArguments setupArguments;
+
+    /**
+     * @param setupFormat    the setup, as a {@link String#format} pattern (root locale)
+     * @param setupArguments its arguments for a quick or a full run
+     */
+    PaperReplication(String name, String paper, String claim, String criterion, String differences, String setupFormat,
+                     SetupArguments setupArguments) {
+        super(name, claim, criterion);
         this.paper = Objects.requireNonNull(paper, "paper");
-        this.claim = Objects.requireNonNull(claim, "claim");
-        this.criterion = Objects.requireNonNull(criterion, "criterion");
         this.differences = Objects.requireNonNull(differences, "differences");
+        this.setupFormat = Objects.requireNonNull(setupFormat, "setupFormat");
+        this.setupArguments = Objects.requireNonNull(setupArguments, "setupArguments");
     }
 
     /**
@@ -60,23 +73,13 @@ abstract class PaperReplication implements Replication {
     }
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
     public final String paper() {
         return paper;
     }
 
     @Override
-    public final String claim() {
-        return claim;
-    }
-
-    @Override
-    public final String criterion() {
-        return criterion;
+    public final String setup(boolean quick) {
+        return String.format(Locale.ROOT, setupFormat, setupArguments.of(quick));
     }
 
     @Override

@@ -261,25 +261,15 @@ public final class HtmlReport {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                default:
-                    // Control characters are not allowed in XML 1.0 text.
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c);
-                    }
-            }
+            out.append(switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                // Newline and tab stay; other control characters go (XML 1.0 text does not allow most of them).
+                case '\n', '\t' -> String.valueOf(c);
+                default -> c >= 0x20 ? String.valueOf(c) : "";
+            });
         }
         return out.toString();
     }

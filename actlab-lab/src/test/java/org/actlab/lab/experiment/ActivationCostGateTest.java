@@ -1,5 +1,6 @@
 package org.actlab.lab.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,7 @@ class ActivationCostGateTest {
             }
             out.add(TrialResult.of(t).put("id", f.id()).put("cost class", group.name()).put("kernels", t.text("kernels"))
                     .put("forward", forward).put("backward", backward).put("priming calls", 2000).put("warm-up blocks", 6).put("steady", true)
-                    .put("JIT ms during rounds", 0).put("clock", "fake").put("sink", 0.0).build());
+                    .put("JIT ms during rounds", 0).put("clock", "fake").put("JVM", "fake").put("sink", 0.0).build());
         }
         return out;
     }
@@ -161,5 +162,74 @@ class ActivationCostGateTest {
         assertThrows(IllegalArgumentException.class, () -> new WarmUp.Rule(2, 0.05, 1));
         assertTrue(Arrays.asList(ActivationCost.FULL_WARM_UP, ActivationCost.QUICK_WARM_UP).stream()
                 .allMatch(r -> r.tolerance() == 0.05));
+    }
+    /** A quick trial as a full run would measure it: in {@code forks} fresh JVMs. */
+    private static Trial forked(String activation, int forks) {
+        return Trial.of("cost", "ns-per-element").with("activation", activation).with("kernels", "scalar").with("run", 1)
+                .with("quick", true).with("forks", forks).with("seed", 1L).build();
+    }
+
+    @Test
+    void aForkedTrialIsMeasuredInAnotherJvm() {
+        TrialResult r = COST.runTrial(forked("relu", 1));
+        assertEquals("1 forked, one per trial each", r.text("JVM"));
+        assertEquals("relu", r.text("id"));
+        assertEquals(1, r.numbers("fwd+bwd ns/element per fork").length);
+        double[] forward = r.numbers("forward");
+        double[] backward = r.numbers("backward");
+        assertEquals(5, forward.length, "a quick trial's 5 rounds");
+        for (int i = 0; i < forward.length; i++) {
+            assertTrue(forward[i] > 0 && forward[i] < 1e6 && backward[i] > 0 && backward[i] < 1e6,
+                    forward[i] + " / " + backward[i]);
+        }
+    }
+
+    /** One fork's result: every round costs {@code cost} forward and twice that backward. */
+    private static TrialResult fork(Trial t, double cost) {
+        double[] forward = new double[5];
+        Arrays.fill(forward, cost);
+        double[] backward = new double[5];
+        Arrays.fill(backward, 2 * cost);
+        return TrialResult.of(t).put("id", "identity").put("cost class", "CHEAP").put("kernels", "vector").put("forward", forward)
+                .put("backward", backward).put("priming calls", 20_000).put("warm-up blocks", 15).put("steady", true)
+                .put("JIT ms during rounds", 2.0).put("clock", "fake").put("JVM", "forked").put("sink", 0.0).build();
+    }
+
+    @Test
+    void oneForkLeftInSlowCodeDoesNotDecide() {
+        // The vector identity's backward in 3 forks: 0.17, 0.18 and 40.9 ns per element.
+        Trial t = forked("identity", 3);
+        TrialResult r = CostFork.combine(t, List.of(fork(t, 0.17), fork(t, 40.9), fork(t, 0.18)));
+        for (double f : r.numbers("forward")) {
+            assertEquals(0.18, f, 0);
+        }
+        for (double b : r.numbers("backward")) {
+            assertEquals(0.36, b, 0);
+        }
+        assertArrayEquals(new double[] {0.51, 122.7, 0.54}, r.numbers("fwd+bwd ns/element per fork"), 1e-9);
+        assertEquals(15, r.integer("warm-up blocks"));
+        assertEquals(6.0, r.number("JIT ms during rounds"), 1e-12);
+    }
+
+    @Test
+    void aForkThatFailsSaysWhyInOneLine() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> COST.runTrial(forked("no_such_thing", 1)));
+        assertTrue(e.getMessage().contains("exited with 1") && e.getMessage().contains("unknown activation 'no_such_thing'"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CostFork.run(forked("relu", 0), 0));
+    }
+
+    @Test
+    void aFullRunForksAndAQuickRunDoesNot() {
+        assertTrue(COST.trials(RunOptions.quickRun()).stream().allMatch(t -> t.integer("forks") == 0));
+        List<Trial> full = COST.trials(RunOptions.full());
+        assertTrue(full.stream().allMatch(t -> t.integer("forks") == ActivationCost.FORKS));
+        // Forked runs are interleaved: each activation's run 1 and run 2 back to back, under the same load.
+        for (int i = 0; i < full.size(); i += 2) {
+            assertEquals(1, full.get(i).integer("run"));
+            assertEquals(2, full.get(i + 1).integer("run"));
+            assertEquals(full.get(i).text("activation"), full.get(i + 1).text("activation"));
+            assertEquals(full.get(i).text("kernels"), full.get(i + 1).text("kernels"));
+        }
     }
 }
