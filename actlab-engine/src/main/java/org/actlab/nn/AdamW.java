@@ -13,6 +13,7 @@ public final class AdamW extends SlotOptimizer {
     public static final Schema SCHEMA = Schema.of(KIND, "adamw", Param.of("weight_decay", 0.01).atLeast(0),
             BETA1, BETA2, EPS);
 
+    private final double weightDecay;
     private final Adam.Moments moments;
 
     /**
@@ -23,11 +24,12 @@ public final class AdamW extends SlotOptimizer {
      */
     public AdamW(double weightDecay, double beta1, double beta2, double eps) {
         super(2, SCHEMA, weightDecay, beta1, beta2, eps);
+        this.weightDecay = weightDecay;
         this.moments = new Adam.Moments(beta1, beta2, eps);
     }
 
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
-        moments.update(w, g, state, t, lr, decayed ? hyperparameter(0) : 0);
+        moments.update(w, g, state, t, lr, decayed ? weightDecay : 0);
     }
 }

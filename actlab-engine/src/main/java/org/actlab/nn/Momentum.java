@@ -17,6 +17,7 @@ public final class Momentum extends SlotOptimizer {
     /** {@code nesterov(mu=0.9)}. */
     public static final Schema NESTEROV = Schema.of(KIND, "nesterov", MU);
 
+    private final double mu;
     private final boolean nesterov;
 
     /**
@@ -25,17 +26,26 @@ public final class Momentum extends SlotOptimizer {
      */
     public Momentum(double mu, boolean nesterov) {
         super(1, nesterov ? NESTEROV : SCHEMA, mu);
+        this.mu = mu;
         this.nesterov = nesterov;
     }
 
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
-        double mu = hyperparameter(0);
         float[] velocity = state[0];
-        for (int i = 0; i < w.length; i++) {
-            double v = mu * velocity[i] + g[i];
-            velocity[i] = (float) v;
-            w[i] = (float) (w[i] - lr * (nesterov ? g[i] + mu * v : v));
+        // One loop per form, so that the choice is not made per element.
+        if (nesterov) {
+            for (int i = 0; i < w.length; i++) {
+                double v = mu * velocity[i] + g[i];
+                velocity[i] = (float) v;
+                w[i] = (float) (w[i] - lr * (g[i] + mu * v));
+            }
+        } else {
+            for (int i = 0; i < w.length; i++) {
+                double v = mu * velocity[i] + g[i];
+                velocity[i] = (float) v;
+                w[i] = (float) (w[i] - lr * v);
+            }
         }
     }
 }

@@ -47,11 +47,6 @@ abstract class SlotOptimizer implements Optimizer {
         return schema.format(hyperparameters);
     }
 
-    /** The i-th hyperparameter's value, in the schema's order: each is stored here once. */
-    final double hyperparameter(int i) {
-        return hyperparameters[i];
-    }
-
     /**
      * A new optimiser with the same hyperparameters and no state, made by the registry from this
      * one's checked values (the schema's order is the makers' argument order).
