@@ -35,9 +35,12 @@ public interface Activation extends Specified {
 
     /**
      * The canonical spec, for example {@code "leaky_relu(slope=0.01)"}; parameters are printed so
-     * that they parse back to the same float bits.
+     * that they parse back to the same float bits. Without parameters it is the {@link #id()}.
      */
-    String spec();
+    @Override
+    default String spec() {
+        return id();
+    }
 
     /** f(x), within 1 ULP of the correctly rounded float32 result. */
     float apply(float x);

@@ -4,11 +4,14 @@ import static org.actlab.activation.Traits.Cost.ARITHMETIC;
 import static org.actlab.activation.Traits.Cost.CHEAP;
 import static org.actlab.activation.Traits.Cost.TRANSCENDENTAL;
 
+import java.util.Locale;
+
 /**
  * The parameterless activations. Each is evaluated in double with a cancellation-free formula
  * and rounded once to float, which meets the 1 ULP contract of {@link Activation} (piecewise
  * linear ones are correctly rounded). NaN gives NaN for value and derivative; ±Inf gives the
- * limits listed with each constant.
+ * limits listed with each constant. A constant's registry name ({@link #id()}, also its spec) is
+ * its Java name in lower case: {@code LOG_SIGMOID} is {@code log_sigmoid}.
  */
 public enum Standard implements Activation {
 
@@ -18,7 +21,7 @@ public enum Standard implements Activation {
      * Range (-inf, inf); zero-centred; does not saturate. Alias {@code linear}.
      * Reference: Keras {@code linear}.
      */
-    IDENTITY("identity", Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1, 1,
+    IDENTITY(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1, 1,
             new Traits("x", "1", "(-inf, inf)", true, false, true, CHEAP, "Keras activations.linear")) {
         @Override
         double valueInDouble(double x) {
@@ -38,7 +41,7 @@ public enum Standard implements Activation {
      * neuron share a sign); saturates on both sides. Alias {@code logistic}.
      * Reference: Rumelhart, Hinton and Williams (1986); PyTorch {@code torch.sigmoid}.
      */
-    SIGMOID("sigmoid", 1, 0, 0, 0,
+    SIGMOID(1, 0, 0, 0,
             new Traits("1/(1+exp(-x))", "f(x)(1-f(x))", "(0, 1)", false, true, true, TRANSCENDENTAL,
                     "Rumelhart, Hinton, Williams 1986; torch.sigmoid")) {
         @Override
@@ -58,7 +61,7 @@ public enum Standard implements Activation {
      * Range (-1, 1); zero-centred; saturates on both sides. Reference: LeCun et al., "Efficient
      * BackProp" (1998); PyTorch {@code torch.tanh}.
      */
-    TANH("tanh", 1, -1, 0, 0,
+    TANH(1, -1, 0, 0,
             new Traits("tanh(x)", "1-tanh(x)^2", "(-1, 1)", true, true, true, TRANSCENDENTAL,
                     "LeCun et al. 1998, Efficient BackProp; torch.tanh")) {
         @Override
@@ -79,7 +82,7 @@ public enum Standard implements Activation {
      * zero-centred; does not saturate for x > 0 but has zero gradient for x &lt; 0, so a unit whose
      * pre-activations all become negative dies. Reference: Nair and Hinton (2010).
      */
-    RELU("relu", Float.POSITIVE_INFINITY, 0, 1, 0,
+    RELU(Float.POSITIVE_INFINITY, 0, 1, 0,
             new Traits("max(0, x)", "1 if x > 0, else 0 (0 at x = 0)", "[0, inf)", false, true, true,
                     CHEAP, "Nair, Hinton 2010; torch.relu")) {
         @Override
@@ -100,7 +103,7 @@ public enum Standard implements Activation {
      * zero-centred; saturates for x > 6. Reference: Krizhevsky (2010), "Convolutional Deep Belief
      * Networks on CIFAR-10"; PyTorch {@code ReLU6}.
      */
-    RELU6("relu6", 6, 0, 0, 0,
+    RELU6(6, 0, 0, 0,
             new Traits("min(max(0, x), 6)", "1 if 0 < x < 6, else 0 (0 at both corners)", "[0, 6]", false,
                     true, true, CHEAP, "Krizhevsky 2010; torch.nn.ReLU6")) {
         @Override
@@ -125,7 +128,7 @@ public enum Standard implements Activation {
      * approximately zero-centred (self-normalising); saturates for x to -inf.
      * Reference: Klambauer et al., "Self-Normalizing Neural Networks" (2017).
      */
-    SELU("selu", Float.POSITIVE_INFINITY, (float) (-SeluConstants.SCALE * SeluConstants.ALPHA), (float) SeluConstants.SCALE, 0,
+    SELU(Float.POSITIVE_INFINITY, (float) (-SeluConstants.SCALE * SeluConstants.ALPHA), (float) SeluConstants.SCALE, 0,
             new Traits("scale*x if x > 0, else scale*alpha*(exp(x)-1)", "scale if x > 0, else scale*alpha*exp(x)",
                     "(-1.7581, inf)", true, true, true, TRANSCENDENTAL, "Klambauer et al. 2017")) {
         @Override
@@ -145,7 +148,7 @@ public enum Standard implements Activation {
      * with phi the standard normal density. Range [-0.17, inf); not zero-centred; does not
      * saturate for x > 0. Reference: Hendrycks and Gimpel (2016); PyTorch {@code gelu}.
      */
-    GELU("gelu", Float.POSITIVE_INFINITY, -0f, 1, 0,
+    GELU(Float.POSITIVE_INFINITY, -0f, 1, 0,
             new Traits("x*Phi(x)", "Phi(x) + x*phi(x)", "[-0.17, inf)", false, true, false, TRANSCENDENTAL,
                     "Hendrycks, Gimpel 2016; torch.nn.functional.gelu")) {
         @Override
@@ -166,7 +169,7 @@ public enum Standard implements Activation {
      * Range [-0.17, inf); not zero-centred; does not saturate for x > 0.
      * Reference: Hendrycks and Gimpel (2016); PyTorch {@code gelu(approximate='tanh')}.
      */
-    GELU_TANH("gelu_tanh", Float.POSITIVE_INFINITY, -0f, 1, 0,
+    GELU_TANH(Float.POSITIVE_INFINITY, -0f, 1, 0,
             new Traits("0.5*x*(1+tanh(sqrt(2/pi)*(x+0.044715*x^3)))",
                     "sigma(2u) + 2x*u'*sigma'(2u), u = sqrt(2/pi)*(x+0.044715x^3)", "[-0.17, inf)", false, true,
                     false, TRANSCENDENTAL, "Hendrycks, Gimpel 2016; torch gelu(approximate='tanh')")) {
@@ -188,7 +191,7 @@ public enum Standard implements Activation {
      * Range [-0.278, inf); not zero-centred; does not saturate for x > 0. Alias {@code swish}.
      * Reference: Elfwing et al. (2017); Ramachandran et al. (2017); PyTorch {@code silu}.
      */
-    SILU("silu", Float.POSITIVE_INFINITY, -0f, 1, 0,
+    SILU(Float.POSITIVE_INFINITY, -0f, 1, 0,
             new Traits("x*sigma(x)", "sigma(x)*(1 + x*(1-sigma(x)))", "[-0.278, inf)", false, true, false,
                     TRANSCENDENTAL, "Elfwing et al. 2017; Ramachandran et al. 2017; torch silu")) {
         @Override
@@ -211,7 +214,7 @@ public enum Standard implements Activation {
      * Range [-0.309, inf); not zero-centred; does not saturate for x > 0.
      * Reference: Misra, "Mish: A Self Regularized Non-Monotonic Activation Function" (2019).
      */
-    MISH("mish", Float.POSITIVE_INFINITY, -0f, 1, 0,
+    MISH(Float.POSITIVE_INFINITY, -0f, 1, 0,
             new Traits("x*tanh(softplus(x))", "tanh(sp(x)) + x*sech^2(sp(x))*sigma(x)", "[-0.309, inf)", false,
                     true, false, TRANSCENDENTAL, "Misra 2019")) {
         @Override
@@ -231,7 +234,7 @@ public enum Standard implements Activation {
      * Range (-1, 1); zero-centred; saturates (polynomially) on both sides.
      * Reference: Bergstra et al. (2009); Glorot and Bengio (2010).
      */
-    SOFTSIGN("softsign", 1, -1, 0, 0,
+    SOFTSIGN(1, -1, 0, 0,
             new Traits("x/(1+|x|)", "1/(1+|x|)^2", "(-1, 1)", true, true, true, ARITHMETIC,
                     "Bergstra et al. 2009; Glorot, Bengio 2010")) {
         @Override
@@ -251,7 +254,7 @@ public enum Standard implements Activation {
      * <pre>f(x) = log sigma(x) = -softplus(-x) = min(x, 0) - log1p(e^{-|x|})        f'(x) = sigma(-x)</pre>
      * Range (-inf, 0); not zero-centred; saturates for x to +inf. Reference: PyTorch {@code logsigmoid}.
      */
-    LOG_SIGMOID("log_sigmoid", -0f, Float.NEGATIVE_INFINITY, 0, 1,
+    LOG_SIGMOID(-0f, Float.NEGATIVE_INFINITY, 0, 1,
             new Traits("log(sigma(x))", "sigma(-x)", "(-inf, 0)", false, true, true, TRANSCENDENTAL,
                     "torch.nn.functional.logsigmoid")) {
         @Override
@@ -270,7 +273,7 @@ public enum Standard implements Activation {
      * <pre>f(x) = e^x        f'(x) = e^x</pre>
      * Range (0, inf); not zero-centred; saturates for x to -inf. Reference: Keras {@code exponential}.
      */
-    EXPONENTIAL("exponential", Float.POSITIVE_INFINITY, 0, Float.POSITIVE_INFINITY, 0,
+    EXPONENTIAL(Float.POSITIVE_INFINITY, 0, Float.POSITIVE_INFINITY, 0,
             new Traits("exp(x)", "exp(x)", "(0, inf)", false, true, true, TRANSCENDENTAL,
                     "Keras activations.exponential")) {
         @Override
@@ -294,7 +297,7 @@ public enum Standard implements Activation {
      * f' is 0 at both corners. Range [0, 1]; not zero-centred; saturates on both sides.
      * Reference: PyTorch {@code Hardsigmoid}; Howard et al., "Searching for MobileNetV3" (2019).
      */
-    HARD_SIGMOID("hard_sigmoid", 1, 0, 0, 0,
+    HARD_SIGMOID(1, 0, 0, 0,
             new Traits("0 if x <= -3; x/6 + 1/2 if -3 < x < 3; 1 if x >= 3", "1/6 on (-3, 3), else 0 (0 at both corners)",
                     "[0, 1]", false, true, true, CHEAP, "Howard et al. 2019; torch.nn.Hardsigmoid")) {
         @Override
@@ -322,7 +325,7 @@ public enum Standard implements Activation {
      * Range [-0.375, inf); not zero-centred; does not saturate for x > 0. Alias {@code hard_silu}.
      * Reference: Howard et al., "Searching for MobileNetV3" (2019); PyTorch {@code Hardswish}.
      */
-    HARD_SWISH("hard_swish", Float.POSITIVE_INFINITY, 0, 1, 0,
+    HARD_SWISH(Float.POSITIVE_INFINITY, 0, 1, 0,
             new Traits("0 if x <= -3; x(x+3)/6 if -3 < x < 3; x if x >= 3",
                     "0 if x < -3; x/3 + 1/2 if -3 <= x <= 3; 1 if x > 3 (-0.5 at -3, 1.5 at 3)", "[-0.375, inf)",
                     false, true, false, ARITHMETIC, "Howard et al. 2019; torch.nn.Hardswish")) {
@@ -349,7 +352,7 @@ public enum Standard implements Activation {
      * Near 0, f(x) ≈ x³/3 is evaluated from its Taylor series, so tiny inputs keep their digits.
      * Range (-inf, inf); zero-centred; does not saturate. Reference: PyTorch {@code Tanhshrink}.
      */
-    TANHSHRINK("tanhshrink", Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1, 1,
+    TANHSHRINK(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1, 1,
             new Traits("x - tanh(x)", "tanh(x)^2", "(-inf, inf)", true, false, true, TRANSCENDENTAL,
                     "torch.nn.Tanhshrink")) {
         @Override
@@ -374,7 +377,7 @@ public enum Standard implements Activation {
      * f' is continuous, so no kink value needs choosing. Range [0, inf); not zero-centred;
      * does not saturate for x > 0. Reference: Keras {@code sparse_plus}.
      */
-    SPARSE_PLUS("sparse_plus", Float.POSITIVE_INFINITY, 0, 1, 0,
+    SPARSE_PLUS(Float.POSITIVE_INFINITY, 0, 1, 0,
             new Traits("0 if x <= -1; (x+1)^2/4 if -1 < x < 1; x if x >= 1", "0 if x <= -1; (x+1)/2 if -1 < x < 1; 1 if x >= 1",
                     "[0, inf)", false, true, true, ARITHMETIC, "Keras activations.sparse_plus")) {
         @Override
@@ -406,7 +409,7 @@ public enum Standard implements Activation {
      * Range (-1.7159, 1.7159); zero-centred; saturates on both sides.
      * Reference: DL4J {@code ActivationRationalTanh}; arXiv:1508.01292.
      */
-    RATIONAL_TANH("rational_tanh", (float) RationalTanh.SCALE, (float) -RationalTanh.SCALE, 0, 0,
+    RATIONAL_TANH((float) RationalTanh.SCALE, (float) -RationalTanh.SCALE, 0, 0,
             new Traits("1.7159*sgn(y)*(1 - 1/(1+|y|+y^2+1.41645y^4)), y = 2x/3",
                     "1.7159*(2/3)*(1 + 2|y| + 5.6658|y|^3)/(1+|y|+y^2+1.41645y^4)^2", "(-1.7159, 1.7159)", true, true,
                     true, ARITHMETIC, "DL4J ActivationRationalTanh; arXiv:1508.01292")) {
@@ -427,7 +430,7 @@ public enum Standard implements Activation {
      * f'(0) = 0. Range [0, 1); not zero-centred; saturates on both sides.
      * Reference: DL4J {@code ActivationRectifiedTanh}.
      */
-    RECTIFIED_TANH("rectified_tanh", 1, 0, 0, 0,
+    RECTIFIED_TANH(1, 0, 0, 0,
             new Traits("max(0, tanh(x))", "1-tanh(x)^2 if x > 0, else 0 (0 at x = 0)", "[0, 1)", false, true, true,
                     TRANSCENDENTAL, "DL4J ActivationRectifiedTanh")) {
         @Override
@@ -447,7 +450,7 @@ public enum Standard implements Activation {
      * Range (-inf, inf); zero-centred; does not saturate (f'(0) = 0 only at a point).
      * Reference: Chen and Manning (2014); DL4J {@code ActivationCube}.
      */
-    CUBE("cube", Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY,
+    CUBE(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY,
             new Traits("x^3", "3x^2", "(-inf, inf)", true, false, true, ARITHMETIC,
                     "Chen, Manning 2014; DL4J ActivationCube")) {
         @Override
@@ -469,7 +472,7 @@ public enum Standard implements Activation {
      * Reference: Sitzmann et al., "Implicit Neural Representations with Periodic Activation
      * Functions" (SIREN, 2020).
      */
-    SIN("sin", Float.NaN, Float.NaN, Float.NaN, Float.NaN,
+    SIN(Float.NaN, Float.NaN, Float.NaN, Float.NaN,
             new Traits("sin(x)", "cos(x)", "[-1, 1]", true, false, false, TRANSCENDENTAL, "Sitzmann et al. 2020")) {
         @Override
         double valueInDouble(double x) {
@@ -488,7 +491,7 @@ public enum Standard implements Activation {
      * Range (0, 1]; not zero-centred; saturates on both sides; not monotonic.
      * Reference: radial basis function networks, Broomhead and Lowe (1988).
      */
-    GAUSSIAN("gaussian", 0, 0, -0f, 0,
+    GAUSSIAN(0, 0, -0f, 0,
             new Traits("exp(-x^2)", "-2x*exp(-x^2)", "(0, 1]", false, true, false, TRANSCENDENTAL,
                     "Broomhead, Lowe 1988")) {
         @Override
@@ -509,7 +512,7 @@ public enum Standard implements Activation {
      * Range (-inf, inf); zero-centred (f(0) = 0); does not saturate (f' in (1/2, 3/2)).
      * Reference: DL4J {@code ActivationBentIdentity}.
      */
-    BENT_IDENTITY("bent_identity", Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1.5f, 0.5f,
+    BENT_IDENTITY(Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1.5f, 0.5f,
             new Traits("(sqrt(x^2+1)-1)/2 + x", "x/(2*sqrt(x^2+1)) + 1", "(-inf, inf)", true, false, true, ARITHMETIC,
                     "DL4J ActivationBentIdentity")) {
         @Override
@@ -531,7 +534,7 @@ public enum Standard implements Activation {
      * Range (-pi/2, pi/2); zero-centred; saturates (polynomially) on both sides.
      * Reference: DL4J and Keras-contrib {@code arctan}; Glorot and Bengio (2010) compare it.
      */
-    ARCTAN("arctan", (float) (Math.PI / 2), (float) (-Math.PI / 2), 0, 0,
+    ARCTAN((float) (Math.PI / 2), (float) (-Math.PI / 2), 0, 0,
             new Traits("atan(x)", "1/(1+x^2)", "(-pi/2, pi/2)", true, true, true, TRANSCENDENTAL,
                     "Glorot, Bengio 2010; DL4J")) {
         @Override
@@ -545,16 +548,16 @@ public enum Standard implements Activation {
         }
     };
 
-    private final String id;
+    /** The registry name: the constant's name in lower case. */
+    private final String id = name().toLowerCase(Locale.ROOT);
     private final float valueAtPlusInfinity;
     private final float valueAtMinusInfinity;
     private final float derivativeAtPlusInfinity;
     private final float derivativeAtMinusInfinity;
     private final Traits traits;
 
-    Standard(String id, float valueAtPlusInfinity, float valueAtMinusInfinity, float derivativeAtPlusInfinity,
+    Standard(float valueAtPlusInfinity, float valueAtMinusInfinity, float derivativeAtPlusInfinity,
              float derivativeAtMinusInfinity, Traits traits) {
-        this.id = id;
         this.valueAtPlusInfinity = valueAtPlusInfinity;
         this.valueAtMinusInfinity = valueAtMinusInfinity;
         this.derivativeAtPlusInfinity = derivativeAtPlusInfinity;
@@ -570,11 +573,6 @@ public enum Standard implements Activation {
 
     @Override
     public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String spec() {
         return id;
     }
 

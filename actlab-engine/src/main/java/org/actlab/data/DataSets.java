@@ -42,8 +42,9 @@ public final class DataSets {
         register("plane", Playground::plane, "regression: (x1 + x2)/10 on [-6,6]^2 (TF Playground)");
         register("multi_gauss", Playground::multiGauss, "regression: six signed bumps on [-6,6]^2 (TF Playground)");
         register("moons", Playground::moons, "two interleaving half circles (scikit-learn make_moons)");
-        for (String target : List.of("sin", "abs", "step", "poly")) {
-            register(target, (n, noise, rng) -> Targets1D.generate(target, n, noise, rng), describe1D(target));
+        for (Targets1D.Target target : Targets1D.TARGETS) {
+            register(target.name(), (n, noise, rng) -> Targets1D.generate(target.name(), n, noise, rng),
+                    "1-D regression: " + target.formula() + " on [-pi, pi]");
         }
     }
 
@@ -56,19 +57,6 @@ public final class DataSets {
     private static void register(String name, Generator generator, String description) {
         GENERATORS.put(name, generator);
         DESCRIPTIONS.put(name, description);
-    }
-
-    private static String describe1D(String target) {
-        switch (target) {
-            case "sin":
-                return "1-D regression: sin x on [-pi, pi]";
-            case "abs":
-                return "1-D regression: |x| on [-pi, pi]";
-            case "step":
-                return "1-D regression: step 0 for x<0, 1 for x>=0 on [-pi, pi]";
-            default:
-                return "1-D regression: (x^3 - 6x)/6 on [-pi, pi]";
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.actlab.data;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.actlab.random.PortableRandom;
 
@@ -21,19 +22,30 @@ final class Targets1D {
     private Targets1D() {
     }
 
+    /**
+     * One target: its name, its formula as the catalogue describes it, and g.
+     *
+     * @param name    the data set's name
+     * @param formula g, for the catalogue
+     * @param g       the function
+     */
+    record Target(String name, String formula, DoubleUnaryOperator g) {
+    }
+
+    /** The targets, in catalogue order: each is named and defined here only. */
+    static final List<Target> TARGETS = List.of(
+            new Target("sin", "sin x", Math::sin),
+            new Target("abs", "|x|", Math::abs),
+            new Target("step", "step 0 for x<0, 1 for x>=0", x -> x < 0 ? 0 : 1),
+            new Target("poly", "(x^3 - 6x)/6", x -> (x * x * x - 6 * x) / 6));
+
     static DoubleUnaryOperator target(String name) {
-        switch (name) {
-            case "sin":
-                return Math::sin;
-            case "abs":
-                return Math::abs;
-            case "step":
-                return x -> x < 0 ? 0 : 1;
-            case "poly":
-                return x -> (x * x * x - 6 * x) / 6;
-            default:
-                throw new IllegalArgumentException("no 1-D target named '" + name + "'");
+        for (Target t : TARGETS) {
+            if (t.name().equals(name)) {
+                return t.g();
+            }
         }
+        throw new IllegalArgumentException("no 1-D target named '" + name + "'");
     }
 
     static Dataset generate(String name, int n, double noise, PortableRandom rng) {

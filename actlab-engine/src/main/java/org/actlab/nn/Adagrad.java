@@ -17,10 +17,6 @@ public final class Adagrad extends SlotOptimizer {
         this.eps = eps;
     }
 
-    public double eps() {
-        return eps;
-    }
-
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         float[] squares = state[0];

@@ -28,17 +28,14 @@ public final class Adam extends SlotOptimizer {
         moments.update(w, g, state, t, lr, 0);
     }
 
-    /** The Adam step, shared with {@link AdamW}; hyperparameters checked by the owner's schema. */
-    static final class Moments {
-        final double beta1;
-        final double beta2;
-        final double eps;
-
-        Moments(double beta1, double beta2, double eps) {
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            this.eps = eps;
-        }
+    /**
+     * The Adam step, shared with {@link AdamW}; hyperparameters checked by the owner's schema.
+     *
+     * @param beta1 decay of the first moment
+     * @param beta2 decay of the second moment
+     * @param eps   ε
+     */
+    record Moments(double beta1, double beta2, double eps) {
 
         /** The Adam step; with {@code decay} &gt; 0, first w ← w − η·decay·w (decoupled weight decay). */
         void update(float[] w, float[] g, float[][] state, long t, double lr, double decay) {

@@ -4,7 +4,7 @@ import org.actlab.spec.Registry;
 
 /**
  * The registry of optimisers: parses a spec into one of the classes behind {@link Optimizer}
- * ({@link Sgd}, {@link Momentum}, {@link Nesterov}, {@link Adagrad}, {@link RmsProp}, {@link Adam},
+ * ({@link Sgd}, {@link Momentum} (heavy-ball and Nesterov), {@link Adagrad}, {@link RmsProp}, {@link Adam},
  * {@link AdamW}), each of which declares its hyperparameters' schema. With g the gradient, η the learning rate and t the step (from 1),
  * each slot is updated element-wise (arithmetic in double, state stored as float):
  * <ul>
@@ -23,8 +23,8 @@ public final class Optimizers {
 
     private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>(SlotOptimizer.KIND)
             .register(Sgd.SCHEMA, v -> new Sgd())
-            .register(Momentum.SCHEMA, v -> new Momentum(v.get(0)))
-            .register(Nesterov.SCHEMA, v -> new Nesterov(v.get(0)))
+            .register(Momentum.SCHEMA, v -> new Momentum(v.get(0), false))
+            .register(Momentum.NESTEROV, v -> new Momentum(v.get(0), true))
             .register(Adagrad.SCHEMA, v -> new Adagrad(v.get(0)))
             .register(RmsProp.SCHEMA, v -> new RmsProp(v.get(0), v.get(1)))
             .register(Adam.SCHEMA, v -> new Adam(v.get(0), v.get(1), v.get(2)))

@@ -22,14 +22,6 @@ public final class RmsProp extends SlotOptimizer {
         this.eps = eps;
     }
 
-    public double rho() {
-        return rho;
-    }
-
-    public double eps() {
-        return eps;
-    }
-
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
         float[] meanSquare = state[0];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.DoubleSummaryStatistics;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +21,16 @@ class InitializersTest {
     private static double[] moments(String spec, int fanIn, int fanOut) {
         float[] w = new float[ROWS * COLS];
         Initializers.parse(spec).initialise(w, ROWS, COLS, fanIn, fanOut, new SplittableRandom(17));
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        DoubleSummaryStatistics stats = new DoubleSummaryStatistics();
         for (float v : w) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            stats.accept(v);
         }
-        double mean = sum / w.length;
+        double mean = stats.getAverage();
         double squares = 0;
         for (float v : w) {
             squares += (v - mean) * (v - mean);
         }
-        return new double[] {mean, squares / (w.length - 1), min, max};
+        return new double[] {mean, squares / (w.length - 1), stats.getMin(), stats.getMax()};
     }
 
     private static void assertMoments(String spec, int fanIn, int fanOut, double mean, double variance, double bound) {

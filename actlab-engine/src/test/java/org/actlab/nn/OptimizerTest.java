@@ -1,5 +1,6 @@
 package org.actlab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,29 @@ class OptimizerTest {
         adam.step(fresh, new float[][] {{0.5f}}, 0.1);
         assertEquals(1 - 0.1 * 0.5 / (0.5 + 1e-8), fresh[0][0], 1e-7, "after reset the first step is bias-corrected again");
         assertThrows(IllegalStateException.class, () -> Optimizers.parse("sgd").step(w, w, 0.1));
+    }
+
+    @Test
+    void everyCopyContinuesBitForBitAsItsOriginal() {
+        // The copy is made by the registry from the spec: nesterov must stay nesterov, adamw keep its decay.
+        for (String spec : new String[] {"sgd", "momentum(0.8)", "nesterov(0.8)", "adagrad", "rmsprop(0.7)", "adam",
+            "adamw(0.3)"}) {
+            Optimizer original = Optimizers.parse(spec);
+            original.initialise(new int[] {2, 1}, new boolean[] {true, false});
+            float[][] w = {{1f, -0.5f}, {-2f}};
+            original.step(w, new float[][] {{0.5f, 0.25f}, {-1f}}, 0.1);
+            original.step(w, new float[][] {{-0.25f, 0.75f}, {2f}}, 0.1);
+            Optimizer copy = original.copy();
+            assertEquals(original.spec(), copy.spec(), spec);
+            float[][] w1 = {w[0].clone(), w[1].clone()};
+            float[][] w2 = {w[0].clone(), w[1].clone()};
+            float[][] g = {{0.125f, -2f}, {0.5f}};
+            original.step(w1, g, 0.1);
+            copy.step(w2, g, 0.1);
+            for (int s = 0; s < 2; s++) {
+                assertArrayEquals(w1[s], w2[s], 0f, spec + " slot " + s);
+            }
+        }
     }
 
     @Test
