@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Trials per second of tiny sweep trials: local pool (1 and 2 threads) and Spark local[2], side by side.
-# Usage: bench/sweep-bench.sh [counts...] [--repeats R] [--spark-max N]   (default: 100 1000 10000)
+# Trials per second of tiny sweep trials: local pool (1 and 2 threads), the whole sweep path with its
+# journal (1 and 2 threads) and Spark local[2], side by side in one JVM (org.actlab.spark.SweepBench).
+# Usage: bench/sweep-bench.sh [counts...] [--repeats R] [--spark-max N] [--journal-max N]
+#   defaults: 100 1000 10000, 9 rounds, Spark and the journal up to 1000 trials. About 3-4 minutes on an
+#   idle 2-core machine after the build (docs/SWEEPS.md, "Throughput").
 # Prints the load average before and after: the figures are only as good as the machine is quiet.
 # The build runs at nice 15 so that it never competes with a measurement; NO_BUILD=1 skips it (build
 # once, then time several runs, e.g. under a shared lock: NO_BUILD=1 flock LOCK bench/sweep-bench.sh ...).

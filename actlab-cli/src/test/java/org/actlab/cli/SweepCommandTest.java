@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.actlab.lab.sweep.SweepTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,20 +97,7 @@ class SweepCommandTest {
         List<String> freshArgs = new ArrayList<>(List.of("sweep", "--threads", "2", "--quiet", "--out", fresh.toString()));
         freshArgs.addAll(List.of(spec));
         Cli.run(freshArgs.toArray(String[]::new)).succeeds();
-        assertEquals(withoutWallTime(Files.readAllLines(fresh.resolve("results.csv"))), withoutWallTime(rows));
-    }
-
-    private static List<String> withoutWallTime(List<String> csv) {
-        int wall = List.of(csv.get(0).split(",")).indexOf("wallSeconds");
-        // Split at commas outside quotes ("[8,8]" is one cell).
-        String cellBreak = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
-        List<String> out = new ArrayList<>();
-        for (String line : csv) {
-            List<String> cells = new ArrayList<>(List.of(line.split(cellBreak, -1)));
-            cells.remove(wall);
-            out.add(String.join(",", cells));
-        }
-        return out;
+        assertEquals(SweepTable.withoutWallTime(Files.readAllLines(fresh.resolve("results.csv"))), SweepTable.withoutWallTime(rows));
     }
 
     private static int count(Path trials) throws Exception {

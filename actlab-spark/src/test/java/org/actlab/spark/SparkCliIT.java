@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.actlab.lab.sweep.SweepTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +68,8 @@ class SparkCliIT {
         Run pool = actlab(dir, sweep(dir.resolve("pool"), "--threads", "2"));
         assertEquals(0, pool.code, "exit code; stderr: " + pool.err);
         assertTrue(pool.out.contains(" on local pool of 2 thread(s)"), pool.out);
-        assertEquals(withoutWallTime(Files.readAllLines(dir.resolve("pool/results.csv"))),
-                withoutWallTime(Files.readAllLines(dir.resolve("spark/results.csv"))));
+        assertEquals(SweepTable.withoutWallTime(Files.readAllLines(dir.resolve("pool/results.csv"))),
+                SweepTable.withoutWallTime(Files.readAllLines(dir.resolve("spark/results.csv"))));
     }
 
     @Test
@@ -78,19 +79,5 @@ class SparkCliIT {
         assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
         assertTrue(run.err.contains("got 'local[two]'"), run.err);
         assertTrue(Files.notExists(dir.resolve("bad")), "nothing created");
-    }
-
-    /** The CSV lines without the wall-time column (commas inside quotes stay). */
-    static List<String> withoutWallTime(List<String> csv) {
-        String cellBreak = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
-        int wall = List.of(csv.get(0).split(cellBreak)).indexOf("wallSeconds");
-        assertTrue(wall >= 0, "a wallSeconds column: " + csv.get(0));
-        List<String> out = new ArrayList<>();
-        for (String line : csv) {
-            List<String> cells = new ArrayList<>(List.of(line.split(cellBreak, -1)));
-            cells.remove(wall);
-            out.add(String.join(",", cells));
-        }
-        return out;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.actlab.lab.sweep.SweepTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +71,8 @@ class SparkSubmitIT {
 
             SparkCliIT.Run pool = SparkCliIT.actlab(dir, SparkCliIT.sweep(dir.resolve("pool"), "--threads", "2"));
             assertEquals(0, pool.code(), pool.err());
-            assertEquals(SparkCliIT.withoutWallTime(Files.readAllLines(dir.resolve("pool/results.csv"))),
-                    SparkCliIT.withoutWallTime(Files.readAllLines(out.resolve("results.csv"))));
+            assertEquals(SweepTable.withoutWallTime(Files.readAllLines(dir.resolve("pool/results.csv"))),
+                    SweepTable.withoutWallTime(Files.readAllLines(out.resolve("results.csv"))));
         } finally {
             for (Process p : processes) {
                 p.destroyForcibly();

@@ -3,6 +3,10 @@ package org.actlab.lab.experiment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
@@ -18,8 +22,30 @@ import java.util.function.ObjIntConsumer;
  * calling thread once per trial: with tiny trials on two cores that third thread took its share of the
  * cores from the workers, while with one worker it ran on the idle second core, so the two-thread
  * speed-up measured low (docs/SWEEPS.md, "Why small sweeps did not scale").
+ *
+ * <p>The helpers are threads shared by every pool of the process and kept alive for
+ * {@value #KEEP_ALIVE_SECONDS} s after their last trial, so a process that runs several sweeps (the
+ * replications, the experiments, the web server, the bench) starts its helper threads once rather than
+ * once per sweep. A new thread costs 0.1 ms on an idle core but, on a busy machine, waits for the
+ * scheduler for milliseconds before it first runs, longer than a whole sweep of 100 tiny trials on two
+ * threads (docs/SWEEPS.md, "What limits small sweeps"); a parked helper is woken instead.
  */
 public final class LocalPool implements TrialExecutor {
+
+    /** How long an idle helper thread waits for the next sweep before it ends. */
+    static final int KEEP_ALIVE_SECONDS = 60;
+    private static final AtomicInteger HELPER_NAMES = new AtomicInteger();
+    /**
+     * The helper threads of every pool: as many as the calls in flight need, idle ones reused (the
+     * synchronous queue hands a task to a waiting thread, or a new thread is made); daemons, so that a
+     * parked helper never keeps the JVM alive.
+     */
+    private static final ExecutorService HELPERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread t = new Thread(task, "actlab-trial-" + HELPER_NAMES.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
 
     private final int threads;
 
@@ -53,15 +79,26 @@ public final class LocalPool implements TrialExecutor {
      */
     @Override
     public void each(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> done) {
+        each(trials, progress, (result, i) -> {
+        }, done);
+    }
+
+    /**
+     * Runs every trial; on the thread that ran it, calls {@code commit} (at the same time as other
+     * threads' commits) and then hands the result to {@code done} (one call at a time). No call of
+     * either happens after this returns or throws. The first failure (of a trial, a commit or
+     * {@code done}) stops the run and is thrown here; trials already running on helpers finish unseen,
+     * and commits already under way are waited for.
+     */
+    @Override
+    public void each(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done) {
         if (trials.isEmpty()) {
             return;
         }
-        Run run = new Run(trials, progress, done);
+        Run run = new Run(trials, progress, commit, done);
         int helpers = Math.min(threads, trials.size()) - 1;
         for (int h = 1; h <= helpers; h++) {
-            Thread t = new Thread(run::work, "actlab-trial-" + h);
-            t.setDaemon(true);
-            t.start();
+            HELPERS.execute(run::work);
         }
         run.work();
         run.awaitAll();
@@ -71,6 +108,7 @@ public final class LocalPool implements TrialExecutor {
     private static final class Run {
         private final List<Trial> trials;
         private final Progress progress;
+        private final ObjIntConsumer<TrialResult> commit;
         private final ObjIntConsumer<TrialResult> done;
         private final AtomicInteger next = new AtomicInteger();
         /** Guarded by {@code this}. */
@@ -78,10 +116,13 @@ public final class LocalPool implements TrialExecutor {
         /** Guarded by {@code this}; once set, nothing more is handed over. */
         private Throwable failure;
         private boolean closed;
+        /** Guarded by {@code this}: commits under way, which {@link #awaitAll} waits for. */
+        private int committing;
 
-        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> done) {
+        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done) {
             this.trials = trials;
             this.progress = progress;
+            this.commit = commit;
             this.done = done;
         }
 
@@ -98,14 +139,37 @@ public final class LocalPool implements TrialExecutor {
                     fail(e);
                     return;
                 }
-                if (!deliver(result, i)) {
+                if (!enter()) {
+                    return;
+                }
+                Throwable error = null;
+                try {
+                    commit.accept(result, i);
+                } catch (RuntimeException | Error e) {
+                    error = e;
+                }
+                if (!deliver(result, i, error)) {
                     return;
                 }
             }
         }
 
-        private synchronized boolean deliver(TrialResult result, int index) {
+        /** Before a commit: false once the run is closed (then nothing more is committed). */
+        private synchronized boolean enter() {
             if (closed) {
+                return false;
+            }
+            committing++;
+            return true;
+        }
+
+        private synchronized boolean deliver(TrialResult result, int index, Throwable commitError) {
+            committing--;
+            if (commitError != null) {
+                fail(commitError);
+            }
+            if (closed) {
+                notifyAll();
                 return false;
             }
             try {
@@ -136,18 +200,33 @@ public final class LocalPool implements TrialExecutor {
                     wait();
                 }
             } catch (InterruptedException e) {
-                closed = true;
-                next.set(trials.size());
+                close();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while running trials", e);
             }
-            closed = true;
-            next.set(trials.size());
+            close();
             if (failure instanceof RuntimeException re) {
                 throw re;
             }
             if (failure instanceof Error err) {
                 throw err;
+            }
+        }
+
+        /** Stops the hand-overs and waits (uninterruptibly: they are short) for the commits under way. */
+        private synchronized void close() {
+            closed = true;
+            next.set(trials.size());
+            boolean interrupted = false;
+            while (committing > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -35,6 +35,21 @@ public interface TrialExecutor {
         }
     }
 
+    /**
+     * As {@link #each(List, Progress, ObjIntConsumer)}, with a commit step per trial before its hand-over:
+     * {@code commit} is called on the thread that ran the trial and outside the executor's hand-over, so
+     * that the commits of different trials may run at the same time (on {@link LocalPool}'s threads; a
+     * sweep forces each trial's file to disk there, which takes milliseconds, 100 times a tiny trial);
+     * {@code done} follows for the same trial once its commit has returned, one call at a time as for
+     * {@code each}. Neither is called after this returns. This default runs both in the hand-over.
+     */
+    default void each(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done) {
+        each(trials, progress, (result, i) -> {
+            commit.accept(result, i);
+            done.accept(result, i);
+        });
+    }
+
     /** A pool of {@code threads} threads, one trial per thread at a time ({@link LocalPool}). */
     static TrialExecutor pool(int threads) {
         return new LocalPool(threads);

@@ -73,11 +73,11 @@ public final class Sweep {
         }
         listener.started(trials.size(), done.size());
         int[] count = {done.size()};
-        executor.each(pending, Progress.silent(), (result, k) -> {
-            int index = pendingIndex.get(k);
-            store.commit(index, result);
+        // Commits run on the pool's threads side by side (each forces its own file to disk, which
+        // takes milliseconds); only the count and the listener take turns.
+        executor.each(pending, Progress.silent(), (result, k) -> store.commit(pendingIndex.get(k), result), (result, k) -> {
             count[0]++;
-            listener.finished(index, result, count[0], trials.size());
+            listener.finished(pendingIndex.get(k), result, count[0], trials.size());
         });
         return write(store, trials);
     }

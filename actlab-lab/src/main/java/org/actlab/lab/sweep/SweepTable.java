@@ -119,6 +119,32 @@ public record SweepTable(List<String> columns, List<Class<?>> types, List<List<O
         return s.toString();
     }
 
+    /**
+     * The lines of a results CSV ({@link #csv csv(true)}, as a sweep writes {@code results.csv}) without
+     * the {@code wallSeconds} column: the lines {@code csv(false)} gives for the same table, so that two
+     * results files of the same trials, from different runs or executors, can be compared line by line.
+     *
+     * @throws IllegalArgumentException when the header has no {@code wallSeconds} column
+     */
+    public static List<String> withoutWallTime(List<String> csvLines) {
+        if (csvLines.isEmpty()) {
+            throw new IllegalArgumentException("a results CSV has a header line; got no lines");
+        }
+        // Split at the commas outside quotes: cell() quotes every field with a comma ("[8,8]").
+        String cellBreak = ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)";
+        int wall = List.of(csvLines.get(0).split(cellBreak, -1)).indexOf("wallSeconds");
+        if (wall < 0) {
+            throw new IllegalArgumentException("no wallSeconds column in the header '" + csvLines.get(0) + "'");
+        }
+        List<String> out = new ArrayList<>(csvLines.size());
+        for (String line : csvLines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(cellBreak, -1)));
+            cells.remove(wall);
+            out.add(String.join(",", cells));
+        }
+        return out;
+    }
+
     private static void line(StringBuilder s, List<?> cells, int wall, boolean withWallTime) {
         boolean first = true;
         for (int i = 0; i < cells.size(); i++) {

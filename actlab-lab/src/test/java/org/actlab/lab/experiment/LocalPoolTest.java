@@ -3,6 +3,7 @@ package org.actlab.lab.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,78 @@ class LocalPoolTest {
         Thread.sleep(200); // a helper still running a trial must not hand it over now
         assertEquals(atThrow, calls.get());
         assertEquals(5, atThrow);
+    }
+
+    @Test
+    void commitsRunSideBySideAndEachTrialIsCommittedBeforeItsHandOver() {
+        List<Trial> trials = tiny(40);
+        // The first two commits wait for each other: with commits taking turns this would time out.
+        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        AtomicInteger commits = new AtomicInteger();
+        int[] committed = new int[trials.size()];
+        int[] handed = new int[trials.size()];
+        TrialExecutor.pool(2).each(trials, Progress.silent(), (result, i) -> {
+            if (commits.incrementAndGet() <= 2) {
+                try {
+                    both.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the second commit did not come while the first was under way", e);
+                }
+            }
+            synchronized (committed) {
+                committed[i]++;
+            }
+        }, (result, i) -> {
+            synchronized (committed) {
+                assertEquals(1, committed[i], "trial " + i + " committed once before its hand-over");
+            }
+            handed[i]++;
+        });
+        for (int i = 0; i < trials.size(); i++) {
+            assertEquals(1, committed[i], "trial " + i);
+            assertEquals(1, handed[i], "trial " + i);
+        }
+    }
+
+    @Test
+    void aFailingCommitStopsTheRunAndNothingIsCommittedAfterIt() throws Exception {
+        List<Trial> trials = tiny(200);
+        IllegalStateException boom = new IllegalStateException("disk full");
+        AtomicInteger commits = new AtomicInteger();
+        AtomicInteger handed = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> TrialExecutor.pool(2).each(trials, Progress.silent(), (result, i) -> {
+                    if (commits.incrementAndGet() == 5) {
+                        throw boom;
+                    }
+                }, (result, i) -> handed.incrementAndGet()));
+        assertSame(boom, thrown);
+        int atThrow = commits.get();
+        Thread.sleep(200); // a helper still running a trial must not commit it now
+        assertEquals(atThrow, commits.get());
+        assertTrue(handed.get() < atThrow, handed + " handed over, " + atThrow + " commits begun");
+    }
+
+    @Test
+    void helperThreadsAreKeptForTheNextCall() {
+        List<Trial> trials = tiny(40);
+        java.util.Set<Thread> helpers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread();
+        int calls = 20;
+        for (int c = 0; c < calls; c++) {
+            TrialExecutor.pool(2).each(trials, Progress.silent(), (result, i) -> {
+                if (Thread.currentThread() != caller) {
+                    helpers.add(Thread.currentThread());
+                }
+            });
+        }
+        // A new thread per call would give one helper per call that handed a trial over; a helper is
+        // only replaced when the next call comes before it is back waiting (a race it mostly wins).
+        assertTrue(!helpers.isEmpty(), "a helper ran trials");
+        assertTrue(helpers.size() <= calls / 4, helpers.size() + " helper threads for " + calls + " calls");
+        for (Thread t : helpers) {
+            assertTrue(t.isDaemon(), t + " must not keep the JVM alive");
+        }
     }
 
     @Test

@@ -169,6 +169,21 @@ class SweepTest {
 
     /** What a Spark task retry or speculative copy does to the journal: the same trial committed twice. */
     @Test
+    void theWallTimeColumnLeavesAWrittenCsvAsCsvFalseWritesIt(@TempDir Path dir) throws Exception {
+        // Quoted cells with commas and quotes, before and after the wall time, must stay whole.
+        SweepTable table = new SweepTable(List.of("trial", "hidden", "wallSeconds", "error", "trainLoss"),
+                List.of(Long.class, String.class, Double.class, String.class, Double.class),
+                List.of(List.of(0L, "[8,8]", 0.25, "", 0.5), List.of(1L, "[4]", 1.5, "IllegalStateException: \"a\", b", Double.NaN)));
+        assertEquals(table.csv(false).lines().toList(), SweepTable.withoutWallTime(table.csv(true).lines().toList()));
+        // And on a results.csv a sweep wrote.
+        SweepTable written = Sweep.run(SweepStore.create(dir.resolve("s"), tiny(List.of("activation=relu,sigmoid"), 1)),
+                TrialExecutor.sequential(), Sweep.Listener.none());
+        assertEquals(written.csv(false).lines().toList(), SweepTable.withoutWallTime(Files.readAllLines(dir.resolve("s/results.csv"))));
+        assertEquals("no wallSeconds column in the header 'trial,hidden'",
+                assertThrows(IllegalArgumentException.class, () -> SweepTable.withoutWallTime(List.of("trial,hidden"))).getMessage());
+    }
+
+    @Test
     void aTrialCommittedTwiceIsOneRow(@TempDir Path dir) {
         SweepSpec spec = tiny(List.of("activation=relu,tanh"), 1);
         List<Trial> trials = spec.trials();
