@@ -145,6 +145,21 @@ class RunConfigTest {
     }
 
     @Test
+    void jsonNamesAnUnknownFieldAndABadSpec() {
+        JsonMappingException unknown = assertThrows(JsonMappingException.class,
+                () -> RunJson.mapper().readValue("{\"epochz\":3}", RunConfig.class));
+        assertTrue(unknown.getMessage().contains("epochz"), unknown.getMessage());
+        JsonMappingException badSpec = assertThrows(JsonMappingException.class,
+                () -> RunJson.mapper().readValue("{\"init\":\"he_normall\"}", RunConfig.class));
+        assertInstanceOf(IllegalArgumentException.class, rootCause(badSpec));
+        assertTrue(rootCause(badSpec).getMessage().contains("he_normall"), rootCause(badSpec).getMessage());
+        // Every record component is a setting, and toBuilder() carries every value over.
+        assertEquals(RunConfig.class.getRecordComponents().length, RunConfig.SETTINGS.size());
+        RunConfig c = RunConfig.builder().set(DATA, "xor").set(SEED, 9L).set(LABEL, "y").build();
+        assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
     void dataKinds() {
         assertTrue(RunConfig.builder().set(DATA, "Reg-Gauss").build().generated());
         assertTrue(RunConfig.builder().set(DATA, "mnist").build().mnist());
