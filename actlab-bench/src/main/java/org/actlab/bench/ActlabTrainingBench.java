@@ -48,8 +48,9 @@ public class ActlabTrainingBench extends VectorJmhDefaults {
         NetworkSpec spec = new NetworkSpec(SyntheticMnist.FEATURES,
                 List.of(new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu"), new NetworkSpec.LayerSpec(MlpSetup.HIDDEN, "relu")),
                 SyntheticMnist.CLASSES, NetworkSpec.Output.SOFTMAX, NetworkSpec.Loss.SOFTMAX_CE, "he_normal", "zeros");
-        config = TrainConfig.builder().epochs(1_000_000).batch(MlpSetup.BATCH).optimizer("sgd", MlpSetup.LEARNING_RATE)
-                .seed(BenchData.SEED).threads(threads).build();
+        config = TrainConfig.builder().set(TrainConfig.EPOCHS, 1_000_000).set(TrainConfig.BATCH, MlpSetup.BATCH)
+                .optimizer("sgd", MlpSetup.LEARNING_RATE)
+                .set(TrainConfig.SEED, BenchData.SEED).set(TrainConfig.THREADS, threads).build();
         network = Network.create(spec, BenchData.SEED);
         trainer = new Trainer(network, config, train, null);
         MlpSetup.checkFirstLoss("actlab", trainer.step().loss());

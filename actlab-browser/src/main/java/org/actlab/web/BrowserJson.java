@@ -112,37 +112,17 @@ final class BrowserJson {
                 .field("testLoss").number(u.testLoss()).field("trainAccuracy").number(u.trainAccuracy())
                 .field("testAccuracy").number(u.testAccuracy()).field("points");
         list(u.points(), this::historyPoint);
-        field("heatmap");
-        if (u.heatmap() == null) {
-            nul();
-        } else {
-            heatmap0(u.heatmap());
-        }
-        field("thumbs");
-        if (u.thumbs() == null) {
-            nul();
-        } else {
-            begin().field("size").number(u.thumbs().size()).field("units").ints(u.thumbs().units())
-                    .field("values").string(u.thumbs().values()).end();
-        }
+        nullable("heatmap", u.heatmap(), this::heatmap0);
+        nullable("thumbs", u.thumbs(), t -> begin().field("size").number(t.size()).field("units").ints(t.units())
+                .field("values").string(t.values()).end());
         field("layers");
         list(u.layers(), l -> begin().field("index").number(l.index()).field("activation").string(l.activation())
                 .field("inputs").number(l.inputs()).field("units").number(l.units())
                 .field("weights").floats(l.weights()).field("bias").floats(l.bias()).field("flags").ints(l.flags())
                 .field("nearAsymptote").bools(l.nearAsymptote()).end());
-        field("health");
-        if (u.health() == null) {
-            nul();
-        } else {
-            health0(u.health());
-        }
-        field("diverged");
-        if (u.diverged() == null) {
-            nul();
-        } else {
-            Payloads.Divergence d = u.diverged();
-            begin().field("epoch").number(d.epoch()).field("step").number(d.step()).field("message").string(d.message()).end();
-        }
+        nullable("health", u.health(), this::health0);
+        nullable("diverged", u.diverged(), d -> begin().field("epoch").number(d.epoch()).field("step").number(d.step())
+                .field("message").string(d.message()).end());
         end();
     }
 
@@ -198,12 +178,7 @@ final class BrowserJson {
     private void values(Map<String, Double> values) {
         begin();
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            field(e.getKey());
-            if (e.getValue() == null) {
-                nul();
-            } else {
-                number(e.getValue());
-            }
+            nullable(e.getKey(), e.getValue(), this::number);
         }
         end();
     }
@@ -239,6 +214,16 @@ final class BrowserJson {
             out.append(',');
         }
         comma = false;
+    }
+
+    /** The field {@code name}: null, or {@code value} as {@code write} writes it. */
+    private <T> void nullable(String name, T value, java.util.function.Consumer<T> write) {
+        field(name);
+        if (value == null) {
+            nul();
+        } else {
+            write.accept(value);
+        }
     }
 
     private <T> void list(List<T> items, java.util.function.Consumer<T> each) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.actlab.accuracy.AccuracyAudit;
 import org.actlab.accuracy.ExhaustiveAudit;
 import org.actlab.activation.Activation;
@@ -13,10 +12,8 @@ import org.actlab.activation.Activations;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab audit}: the catalogue's accuracy in ULPs per kernel path, as a Markdown table. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -28,10 +25,7 @@ import picocli.CommandLine.Spec;
                 "  actlab audit --exhaustive --threads 2 sigmoid tanh",
                 "  actlab audit --exhaustive --bit-range 0x3f800000:0x40000000 gelu",
                 "    (the last one: every float in [1, 2))"})
-final class AuditCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class AuditCommand extends ActlabCommand {
 
     @Option(names = "--samples", paramLabel = "N", description = "Floats per function. Default: 2^20 = 1048576.")
     Integer samples;
@@ -87,14 +81,14 @@ final class AuditCommand implements Callable<Integer> {
         if (!chosen.isEmpty()) {
             config = config.withActivations(chosen);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<AccuracyAudit.Row> rows = new AccuracyAudit(config).run((done, total, row) -> {
             if (!quiet) {
                 err.println(String.format(Locale.ROOT, "audit %d/%d: %s on %s", done, total, row.spec(), row.path()));
                 err.flush();
             }
         });
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(AccuracyAudit.toMarkdown(rows));
         out.flush();
         return Main.OK;
@@ -128,7 +122,7 @@ final class AuditCommand implements Callable<Integer> {
             long[] range = parseBitRange(bitRange);
             config = config.withBitRange(range[0], range[1]);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (!quiet) {
             err.println(String.format(Locale.ROOT, "exhaustive audit: %d function(s) x %d path(s) x %d bit patterns on %d thread(s)",
                     chosen.size(), paths.size(), config.patterns(), config.threads()));
@@ -149,7 +143,7 @@ final class AuditCommand implements Callable<Integer> {
             err.println("exhaustive audit: done in " + duration(System.nanoTime() - start));
             err.flush();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(AccuracyAudit.toMarkdown(rows));
         out.flush();
         return Main.OK;

@@ -4,25 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.actlab.data.Csv;
 import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
-import org.actlab.data.Mnist;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab data}: writes a generated data set (or the bundled MNIST) as CSV. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Write a generated data set as CSV (x1,x2,...,label or y), or list the data sets.",
         footer = {"", "Examples:", "  actlab data --list", "  actlab data spiral --samples 400 --noise 0.1 --out spiral.csv"})
-final class DataCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DataCommand extends ActlabCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "A data set name (see --list) or mnist.")
     String name;
@@ -30,21 +24,15 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the data sets and exit.")
     boolean list;
 
-    @Option(names = "--samples", defaultValue = "500", description = "Rows to generate. Default: ${DEFAULT-VALUE}.")
-    int samples;
-
-    @Option(names = "--noise", defaultValue = "0", description = "Noise (TF Playground: 0..0.5). Default: ${DEFAULT-VALUE}.")
-    double noise;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    DataSetOptions dataSet;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Output CSV file (written whole or not at all).")
     Path out;
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         if (list) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[]{"name", "description"});
@@ -63,7 +51,7 @@ final class DataCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("give --out FILE.csv");
         }
-        Dataset data = name.equalsIgnoreCase("mnist") ? Mnist.bundled() : DataSets.generate(name, samples, noise, seed);
+        Dataset data = dataSet.named(name);
         Csv.write(data, out);
         stdout.println("wrote " + data.n() + " rows of " + data.name() + " to " + out);
         return Main.OK;

@@ -3,10 +3,8 @@ package org.actlab.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.actlab.data.AtomicFile;
 import org.actlab.data.Csv;
-import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Mnist;
 import org.actlab.diagnose.DiagnosticsConfig;
@@ -16,9 +14,8 @@ import org.actlab.onnx.DiagnosisPage;
 import org.actlab.onnx.ModelDiagnosis;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code actlab diagnose}: the per-unit health of a trained model (actlab JSON or an ONNX MLP) on the
@@ -34,10 +31,7 @@ import picocli.CommandLine.Spec;
             "  actlab diagnose --model model.onnx --data mnist --html health.html",
             "  actlab diagnose --model model.json --csv points.csv --label y --json health.json",
             "  actlab diagnose --model net.onnx --idx-images t10k-images-idx3-ubyte --idx-labels t10k-labels-idx1-ubyte"})
-final class DiagnoseCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DiagnoseCommand extends ActlabCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model: FILE.onnx or FILE.json.")
     Path model;
@@ -67,14 +61,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index.")
     String label;
 
-    @Option(names = "--samples", paramLabel = "N", description = "Generated data: rows (default 500). MNIST, CSV, IDX: the first N rows (default all).")
-    int samples;
-
-    @Option(names = "--noise", description = "Generated data: noise. Default: 0.")
-    double noise;
-
-    @Option(names = "--seed", description = "Generated data: seed. Default: 1.")
-    long seed = 1;
+    @Mixin
+    DataSetOptions dataSet;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON ('-' for stdout instead of the table).")
     Path json;
@@ -84,15 +72,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (samples < 0) {
-            throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
-        }
         ModelDiagnosis.Model loaded = ModelDiagnosis.load(model);
         boolean labelled = true;
         Dataset raw;
         if (source.data != null) {
-            raw = source.data.equalsIgnoreCase("mnist") ? Mnist.bundled()
-                    : DataSets.generate(source.data, samples > 0 ? samples : 500, noise, seed);
+            raw = dataSet.named(source.data);
         } else if (source.csv != null) {
             Csv.Table table = Csv.readTable(source.csv);
             int width = loaded.rawInputs();
@@ -108,12 +92,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         } else {
             raw = Mnist.read(source.idx.images, source.idx.labels);
         }
-        boolean generated = source.data != null && !source.data.equalsIgnoreCase("mnist");
-        if (!generated && samples > 0 && samples < raw.n()) {
-            raw = head(raw, samples);
+        if (source.data == null) {
+            raw = dataSet.first(raw);
         }
         ModelDiagnosis.Result result = ModelDiagnosis.run(loaded, raw, labelled, DiagnosticsConfig.defaults());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String text = RunJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         if (json != null && json.toString().equals("-")) {
             out.println(text);
@@ -139,10 +122,5 @@ final class DiagnoseCommand implements Callable<Integer> {
             x[i] = (float) table.values()[i];
         }
         return new Dataset(name, x, new float[table.rows()], table.rows(), width, 1, Dataset.Task.REGRESSION);
-    }
-
-    private static Dataset head(Dataset d, int n) {
-        return new Dataset(d.name(), java.util.Arrays.copyOf(d.x(), n * d.features()),
-                java.util.Arrays.copyOf(d.y(), n * d.targets()), n, d.features(), d.targets(), d.task());
     }
 }

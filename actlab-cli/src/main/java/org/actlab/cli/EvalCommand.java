@@ -4,17 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code actlab eval}: f(x) and f'(x) through the bulk kernels, as CSV {@code x,value,derivative}.
@@ -25,10 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluate an activation and its derivative at given points; prints CSV x,value,derivative.",
         footer = {"", "Examples:", "  actlab eval relu --x 0 -1 1", "  actlab eval 'leaky_relu(0.1)' --range -2:2:5 --hex",
             "  actlab eval tanh --x-file points.txt --path scalar"})
-final class EvalCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class EvalCommand extends ActlabCommand {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Activation spec, e.g. relu, 'elu(alpha=0.5)'.")
     String activation;
@@ -67,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
         Arrays.fill(ones, 1f);
         kernels.forward(f, x, 0, a, 0, n);
         kernels.backward(f, x, 0, a, 0, ones, 0, dz, 0, n, null);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         StringBuilder text = new StringBuilder("x,value,derivative\n");
         for (int i = 0; i < n; i++) {
             text.append(format(x[i])).append(',').append(format(a[i])).append(',').append(format(dz[i])).append('\n');

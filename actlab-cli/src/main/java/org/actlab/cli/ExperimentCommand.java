@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.actlab.lab.experiment.Experiment;
 import org.actlab.lab.experiment.ExperimentResult;
 import org.actlab.lab.experiment.Experiments;
@@ -14,57 +13,26 @@ import org.actlab.lab.experiment.RunOptions;
 import org.actlab.lab.report.ReportRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab experiment list} and {@code actlab experiment run NAME}: one claim of the lecture, measured. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "List the experiments, or run one and print its verdict and figures.",
         subcommands = {ExperimentCommand.ListCommand.class, ExperimentCommand.RunCommand.class})
-public final class ExperimentCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: use 'experiment list' or 'experiment run NAME'");
-    }
+public final class ExperimentCommand extends CatalogueCommand {
 
     /** {@code actlab experiment list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiments with their claims.")
-    static final class ListCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            int width = Experiments.names().stream().mapToInt(String::length).max().orElse(10);
-            for (Experiment e : Experiments.all()) {
-                spec.commandLine().getOut().printf(Locale.ROOT, "%-" + width + "s  %s%n", e.name(), e.claim());
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
+    static final class ListCommand extends Listing<Experiment> {
+        ListCommand() {
+            super(Experiments::all, Experiment::name, Experiment::claim);
         }
     }
 
     /** {@code actlab experiment run NAME [--quick] [--seeds N] [--seed S] [--json FILE]}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run one experiment (progress on stderr) and print its verdict and figures.")
-    static final class RunCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The experiment, see 'actlab experiment list'.")
-        String name;
-
-        @Option(names = "--quick", description = "Fewer and smaller runs; still gives a verdict.")
-        boolean quick;
+    static final class RunCommand extends Running<Experiment> {
 
         @Mixin
         SeedOptions seedOptions;
@@ -72,22 +40,19 @@ public final class ExperimentCommand implements Callable<Integer> {
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
         Path json;
 
+        RunCommand() {
+            super(Experiments::byName);
+        }
+
         @Override
-        public Integer call() {
-            Experiment experiment;
-            try {
-                experiment = Experiments.byName(name);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+        void run(Experiment experiment, PrintWriter out) {
             RunOptions options = seedOptions.options(quick);
             if (json != null) {
                 // Fail before a long run, not after it.
                 ReportRunner.checkWritable(json.toAbsolutePath().getParent());
             }
-            ReportRunner.Timed timed = ReportRunner.run(experiment, options, spec.commandLine().getErr(), "");
+            ReportRunner.Timed timed = ReportRunner.run(experiment, options, err(), "");
             ExperimentResult result = timed.result();
-            PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %s (%.1f s)%n", result.name(), result.verdict(), timed.seconds());
             out.println("claim:     " + result.claim());
             out.println("criterion: " + result.criterion());
@@ -101,8 +66,6 @@ public final class ExperimentCommand implements Callable<Integer> {
                 ReportRunner.writeJson(json, result);
                 out.println("wrote " + json);
             }
-            out.flush();
-            return 0;
         }
 
         private static void printFigures(PrintWriter out, Map<?, ?> figures, String indent) {

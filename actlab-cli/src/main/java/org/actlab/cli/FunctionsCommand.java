@@ -4,32 +4,26 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.activation.Traits;
 import org.actlab.lab.run.Catalogue;
 import org.actlab.lab.run.RunJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab functions}: the catalogue as a table or JSON. */
 @Command(name = "functions", mixinStandardHelpOptions = true,
         description = "List every activation: spec with default parameters, formula, range, zero-centred, "
                 + "saturating, monotonic and cost class.")
-final class FunctionsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class FunctionsCommand extends ActlabCommand {
 
     @Option(names = "--json", description = "Print a JSON array of objects, one per activation.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<Activation> catalogue = Activations.catalogue();
         if (json) {
             out.println(RunJson.write(Catalogue.activations()));

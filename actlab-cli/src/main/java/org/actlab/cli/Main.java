@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code actlab} command. To add a subcommand, add its class to the {@code subcommands} list of
- * the {@link Command} annotation below (one line); a subcommand implements {@code Callable<Integer>},
- * writes through {@code spec.commandLine().getOut()/getErr()}, and throws
- * {@link IllegalArgumentException} for bad input.
+ * the {@link Command} annotation below (one line); a subcommand extends {@link ActlabCommand},
+ * writes through its {@code out()} and {@code err()}, and throws {@link IllegalArgumentException}
+ * for bad input.
  *
  * <p>Exit codes: {@value #OK} success, {@value #INTERNAL_ERROR} unexpected error,
  * {@value #BAD_INPUT} bad input (option, value, spec, unreadable or malformed file),

@@ -3,12 +3,9 @@ package org.actlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.actlab.web.StaticSite;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab playground --static DIR}: the playground as a static site that trains in the browser (WebAssembly). */
 @Command(name = "playground", mixinStandardHelpOptions = true,
@@ -16,10 +13,7 @@ import picocli.CommandLine.Spec;
                 + " with actlab's engine compiled to WebAssembly. Any static file server can serve it.",
         footer = {"", "Examples:", "  actlab playground --static site", "  actlab report --quick && actlab playground --static site --report report",
                 "  python3 -m http.server -d site 8000"})
-final class PlaygroundCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PlaygroundCommand extends ActlabCommand {
 
     @Option(names = "--static", required = true, paramLabel = "DIR",
             description = "Folder to write index.html, the scripts, the Wasm and site.json into (created if missing).")
@@ -33,7 +27,7 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> files = StaticSite.write(dir, report);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("wrote " + files.size() + " files to " + dir + "; serve the folder with any static file server"
                 + " (it must send .wasm as application/wasm) and open index.html");
         out.flush();

@@ -3,16 +3,13 @@ package org.actlab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.lab.plot.ActivationChart;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab plot}: f and f' of one or more activations as SVG or PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -20,10 +17,7 @@ import picocli.CommandLine.Spec;
                 + "largest value on the plotted range.",
         footer = {"", "Examples:", "  actlab plot sigmoid tanh relu --out act.svg",
             "  actlab plot 'leaky_relu(0.1)' --range -3:3 --out leaky.png"})
-final class PlotCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PlotCommand extends ActlabCommand {
 
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Activation specs.")
     List<String> specs;
@@ -58,7 +52,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         JFreeChart chart = ActivationChart.create(functions, from, to);
         ActivationChart.write(chart, out, width, height);
-        spec.commandLine().getOut().println("wrote " + out);
+        out().println("wrote " + out);
         return Main.OK;
     }
 }

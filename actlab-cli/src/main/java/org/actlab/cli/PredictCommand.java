@@ -4,16 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.actlab.data.Csv;
 import org.actlab.lab.run.SavedModel;
 import org.actlab.nn.Network;
 import org.actlab.nn.NetworkSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code actlab predict}: one CSV output row per input row. Inputs are raw rows as the training data
@@ -24,10 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Output columns: p (probability of class 1) for a sigmoid output; p0..pK-1 and class for softmax;",
             "y (or y1..yK) otherwise.", "", "Examples:", "  actlab predict --model model.json --x 0.5,1.0 --x -1,2",
             "  actlab predict --model model.json --csv points.csv --label label"})
-final class PredictCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PredictCommand extends ActlabCommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model JSON.")
     Path model;
@@ -97,7 +91,7 @@ final class PredictCommand implements Callable<Integer> {
         if (rows > 0) {
             network.predict(x, rows, predictions);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(header(netSpec));
         StringBuilder line = new StringBuilder();
         for (int r = 0; r < rows; r++) {

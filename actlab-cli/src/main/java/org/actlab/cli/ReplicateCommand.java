@@ -4,90 +4,44 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.replicate.ReplicationResult;
 import org.actlab.lab.replicate.Replications;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code actlab replicate list} and {@code actlab replicate run NAME [--quick]}: published results, re-run. */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
         description = "List the paper replications, or run one and print the paper's figures beside ours and the verdict.",
         subcommands = {ReplicateCommand.ListCommand.class, ReplicateCommand.RunCommand.class})
-public final class ReplicateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: use 'replicate list' or 'replicate run NAME'");
-    }
+public final class ReplicateCommand extends CatalogueCommand {
 
     /** {@code actlab replicate list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the replications with their papers.")
-    static final class ListCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            int width = Replications.names().stream().mapToInt(String::length).max().orElse(10);
-            for (Replication r : Replications.all()) {
-                spec.commandLine().getOut().printf(Locale.ROOT, "%-" + width + "s  %s%n", r.name(), r.paper());
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
+    static final class ListCommand extends Listing<Replication> {
+        ListCommand() {
+            super(Replications::all, Replication::name, Replication::paper);
         }
     }
 
     /** {@code actlab replicate run NAME [--quick] [--spark MASTER]}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run one replication and print the paper's figures beside ours, the criterion and the verdict.")
-    static final class RunCommand implements Callable<Integer> {
+    static final class RunCommand extends Running<Replication> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        SparkExecutor.Option spark;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The replication, see 'actlab replicate list'.")
-        String name;
-
-        @Option(names = "--quick", description = "A smaller run (seconds, not minutes); still gives a verdict.")
-        boolean quick;
-
-        @Option(names = "--spark", paramLabel = "MASTER",
-                description = "Run its trials on Apache Spark: local[N] (embedded) or spark://host:port (standalone).")
-        String spark;
+        RunCommand() {
+            super(Replications::byName);
+        }
 
         @Override
-        public Integer call() {
-            Replication replication;
-            try {
-                replication = Replications.byName(name);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            ReplicationResult result;
+        void run(Replication replication, PrintWriter out) {
             long start = System.nanoTime();
-            if (spark == null) {
-                result = replication.run(quick);
-            } else {
-                TrialExecutor executor = SparkExecutor.connect(spark);
-                try {
-                    result = replication.run(quick, executor);
-                } finally {
-                    SparkExecutor.close(executor, spec.commandLine().getErr(), "replicate");
-                }
-            }
+            ReplicationResult result = spark.master == null ? replication.run(quick)
+                    : spark.run(executor -> replication.run(quick, executor), err(), "replicate");
             double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %s (%.1f s)%n", result.name(), result.outcome(), seconds);
             out.println("paper:       " + result.paper());
             out.println("claim:       " + result.claim());
@@ -101,8 +55,6 @@ public final class ReplicateCommand implements Callable<Integer> {
             }
             out.print(Table.format(rows));
             out.println(result.note());
-            out.flush();
-            return 0;
         }
     }
 }

@@ -4,23 +4,17 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.actlab.web.Limits;
 import org.actlab.web.PlaygroundServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab serve}: the interactive playground in the browser, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the interactive playground: train networks in the browser, live diagnostics.",
         footer = {"", "Examples:", "  actlab serve", "  actlab serve --port 9000 --host 0.0.0.0 --allow-host mybox.lan --max-sessions 16"})
-final class ServeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ServeCommand extends ActlabCommand {
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -61,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }, "actlab-serve-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         out.println("actlab playground on http://" + shown + ":" + bound + "/  (Ctrl-C to stop)");
         out.flush();

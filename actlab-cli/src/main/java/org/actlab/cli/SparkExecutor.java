@@ -2,6 +2,7 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.util.function.Function;
 import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.sweep.Sweep;
 
@@ -13,6 +14,24 @@ import org.actlab.lab.sweep.Sweep;
 final class SparkExecutor {
 
     private SparkExecutor() {
+    }
+
+    /** The {@code --spark MASTER} option of the commands that run trials, declared once and mixed in with {@code @Mixin}. */
+    static final class Option {
+
+        @picocli.CommandLine.Option(names = "--spark", paramLabel = "MASTER",
+                description = "Run the trials on Apache Spark: local[N] (embedded) or spark://host:port (standalone).")
+        String master;
+
+        /** Runs {@code work} on Spark at {@link #master}, then stops Spark (a failure to stop is noted on {@code err}). */
+        <R> R run(Function<TrialExecutor, R> work, PrintWriter err, String command) {
+            TrialExecutor executor = connect(master);
+            try {
+                return work.apply(executor);
+            } finally {
+                close(executor, err, command);
+            }
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,10 +20,9 @@ import org.actlab.lab.sweep.SweepSpec;
 import org.actlab.lab.sweep.SweepStore;
 import org.actlab.lab.sweep.SweepTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train many runs: a grid or a random search over run options, times seeds, on all cores "
@@ -33,10 +31,7 @@ import picocli.CommandLine.Spec;
                 + "finishes, so --resume DIR finishes an interrupted sweep.",
             "Example: actlab sweep --grid activation=relu,tanh --grid lr=1e-3:1:log8 --seeds 10 --data mnist "
                 + "--hidden 256,256 --epochs 5"})
-final class SweepCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SweepCommand extends ActlabCommand {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A sweep file (JSON, or YAML by .yaml/.yml): base, grid, seeds, random, searchSeed.")
     Path file;
@@ -81,8 +76,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Trials at once on the local pool, one thread each. Default: all cores.")
     Integer threads;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark: local[N] (embedded) or spark://host:port (standalone).")
-    String spark;
+    @Mixin
+    SparkExecutor.Option spark;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -115,8 +110,8 @@ final class SweepCommand implements Callable<Integer> {
             close(executor);
             throw e;
         }
-        PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = out();
+        PrintWriter err = err();
         o.println("sweep " + store.dir() + " on " + executor);
         o.flush();
         SweepTable table;
@@ -140,7 +135,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void close(TrialExecutor executor) {
-        SparkExecutor.close(executor, spec.commandLine().getErr(), "sweep");
+        SparkExecutor.close(executor, err(), "sweep");
     }
 
     private SweepSpec spec() {
@@ -175,19 +170,19 @@ final class SweepCommand implements Callable<Integer> {
     /** The local pool, or Spark when asked for. */
     private TrialExecutor executor() {
         checkExecutorOptions();
-        if (spark == null) {
+        if (spark.master == null) {
             return threads == null ? TrialExecutor.pool() : TrialExecutor.pool(threads);
         }
-        return SparkExecutor.connect(spark);
+        return SparkExecutor.connect(spark.master);
     }
 
     /** The executor options' checks, made before the sweep directory is created. */
     private void checkExecutorOptions() {
-        if (spark != null && threads != null) {
-            throw new IllegalArgumentException("--threads is for the local pool; with --spark " + spark + " Spark sets the parallelism");
+        if (spark.master != null && threads != null) {
+            throw new IllegalArgumentException("--threads is for the local pool; with --spark " + spark.master + " Spark sets the parallelism");
         }
-        if (spark != null) {
-            SparkExecutor.check(spark);
+        if (spark.master != null) {
+            SparkExecutor.check(spark.master);
         }
         if (threads != null && (threads < 1 || threads > 4096)) {
             throw new IllegalArgumentException("--threads must be in 1..4096, got " + threads);

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -18,12 +17,14 @@ import org.actlab.lab.run.RunConfig;
 import org.actlab.lab.run.RunResult;
 import org.actlab.lab.run.SavedModel;
 import org.actlab.lab.run.TrainingRun;
+import org.actlab.nn.Initializers;
 import org.actlab.nn.NetworkSpec;
+import org.actlab.nn.OptimizerSpec;
+import org.actlab.nn.Schedule;
 import org.actlab.nn.TrainConfig;
+import org.actlab.spec.Setting;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code actlab train}: options to a {@link RunConfig}, then the shared {@link TrainingRun}. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,10 +35,7 @@ import picocli.CommandLine.Spec;
             "  actlab train --data mnist --samples 2000 --hidden 64 --activation relu --epochs 5 --json result.json",
             "  actlab train --csv my.csv --label y --standardize --hidden 16 --activation leaky_relu",
             "", "Exit code 3 when training diverges (a NaN or infinite loss, or a loss grown above 1000 x max(initial loss, 1))."})
-final class TrainCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class TrainCommand extends ActlabCommand {
 
     @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: " + RunConfig.DEFAULT_DATA + ".")
     String data;
@@ -145,8 +143,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig config = config();
         TrainingRun run = TrainingRun.prepare(config).diagnose(diagnose);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (String notice : run.notices()) {
             err.println("actlab train: note: " + notice);
         }
@@ -216,40 +214,42 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig.Builder b = RunConfig.builder();
         if (idxImages != null) {
-            b.data(RunConfig.idxData(idxImages, idxLabels));
+            b.set(RunConfig.DATA, RunConfig.idxData(idxImages, idxLabels));
         } else if (csv != null) {
-            b.data(csvPath(csv));
-        } else if (data != null) {
-            b.data(data);
+            b.set(RunConfig.DATA, csvPath(csv));
+        } else {
+            given(b, RunConfig.DATA, data);
         }
-        ifGiven(label, b::label);
-        b.standardize(standardize);
-        ifGiven(samples, b::samples);
-        ifGiven(noise, b::noise);
-        ifGiven(trainFraction, b::trainFraction);
-        ifGiven(features, b::features);
+        given(b, RunConfig.LABEL, label);
+        b.set(RunConfig.STANDARDIZE, standardize);
+        given(b, RunConfig.SAMPLES, samples);
+        given(b, RunConfig.NOISE, noise);
+        given(b, RunConfig.TRAIN_FRACTION, trainFraction);
+        given(b, RunConfig.FEATURES, features);
         if (hidden != null) {
             // "--hidden 0" asks for no hidden layer: a linear or logistic model.
-            b.hidden(hidden.size() == 1 && hidden.get(0) == 0 ? List.of() : hidden);
+            b.set(RunConfig.HIDDEN, hidden.size() == 1 && hidden.get(0) == 0 ? List.of() : hidden);
         }
-        ifGiven(activations, b::activations);
-        ifGiven(output, b::output);
-        ifGiven(loss, b::loss);
-        ifGiven(init, b::init);
-        ifGiven(biasInit, text -> b.biasInit(biasInit(text)));
-        ifGiven(optimizer, b::optimizer);
-        ifGiven(learningRate, b::learningRate);
+        if (activations != null) {
+            b.activations(activations);
+        }
+        given(b, RunConfig.OUTPUT, output);
+        given(b, RunConfig.LOSS, loss);
+        given(b, RunConfig.INIT, spec(init, Initializers::parse));
+        given(b, RunConfig.BIAS_INIT, spec(biasInit, text -> Initializers.parse(biasInit(text))));
+        given(b, TrainConfig.OPTIMIZER, spec(optimizer, OptimizerSpec::parse));
+        given(b, TrainConfig.LEARNING_RATE, learningRate);
         if (batch != null && batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch + "; leave it out for a size chosen from the data");
         }
-        ifGiven(batch, b::batch);
-        ifGiven(epochs, b::epochs);
-        ifGiven(seed, b::seed);
-        ifGiven(l1, b::l1);
-        ifGiven(l2, b::l2);
-        ifGiven(schedule, b::schedule);
-        ifGiven(clip, b::clip);
-        ifGiven(threads, b::threads);
+        given(b, RunConfig.BATCH, batch);
+        given(b, TrainConfig.EPOCHS, epochs);
+        given(b, TrainConfig.SEED, seed);
+        given(b, TrainConfig.L1, l1);
+        given(b, TrainConfig.L2, l2);
+        given(b, TrainConfig.SCHEDULE, spec(schedule, Schedule::parse));
+        given(b, TrainConfig.CLIP, clip);
+        given(b, TrainConfig.THREADS, threads);
         return b.build();
     }
 
@@ -265,11 +265,16 @@ final class TrainCommand implements Callable<Integer> {
         return "." + java.io.File.separator + text;
     }
 
-    /** Options left out keep the builder's defaults, so only the given ones are passed on. */
-    private static <T> void ifGiven(T value, Consumer<T> setter) {
+    /** Options left out keep the run description's defaults, so only the given ones are passed on. */
+    private static <T> void given(RunConfig.Builder b, Setting<T> setting, T value) {
         if (value != null) {
-            setter.accept(value);
+            b.set(setting, value);
         }
+    }
+
+    /** A spec option parsed once, here at the edge; null when not given. */
+    private static <T> T spec(String text, Function<String, T> parse) {
+        return text == null ? null : parse.apply(text);
     }
 
     /** {@code --bias-init 0.1} is shorthand for {@code constant(0.1)}. */

@@ -47,14 +47,7 @@ public final class AccuracyAudit {
             if (samplesPerFunction < 2) {
                 throw new IllegalArgumentException("samples per function must be >= 2, got " + samplesPerFunction);
             }
-            Objects.requireNonNull(activations, "activations");
-            Objects.requireNonNull(paths, "paths");
-            if (activations.isEmpty()) {
-                throw new IllegalArgumentException("no activations to audit");
-            }
-            if (paths.isEmpty()) {
-                throw new IllegalArgumentException("no kernel paths to audit");
-            }
+            checkScope(activations, paths);
             activations = List.copyOf(activations);
             paths = List.copyOf(paths);
         }
@@ -121,6 +114,18 @@ public final class AccuracyAudit {
             paths.add(Kernels.vector());
         }
         return paths;
+    }
+
+    /** The check both audits make of what they are asked to cover: some activations, on some paths. */
+    static void checkScope(List<Activation> activations, List<ActivationKernels> paths) {
+        Objects.requireNonNull(activations, "activations");
+        Objects.requireNonNull(paths, "paths");
+        if (activations.isEmpty()) {
+            throw new IllegalArgumentException("no activations to audit");
+        }
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no kernel paths to audit");
+        }
     }
 
     /** Runs the audit without progress reports. */

@@ -51,14 +51,7 @@ public final class ExhaustiveAudit {
                          long fromBits, long toBits, int chunkSize) {
 
         public Config {
-            Objects.requireNonNull(activations, "activations");
-            Objects.requireNonNull(paths, "paths");
-            if (activations.isEmpty()) {
-                throw new IllegalArgumentException("no activations to audit");
-            }
-            if (paths.isEmpty()) {
-                throw new IllegalArgumentException("no kernel paths to audit");
-            }
+            AccuracyAudit.checkScope(activations, paths);
             if (threads < 1 || threads > 1024) {
                 throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
             }

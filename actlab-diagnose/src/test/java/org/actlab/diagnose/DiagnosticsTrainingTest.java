@@ -1,5 +1,8 @@
 package org.actlab.diagnose;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.SEED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +52,7 @@ class DiagnosticsTrainingTest {
     @Test
     void reluWithANegativeBiasDiesAndLeakyReluDoesNot() {
         Dataset train = blobs(200, 1);
-        TrainConfig config = TrainConfig.builder().epochs(10).batch(20).optimizer("sgd", 0.1).seed(3).build();
+        TrainConfig config = TrainConfig.builder().set(EPOCHS, 10).set(BATCH, 20).optimizer("sgd", 0.1).set(SEED, 3L).build();
 
         Network relu = Network.create(classifier("relu", 16, "he_normal", "constant(-5)"), 3);
         Diagnostics reluDiagnostics = new Diagnostics(train);
@@ -143,7 +146,7 @@ class DiagnosticsTrainingTest {
         double[] expected = handGradientNorms(network, FOUR);
         double rate = 0.1;
         Diagnostics diagnostics = new Diagnostics(FOUR);
-        new Trainer(network, TrainConfig.builder().epochs(1).batch(4).optimizer("sgd", rate).build(), FOUR, null)
+        new Trainer(network, TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 4).optimizer("sgd", rate).build(), FOUR, null)
                 .addListener(diagnostics).run();
         List<double[]> series = diagnostics.gradientNormHistory();
         assertEquals(1, series.get(0).length);
@@ -187,7 +190,7 @@ class DiagnosticsTrainingTest {
         Dataset positive = new Dataset("positive", x, y, n, 2, 1, Dataset.Task.BINARY);
         Network network = Network.create(classifier("sigmoid", 4, "uniform(-1,1)", "zeros"), 8);
         Diagnostics diagnostics = new Diagnostics(positive);
-        new Trainer(network, TrainConfig.builder().epochs(2).batch(1).optimizer("sgd", 0.1).build(), positive, null)
+        new Trainer(network, TrainConfig.builder().set(EPOCHS, 2).set(BATCH, 1).optimizer("sgd", 0.1).build(), positive, null)
                 .addListener(diagnostics).run();
         HealthReport report = diagnostics.latest().orElseThrow();
         assertEquals(1.0, report.layers().get(0).signCoherence(), 0.0);
@@ -200,7 +203,7 @@ class DiagnosticsTrainingTest {
         Dataset data = blobs(40, 6);
         Diagnostics diagnostics = new Diagnostics(data, DiagnosticsConfig.defaults().withEvaluateEvery(3));
         new Trainer(Network.create(classifier("tanh", 4, "uniform(-1,1)", "zeros"), 1),
-                TrainConfig.builder().epochs(7).batch(10).optimizer("sgd", 0.1).build(), data, null).addListener(diagnostics).run();
+                TrainConfig.builder().set(EPOCHS, 7).set(BATCH, 10).optimizer("sgd", 0.1).build(), data, null).addListener(diagnostics).run();
         assertEquals(List.of(2, 5, 6), diagnostics.history().stream().map(HealthReport::epoch).collect(Collectors.toList()));
         assertEquals(7 * 4, diagnostics.gradientNormHistory().get(0).length);
     }
@@ -214,7 +217,7 @@ class DiagnosticsTrainingTest {
                 NetworkSpec.Loss.MSE, "he_normal", "zeros");
         Diagnostics diagnostics = new Diagnostics(data, DiagnosticsConfig.defaults().withEvaluateEvery(10));
         TrainingResult result = new Trainer(Network.create(spec, 1),
-                TrainConfig.builder().epochs(20).batch(10).optimizer("sgd", 100).build(), data, null).addListener(diagnostics).run();
+                TrainConfig.builder().set(EPOCHS, 20).set(BATCH, 10).optimizer("sgd", 100).build(), data, null).addListener(diagnostics).run();
         assertTrue(result.stopped() != null, "expected divergence at rate 100");
         List<HealthReport> history = diagnostics.history();
         assertEquals(1, history.size());

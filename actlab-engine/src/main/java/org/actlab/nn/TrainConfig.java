@@ -1,6 +1,8 @@
 package org.actlab.nn;
 
 import java.util.Objects;
+import org.actlab.spec.Setting;
+import org.actlab.spec.Settings;
 
 /**
  * How to train, as typed values: the optimiser and the schedule arrive parsed (from
@@ -60,6 +62,27 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
     /** Default seed. */
     public static final long DEFAULT_SEED = 1;
 
+    /** Passes over the training set. */
+    public static final Setting<Integer> EPOCHS = Setting.of("epochs", DEFAULT_EPOCHS);
+    /** Rows per step. */
+    public static final Setting<Integer> BATCH = Setting.of("batch", DEFAULT_BATCH);
+    /** The optimiser. */
+    public static final Setting<OptimizerSpec> OPTIMIZER = Setting.of("optimizer", OptimizerSpec.parse(DEFAULT_OPTIMIZER));
+    /** The base learning rate. */
+    public static final Setting<Double> LEARNING_RATE = Setting.of("learningRate", DEFAULT_LEARNING_RATE);
+    /** The learning-rate schedule. */
+    public static final Setting<Schedule> SCHEDULE = Setting.of("schedule", Schedule.parse(DEFAULT_SCHEDULE));
+    /** L1 penalty strength; none by default. */
+    public static final Setting<Double> L1 = Setting.of("l1", 0.0);
+    /** L2 penalty strength; none by default. */
+    public static final Setting<Double> L2 = Setting.of("l2", 0.0);
+    /** Per-layer gradient-norm clip; none by default. */
+    public static final Setting<Double> CLIP = Setting.of("clip", 0.0);
+    /** Seeds shuffling, initialisation and stochastic activations. */
+    public static final Setting<Long> SEED = Setting.of("seed", DEFAULT_SEED);
+    /** Threads for matrix multiply: every core by default, since the result does not depend on the count. */
+    public static final Setting<Integer> THREADS = Setting.computed("threads", TrainConfig::defaultThreads);
+
     /** The defaults: {@code builder().build()}. */
     public static TrainConfig defaults() {
         return builder().build();
@@ -72,8 +95,8 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
 
     /** A builder starting from this config's values. */
     public Builder toBuilder() {
-        return new Builder().epochs(epochs).batch(batchSize).optimizer(optimizer).learningRate(learningRate)
-                .schedule(schedule).l1(l1).l2(l2).clip(clipNorm).seed(seed).threads(threads);
+        return new Builder().set(EPOCHS, epochs).set(BATCH, batchSize).set(OPTIMIZER, optimizer).set(LEARNING_RATE, learningRate)
+                .set(SCHEDULE, schedule).set(L1, l1).set(L2, l2).set(CLIP, clipNorm).set(SEED, seed).set(THREADS, threads);
     }
 
     /** Threads used when none are given: every core, since the result does not depend on the count. */
@@ -82,87 +105,11 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
     }
 
     /**
-     * The training settings a run description shares with {@link TrainConfig}, with their defaults
-     * and setters written once: {@link Builder} extends it, and so does the lab's run-description
-     * builder, which reads the fields when it builds. Defaults: 100 epochs, {@code sgd} at 0.03,
-     * {@code constant} rate, no L1, L2 or clipping, seed 1, and {@link #defaultThreads()} threads.
-     *
-     * @param <B> the concrete builder, which every setter returns
+     * Names the settings of a {@link TrainConfig}, by the {@link Setting}s above (100 epochs, batch 10,
+     * {@code sgd} at 0.03, {@code constant} rate, no L1, L2 or clipping, seed 1, every core): for
+     * example {@code builder().set(EPOCHS, 60).set(BATCH, 16).optimizer("adam", 0.02).build()}.
      */
-    public abstract static class Settings<B extends Settings<B>> {
-        protected int epochs = DEFAULT_EPOCHS;
-        protected OptimizerSpec optimizer = OptimizerSpec.parse(DEFAULT_OPTIMIZER);
-        protected double learningRate = DEFAULT_LEARNING_RATE;
-        protected Schedule schedule = Schedule.parse(DEFAULT_SCHEDULE);
-        protected double l1;
-        protected double l2;
-        protected double clip;
-        protected long seed = DEFAULT_SEED;
-        protected int threads = defaultThreads();
-
-        protected Settings() {
-        }
-
-        /** This builder, as its own type. */
-        protected abstract B self();
-
-        public B epochs(int value) {
-            epochs = value;
-            return self();
-        }
-
-        public B optimizer(OptimizerSpec value) {
-            optimizer = value;
-            return self();
-        }
-
-        public B learningRate(double value) {
-            learningRate = value;
-            return self();
-        }
-
-        /**
-         * The optimiser and its base rate, which go together; the spec is parsed at once, so a bad
-         * one fails here with the registry's message.
-         */
-        public B optimizer(String spec, double rate) {
-            return optimizer(OptimizerSpec.parse(spec)).learningRate(rate);
-        }
-
-        public B schedule(Schedule value) {
-            schedule = value;
-            return self();
-        }
-
-        public B l1(double value) {
-            l1 = value;
-            return self();
-        }
-
-        public B l2(double value) {
-            l2 = value;
-            return self();
-        }
-
-        public B clip(double norm) {
-            clip = norm;
-            return self();
-        }
-
-        public B seed(long value) {
-            seed = value;
-            return self();
-        }
-
-        public B threads(int value) {
-            threads = value;
-            return self();
-        }
-    }
-
-    /** Names the settings of a {@link TrainConfig}: {@link Settings}' and the batch size, 10 by default. */
     public static final class Builder extends Settings<Builder> {
-        private int batch = DEFAULT_BATCH;
 
         private Builder() {
         }
@@ -172,13 +119,17 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
             return this;
         }
 
-        public Builder batch(int value) {
-            batch = value;
-            return this;
+        /**
+         * The optimiser and its base rate, which go together; the spec is parsed at once, so a bad
+         * one fails here with the registry's message.
+         */
+        public Builder optimizer(String spec, double rate) {
+            return set(OPTIMIZER, OptimizerSpec.parse(spec)).set(LEARNING_RATE, rate);
         }
 
         public TrainConfig build() {
-            return new TrainConfig(epochs, batch, optimizer, learningRate, schedule, l1, l2, clip, seed, threads);
+            return new TrainConfig(get(EPOCHS), get(BATCH), get(OPTIMIZER), get(LEARNING_RATE), get(SCHEDULE), get(L1), get(L2),
+                    get(CLIP), get(SEED), get(THREADS));
         }
     }
 }

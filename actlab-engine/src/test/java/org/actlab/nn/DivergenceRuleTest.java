@@ -1,5 +1,8 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.SEED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +32,7 @@ class DivergenceRuleTest {
         // SGD at 1e9 on circle: every batch loss stays finite (BCE of a finite logit), so only the growth rule can stop it.
         Network network = Network.create(circleNet(), 1);
         double initial = network.loss(CIRCLE);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(100).batch(10).optimizer("sgd", 1e9).seed(1).build(),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().set(EPOCHS, 100).set(BATCH, 10).optimizer("sgd", 1e9).set(SEED, 1L).build(),
                 CIRCLE, null).run();
         assertNotNull(result.stopped());
         assertEquals(1, result.history().size(), "the exploded epoch is recorded and is the last");
@@ -41,7 +44,7 @@ class DivergenceRuleTest {
 
     @Test
     void steppingThrowsTheDivergenceWithItsEpochAndRefusesToGoOn() {
-        Trainer trainer = new Trainer(Network.create(circleNet(), 1), TrainConfig.builder().epochs(3).batch(10).optimizer("sgd", 1e9).seed(1).build(),
+        Trainer trainer = new Trainer(Network.create(circleNet(), 1), TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 10).optimizer("sgd", 1e9).set(SEED, 1L).build(),
                 CIRCLE, null);
         DivergenceException e = assertThrows(DivergenceException.class, trainer::runEpoch);
         assertEquals(0, e.epoch());
@@ -69,7 +72,7 @@ class DivergenceRuleTest {
     void aModeratelyHighRateThatRecoversIsNotStopped() {
         // SGD at 3 on circle swings the loss but stays far under 1000 × its start: training runs to the end.
         Network network = Network.create(circleNet(), 2);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(20).batch(10).optimizer("sgd", 3).seed(2).build(),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().set(EPOCHS, 20).set(BATCH, 10).optimizer("sgd", 3).set(SEED, 2L).build(),
                 CIRCLE, null).run();
         assertNull(result.stopped());
         assertEquals(20, result.history().size());

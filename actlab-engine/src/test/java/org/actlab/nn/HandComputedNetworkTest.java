@@ -1,5 +1,7 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.EPOCHS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,7 +53,7 @@ class HandComputedNetworkTest {
         Dataset one = new Dataset("one", new float[] {1, 2}, new float[] {1}, 1, 2, 1, Dataset.Task.REGRESSION);
         List<StepSnapshot> steps = new ArrayList<>();
         List<float[][]> copies = new ArrayList<>();
-        TrainConfig config = TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).build();
+        TrainConfig config = TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 1).optimizer("sgd", 0.1).build();
         new Trainer(network, config, one, null).addListener(TrainingListener.layerSteps(step -> {
             steps.add(step);
             for (LayerSnapshot layer : step.layers()) {

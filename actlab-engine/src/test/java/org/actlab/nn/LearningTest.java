@@ -1,5 +1,9 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.SCHEDULE;
+import static org.actlab.nn.TrainConfig.SEED;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,13 +23,13 @@ class LearningTest {
     @Test
     void tanhNetworkLearnsXor() {
         assertLearns(DataSets.generate("xor", 400, 0, 11), 8, 1,
-                TrainConfig.builder().epochs(60).batch(16).optimizer("adam", 0.02).build());
+                TrainConfig.builder().set(EPOCHS, 60).set(BATCH, 16).optimizer("adam", 0.02).build());
     }
 
     @Test
     void tanhNetworkLearnsTheSpiral() {
         assertLearns(DataSets.generate("spiral", 500, 0, 5), 32, 2,
-                TrainConfig.builder().epochs(150).batch(16).optimizer("adam", 0.01).schedule(Schedule.parse("cosine")).seed(3).build());
+                TrainConfig.builder().set(EPOCHS, 150).set(BATCH, 16).optimizer("adam", 0.01).set(SCHEDULE, Schedule.parse("cosine")).set(SEED, 3L).build());
     }
 
     /** Two tanh layers of {@code width} units reach 95 % training accuracy on a binary set, without diverging. */
@@ -44,7 +48,7 @@ class LearningTest {
         NetworkSpec spec = new NetworkSpec(784, List.of(new LayerSpec(128, "relu")), 10, Output.SOFTMAX, Loss.SOFTMAX_CE,
                 "he_normal", "zeros");
         Network network = Network.create(spec, 1);
-        TrainingResult result = new Trainer(network, TrainConfig.builder().epochs(4).batch(64).optimizer("adam", 1e-3).build(),
+        TrainingResult result = new Trainer(network, TrainConfig.builder().set(EPOCHS, 4).set(BATCH, 64).optimizer("adam", 1e-3).build(),
                 split.train(), split.test()).run();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertNull(result.stopped());

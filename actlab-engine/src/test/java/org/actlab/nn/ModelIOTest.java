@@ -1,5 +1,7 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.EPOCHS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +38,7 @@ class ModelIOTest {
             y[2 * i + (xor.y()[i] > 0.5f ? 1 : 0)] = 1;
         }
         Dataset twoClass = new Dataset("xor2", xor.x(), y, 100, 2, 2, Dataset.Task.MULTICLASS);
-        new Trainer(network, TrainConfig.builder().epochs(3).batch(10).optimizer("adam", 0.01).build(), twoClass, null).run();
+        new Trainer(network, TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 10).optimizer("adam", 0.01).build(), twoClass, null).run();
         return network;
     }
 

@@ -1,5 +1,13 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.CLIP;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.L1;
+import static org.actlab.nn.TrainConfig.L2;
+import static org.actlab.nn.TrainConfig.SCHEDULE;
+import static org.actlab.nn.TrainConfig.SEED;
+import static org.actlab.nn.TrainConfig.THREADS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +36,7 @@ class TrainerTest {
     }
 
     private static TrainConfig config(String optimizer, double rate, int epochs, int threads) {
-        return TrainConfig.builder().epochs(epochs).batch(16).optimizer(optimizer, rate).seed(42).threads(threads).build();
+        return TrainConfig.builder().set(EPOCHS, epochs).set(BATCH, 16).optimizer(optimizer, rate).set(SEED, 42L).set(THREADS, threads).build();
     }
 
     private static float[] allParameters(Network network) {
@@ -74,7 +82,7 @@ class TrainerTest {
         }
         // A different training seed shuffles differently and so ends elsewhere.
         Network other = Network.create(spec("rrelu"), 9);
-        new Trainer(other, TrainConfig.builder().epochs(5).batch(16).optimizer("adam", 0.01).seed(43).build(), XOR, null).run();
+        new Trainer(other, TrainConfig.builder().set(EPOCHS, 5).set(BATCH, 16).optimizer("adam", 0.01).set(SEED, 43L).build(), XOR, null).run();
         assertFalse(java.util.Arrays.equals(reference, allParameters(other)));
     }
 
@@ -107,7 +115,7 @@ class TrainerTest {
     void listenersSeeTheWholeLifecycleAndConsistentSnapshots() {
         List<String> events = new ArrayList<>();
         Network network = Network.create(spec("prelu(0.25)"), 2);
-        TrainConfig config = TrainConfig.builder().epochs(2).batch(64).optimizer("sgd", 0.1).build();
+        TrainConfig config = TrainConfig.builder().set(EPOCHS, 2).set(BATCH, 64).optimizer("sgd", 0.1).build();
         TrainingResult result = new Trainer(network, config, XOR, null).addListener(new TrainingListener() {
             @Override
             public Capture capture() {
@@ -185,7 +193,7 @@ class TrainerTest {
         Dataset data = DataSets.generate("plane", 100, 0, 1);
         NetworkSpec regression = new NetworkSpec(2, List.of(new LayerSpec(8, "relu")), 1, Output.IDENTITY, Loss.MSE, "he_normal", "zeros");
         Network network = Network.create(regression, 1);
-        TrainConfig config = TrainConfig.builder().epochs(50).batch(10).optimizer("sgd", 1e6).build();
+        TrainConfig config = TrainConfig.builder().set(EPOCHS, 50).set(BATCH, 10).optimizer("sgd", 1e6).build();
         List<TrainingResult> ends = new ArrayList<>();
         TrainingResult result = new Trainer(network, config, data, null).addListener(new TrainingListener() {
             @Override
@@ -214,7 +222,7 @@ class TrainerTest {
     @Test
     void clippingBoundsEachLayersUpdate() {
         Network network = Network.create(spec("tanh"), 5);
-        TrainConfig config = TrainConfig.builder().epochs(1).batch(32).optimizer("sgd", 0.5).clip(1e-3).build();
+        TrainConfig config = TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 32).optimizer("sgd", 0.5).set(CLIP, 1e-3).build();
         List<Double> norms = new ArrayList<>();
         new Trainer(network, config, XOR, null).addListener(TrainingListener.layerSteps(
                 step -> step.layers().forEach(layer -> norms.add(layer.updateNorm())))).run();
@@ -234,11 +242,11 @@ class TrainerTest {
         Network network = Network.create(linear, 1);
         // x = (1, 1) gives z = 1; the target is 1, so dL/dW = 0.
         Dataset data = new Dataset("fixed", new float[] {1, 1}, new float[] {1}, 1, 2, 1, Dataset.Task.REGRESSION);
-        new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).l2(0.2).build(), data, null).run();
+        new Trainer(network, TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 1).optimizer("sgd", 0.1).set(L2, 0.2).build(), data, null).run();
         assertArrayEquals(new float[] {0.5f - 0.1f * 0.2f * 0.5f, 0.5f - 0.1f * 0.2f * 0.5f}, network.layers().get(0).weights(), 1e-7f);
         Network l1Network = Network.create(new NetworkSpec(2, List.of(), 1, Output.IDENTITY, Loss.MSE, "constant(-0.5)", "constant(2)"), 1);
         // z = −1 + 2 = 1 again; L1 adds λ·sign(w) = −0.2, so w ← −0.5 + 0.1·0.2 = −0.48.
-        new Trainer(l1Network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).l1(0.2).build(), data, null).run();
+        new Trainer(l1Network, TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 1).optimizer("sgd", 0.1).set(L1, 0.2).build(), data, null).run();
         assertArrayEquals(new float[] {-0.48f, -0.48f}, l1Network.layers().get(0).weights(), 1e-7f);
     }
 
@@ -249,7 +257,7 @@ class TrainerTest {
                 () -> new Trainer(network, config("adamm", 0.1, 1, 1), XOR, null));
         assertTrue(optimizer.getMessage().contains("unknown optimiser 'adamm'"), optimizer.getMessage());
         IllegalArgumentException schedule = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(network, TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).schedule(Schedule.parse("step(every=0)")).build(), XOR, null));
+                () -> new Trainer(network, TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 1).optimizer("sgd", 0.1).set(SCHEDULE, Schedule.parse("step(every=0)")).build(), XOR, null));
         assertTrue(schedule.getMessage().contains("every must be a whole number >= 1, got 0"), schedule.getMessage());
         Dataset threeFeatures = new Dataset("wide", new float[3], new float[1], 1, 3, 1, Dataset.Task.BINARY);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
@@ -264,7 +272,7 @@ class TrainerTest {
                 Output.SIGMOID, Loss.BCE, "he_normal(slope=x)", "zeros"));
         assertEquals("initialiser he_normal: slope: cannot parse 'x' as a number", init.getMessage());
         IllegalArgumentException clip = assertThrows(IllegalArgumentException.class,
-                () -> TrainConfig.builder().epochs(1).batch(1).optimizer("sgd", 0.1).clip(Double.NaN).build());
+                () -> TrainConfig.builder().set(EPOCHS, 1).set(BATCH, 1).optimizer("sgd", 0.1).set(CLIP, Double.NaN).build());
         assertEquals("clip norm must be a number (0 or less for none), got NaN", clip.getMessage());
         IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class, () -> new NetworkSpec(2, List.of(), 1,
                 Output.IDENTITY, Loss.BCE, "zeros", "zeros"));
@@ -279,7 +287,7 @@ class TrainerTest {
                 double before = network.loss(XOR);
                 double rate = optimizer.equals("sgd") ? 1.0 : optimizer.equals("momentum") || optimizer.equals("nesterov") || optimizer.equals("adagrad") ? 0.1 : 0.02;
                 TrainingResult result = new Trainer(network,
-                        TrainConfig.builder().epochs(10).batch(16).optimizer(optimizer, rate).schedule(Schedule.parse(schedule)).build(), XOR, null).run();
+                        TrainConfig.builder().set(EPOCHS, 10).set(BATCH, 16).optimizer(optimizer, rate).set(SCHEDULE, Schedule.parse(schedule)).build(), XOR, null).run();
                 assertTrue(result.last().trainLoss() < 0.9 * before,
                         optimizer + " " + schedule + ": loss " + before + " -> " + result.last().trainLoss());
             }

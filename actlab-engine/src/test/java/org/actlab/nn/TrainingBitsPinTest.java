@@ -1,5 +1,13 @@
 package org.actlab.nn;
 
+import static org.actlab.nn.TrainConfig.BATCH;
+import static org.actlab.nn.TrainConfig.CLIP;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.L1;
+import static org.actlab.nn.TrainConfig.L2;
+import static org.actlab.nn.TrainConfig.SCHEDULE;
+import static org.actlab.nn.TrainConfig.SEED;
+import static org.actlab.nn.TrainConfig.THREADS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -66,30 +74,30 @@ class TrainingBitsPinTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 new Case("sgd tanh", binary("tanh", "xavier_uniform"),
-                        TrainConfig.builder().epochs(4).batch(16).optimizer("sgd", 0.1).seed(11).build(), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().set(EPOCHS, 4).set(BATCH, 16).optimizer("sgd", 0.1).set(SEED, 11L).build(), SPIRAL, SPIRAL_TEST,
                         0x9b39fa2857c3dfd8L, 0x935a425257900e8bL),
                 new Case("momentum relu l2", binary("relu", "he_normal"),
-                        TrainConfig.builder().epochs(4).batch(10).optimizer("momentum(0.8)", 0.05).l2(1e-3).seed(12).build(), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().set(EPOCHS, 4).set(BATCH, 10).optimizer("momentum(0.8)", 0.05).set(L2, 1e-3).set(SEED, 12L).build(), SPIRAL, SPIRAL_TEST,
                         0x19addb6e997433d4L, 0x19addb6e997433d4L),
                 new Case("nesterov elu l1 clip", binary("elu", "he_uniform"),
-                        TrainConfig.builder().epochs(3).batch(7).optimizer("nesterov", 0.05).schedule(Schedule.parse("step(every=1,gamma=0.5)")).l1(1e-3).clip(0.5).seed(13).build(), SPIRAL, null,
+                        TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 7).optimizer("nesterov", 0.05).set(SCHEDULE, Schedule.parse("step(every=1,gamma=0.5)")).set(L1, 1e-3).set(CLIP, 0.5).set(SEED, 13L).build(), SPIRAL, null,
                         0x25fa480db1bc6b8cL, 0x25fa480db1bc6b8cL),
                 new Case("adagrad sigmoid", binary("sigmoid", "xavier_normal"),
-                        TrainConfig.builder().epochs(3).batch(32).optimizer("adagrad", 0.1).seed(14).build(), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 32).optimizer("adagrad", 0.1).set(SEED, 14L).build(), SPIRAL, SPIRAL_TEST,
                         0x71c85732616a3614L, 0x94d60f540af68014L),
                 new Case("rmsprop prelu", binary("prelu(0.2)", "he_normal"),
-                        TrainConfig.builder().epochs(3).batch(16).optimizer("rmsprop(rho=0.8)", 0.01).schedule(Schedule.parse("cosine")).clip(1.0).seed(15).build(), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 16).optimizer("rmsprop(rho=0.8)", 0.01).set(SCHEDULE, Schedule.parse("cosine")).set(CLIP, 1.0).set(SEED, 15L).build(), SPIRAL, SPIRAL_TEST,
                         0x198de71dcd44cfabL, 0x198de71dcd44cfabL),
                 new Case("adam rrelu", binary("rrelu", "he_normal"),
-                        TrainConfig.builder().epochs(3).batch(16).optimizer("adam", 0.01).seed(16).build(), SPIRAL, SPIRAL_TEST,
+                        TrainConfig.builder().set(EPOCHS, 3).set(BATCH, 16).optimizer("adam", 0.01).set(SEED, 16L).build(), SPIRAL, SPIRAL_TEST,
                         0x0d2907c0c5ed96ceL, 0x0d2907c0c5ed96ceL),
                 new Case("adamw gelu regression", new NetworkSpec(1, List.of(new LayerSpec(12, "gelu")), 1,
                         Output.IDENTITY, Loss.MSE, "xavier_uniform", "zeros"),
-                        TrainConfig.builder().epochs(5).batch(9).optimizer("adamw(weight_decay=0.05)", 0.02).l2(1e-4).seed(17).build(), SIN, null,
+                        TrainConfig.builder().set(EPOCHS, 5).set(BATCH, 9).optimizer("adamw(weight_decay=0.05)", 0.02).set(L2, 1e-4).set(SEED, 17L).build(), SIN, null,
                         0xbb3219635cf4131cL, 0xbb3219635cf4131cL),
                 new Case("adam softmax", new NetworkSpec(2, List.of(new LayerSpec(10, "leaky_relu")), 3,
                         Output.SOFTMAX, Loss.SOFTMAX_CE, "he_normal", "zeros"),
-                        TrainConfig.builder().epochs(4).batch(20).optimizer("adam(beta1=0.8)", 0.02).seed(18).build(), BLOBS, BLOBS,
+                        TrainConfig.builder().set(EPOCHS, 4).set(BATCH, 20).optimizer("adam(beta1=0.8)", 0.02).set(SEED, 18L).build(), BLOBS, BLOBS,
                         0x8117ab86e150d434L, 0x8117ab86e150d434L)
         ).map(Arguments::of);
     }
@@ -109,7 +117,7 @@ class TrainingBitsPinTest {
     }
 
     private static long fingerprint(Case c, int threads) {
-        TrainConfig config = c.config().toBuilder().threads(threads).build();
+        TrainConfig config = c.config().toBuilder().set(THREADS, threads).build();
         Network network = Network.create(c.spec(), c.config().seed() + 100);
         TrainingResult result = new Trainer(network, config, c.train(), c.test()).run();
         assertEquals(null, result.stopped(), c.name() + " must train without diverging");

@@ -1,5 +1,15 @@
 package org.actlab.onnx;
 
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.FEATURES;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.NOISE;
+import static org.actlab.lab.run.RunConfig.OUTPUT;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.lab.run.RunConfig.STANDARDIZE;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.SEED;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import org.actlab.lab.run.RunConfig;
@@ -17,9 +27,9 @@ final class Models {
      * hidden layers of {@code f} → sigmoid output; trained for {@code epochs} epochs (0: as initialised).
      */
     static SavedModel circle(String activation, List<Integer> hidden, String output, int epochs) {
-        RunConfig config = RunConfig.builder().data("circle").samples(200).noise(0.1)
-                .features(List.of("x1", "x2", "x1^2", "x1*x2", "sin(x2)")).standardize(true)
-                .hidden(hidden).activations(List.of(activation)).output(output).epochs(epochs).seed(7).build();
+        RunConfig config = RunConfig.builder().set(DATA, "circle").set(SAMPLES, 200).set(NOISE, 0.1)
+                .set(FEATURES, List.of("x1", "x2", "x1^2", "x1*x2", "sin(x2)")).set(STANDARDIZE, true)
+                .set(HIDDEN, hidden).activations(List.of(activation)).set(OUTPUT, output).set(EPOCHS, epochs).set(SEED, 7L).build();
         TrainingRun run = TrainingRun.prepare(config);
         if (epochs > 0) {
             run.run(TrainingRun.Progress.none());

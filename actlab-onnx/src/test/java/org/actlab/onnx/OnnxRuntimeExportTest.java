@@ -1,5 +1,10 @@
 package org.actlab.onnx;
 
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.SEED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,8 +103,8 @@ class OnnxRuntimeExportTest {
 
     @Test
     void softmaxOutputOnMnistMatchesWithinTheBoundInUnitsOfOne() throws Exception {
-        org.actlab.lab.run.RunConfig config = org.actlab.lab.run.RunConfig.builder().data("mnist").samples(300)
-                .hidden(List.of(16)).activations(List.of("relu")).epochs(1).seed(3).build();
+        org.actlab.lab.run.RunConfig config = org.actlab.lab.run.RunConfig.builder().set(DATA, "mnist").set(SAMPLES, 300)
+                .set(HIDDEN, List.of(16)).activations(List.of("relu")).set(EPOCHS, 1).set(SEED, 3L).build();
         org.actlab.lab.run.TrainingRun run = org.actlab.lab.run.TrainingRun.prepare(config);
         run.run(org.actlab.lab.run.TrainingRun.Progress.none());
         SavedModel model = SavedModel.of(run);

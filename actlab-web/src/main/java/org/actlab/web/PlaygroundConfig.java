@@ -1,5 +1,24 @@
 package org.actlab.web;
 
+import static org.actlab.lab.run.RunConfig.BATCH;
+import static org.actlab.lab.run.RunConfig.BIAS_INIT;
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.FEATURES;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.INIT;
+import static org.actlab.lab.run.RunConfig.LOSS;
+import static org.actlab.lab.run.RunConfig.NOISE;
+import static org.actlab.lab.run.RunConfig.OUTPUT;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.lab.run.RunConfig.TRAIN_FRACTION;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.L1;
+import static org.actlab.nn.TrainConfig.L2;
+import static org.actlab.nn.TrainConfig.LEARNING_RATE;
+import static org.actlab.nn.TrainConfig.OPTIMIZER;
+import static org.actlab.nn.TrainConfig.SEED;
+import static org.actlab.nn.TrainConfig.THREADS;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -13,6 +32,7 @@ import org.actlab.activation.Activations;
 import org.actlab.data.Features;
 import org.actlab.lab.run.RunConfig;
 import org.actlab.nn.Initializers;
+import org.actlab.nn.OptimizerSpec;
 import org.actlab.nn.Optimizers;
 import org.actlab.nn.TrainConfig;
 import org.actlab.spec.Registry;
@@ -136,25 +156,25 @@ public record PlaygroundConfig(String dataset, String csv, String problem, int s
             activations.add(layer.activation());
         }
         return RunConfig.builder()
-                .data(dataset.equals("csv") ? "csv" : dataset)
-                .samples(samples)
-                .noise(noisePercent / 100.0)
-                .trainFraction(trainPercent / 100.0)
-                .features(features)
-                .hidden(units)
+                .set(DATA, dataset.equals("csv") ? "csv" : dataset)
+                .set(SAMPLES, samples)
+                .set(NOISE, noisePercent / 100.0)
+                .set(TRAIN_FRACTION, trainPercent / 100.0)
+                .set(FEATURES, features)
+                .set(HIDDEN, units)
                 .activations(activations.isEmpty() ? List.of(RunConfig.DEFAULT_ACTIVATION) : activations)
-                .output(classification() ? "sigmoid" : "identity")
-                .loss(loss)
-                .init(weightInit)
-                .biasInit(biasInit)
-                .optimizer(optimizer)
-                .learningRate(learningRate)
-                .batch(batchSize)
-                .epochs(RunConfig.MAX_EPOCHS)
-                .seed(seed)
-                .l1(regularization.equals("l1") ? regularizationRate : 0)
-                .l2(regularization.equals("l2") ? regularizationRate : 0)
-                .threads(1)
+                .set(OUTPUT, classification() ? "sigmoid" : "identity")
+                .set(LOSS, loss)
+                .set(INIT, Initializers.parse(weightInit))
+                .set(BIAS_INIT, Initializers.parse(biasInit))
+                .set(OPTIMIZER, OptimizerSpec.parse(optimizer))
+                .set(LEARNING_RATE, learningRate)
+                .set(BATCH, batchSize)
+                .set(EPOCHS, RunConfig.MAX_EPOCHS)
+                .set(SEED, seed)
+                .set(L1, regularization.equals("l1") ? regularizationRate : 0)
+                .set(L2, regularization.equals("l2") ? regularizationRate : 0)
+                .set(THREADS, 1)
                 .build();
     }
 

@@ -58,12 +58,14 @@ final class Lab {
 
     /** Plain SGD at a constant rate, no penalties, one thread (bit-reproducible for a seed). */
     static TrainConfig sgd(int epochs, int batchSize, double learningRate, long seed) {
-        return TrainConfig.builder().epochs(epochs).batch(batchSize).optimizer("sgd", learningRate).seed(seed).threads(1).build();
+        return TrainConfig.builder().set(TrainConfig.EPOCHS, epochs).set(TrainConfig.BATCH, batchSize)
+                .optimizer("sgd", learningRate).set(TrainConfig.SEED, seed).set(TrainConfig.THREADS, 1).build();
     }
 
     /** Adam at a constant rate, no penalties, one thread. */
     static TrainConfig adam(int epochs, int batchSize, double learningRate, long seed) {
-        return TrainConfig.builder().epochs(epochs).batch(batchSize).optimizer("adam", learningRate).seed(seed).threads(1).build();
+        return TrainConfig.builder().set(TrainConfig.EPOCHS, epochs).set(TrainConfig.BATCH, batchSize)
+                .optimizer("adam", learningRate).set(TrainConfig.SEED, seed).set(TrainConfig.THREADS, 1).build();
     }
 
     /** Fills an array with N(0, std²) draws from a seed. */

@@ -53,8 +53,8 @@ final class ClevertElu extends PaperReplication {
         int[] perm = Split.permutation(all.n(), seed);
         Dataset train = Split.rows(all, Arrays.copyOf(perm, rows));
         Network net = mnistNetwork(train, DEPTH, WIDTH, activation, "he_normal", seed);
-        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(32).optimizer("sgd", 0.01)
-                .seed(seed).threads(1).build(), train, null).run();
+        TrainingResult result = new Trainer(net, TrainConfig.builder().set(TrainConfig.EPOCHS, epochs).set(TrainConfig.BATCH, 32)
+                .optimizer("sgd", 0.01).set(TrainConfig.SEED, seed).set(TrainConfig.THREADS, 1).build(), train, null).run();
         List<Network.LayerTrace> traces = net.trace(train.x(), train.n());
         double sum = 0;
         long count = 0;

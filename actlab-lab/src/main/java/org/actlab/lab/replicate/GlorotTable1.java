@@ -127,8 +127,8 @@ final class GlorotTable1 extends PaperReplication {
         Dataset test = Split.rows(all, Arrays.copyOfRange(perm, trainRows, trainRows + testRows));
         Dataset figureRows = Split.rows(test, Arrays.copyOf(rangeOf(test.n()), Math.min(FIGURE_ROWS, test.n())));
         Network net = mnistNetwork(train, DEPTH, width, arm.activation(), arm.init(), seed);
-        TrainConfig config = TrainConfig.builder().epochs(epochs).batch(BATCH).optimizer("sgd", LEARNING_RATE).seed(seed)
-                .threads(1).build();
+        TrainConfig config = TrainConfig.builder().set(TrainConfig.EPOCHS, epochs).set(TrainConfig.BATCH, BATCH)
+                .optimizer("sgd", LEARNING_RATE).set(TrainConfig.SEED, seed).set(TrainConfig.THREADS, 1).build();
         Trainer trainer = new Trainer(net, config, train, null);
         boolean traced = arm.activation().equals("sigmoid");
         // Checkpoints: initialisation, then after steps round(q·steps/C), q = 1..C, of every epoch.

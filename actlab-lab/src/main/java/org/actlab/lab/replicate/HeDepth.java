@@ -56,8 +56,8 @@ final class HeDepth extends PaperReplication {
         data = Standardisation.fit(data).apply(data);
         Network net = Network.create(new NetworkSpec(2, hidden(depth, WIDTH, "relu"), 1, NetworkSpec.Output.SIGMOID, NetworkSpec.Loss.BCE,
                 init, "zeros"), seed);
-        TrainingResult result = new Trainer(net, TrainConfig.builder().epochs(epochs).batch(20).optimizer("momentum(0.9)", 0.01)
-                .seed(seed).threads(1).build(), data, null).run();
+        TrainingResult result = new Trainer(net, TrainConfig.builder().set(TrainConfig.EPOCHS, epochs).set(TrainConfig.BATCH, 20)
+                .optimizer("momentum(0.9)", 0.01).set(TrainConfig.SEED, seed).set(TrainConfig.THREADS, 1).build(), data, null).run();
         if (result.stopped() != null || result.history().isEmpty()) {
             return Double.NaN;
         }

@@ -1,13 +1,24 @@
 package org.actlab.lab.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
 import org.actlab.data.DataSets;
@@ -20,6 +31,8 @@ import org.actlab.nn.OptimizerSpec;
 import org.actlab.nn.Schedule;
 import org.actlab.nn.TrainConfig;
 import org.actlab.spec.Registry;
+import org.actlab.spec.Setting;
+import org.actlab.spec.Settings;
 
 /**
  * One training run, the one run description of actlab: where the data comes from, the network, and
@@ -29,10 +42,10 @@ import org.actlab.spec.Registry;
  * JSON shows those specs; the engine's {@link TrainConfig} takes them as they are.
  * A recorded config replays the run exactly, whatever its thread count.
  *
- * <p>Build one with {@link #builder()} (every field has a default, listed there; the training
- * defaults are {@link TrainConfig.Settings}', which its builder extends) or from JSON: Jackson reads it through the builder,
- * so absent fields keep their defaults; a bad value surfaces as a Jackson exception whose cause is
- * the {@link IllegalArgumentException} naming it.
+ * <p>Build one with {@link #builder()} and the {@link Setting}s declared here and in {@link TrainConfig}
+ * (each with its default: {@link #SETTINGS}), or from JSON, which is read through the same builder,
+ * field by field as its record component's type, so absent fields keep their defaults; a bad value
+ * surfaces as a Jackson exception whose cause is the {@link IllegalArgumentException} naming it.
  *
  * @param data          a generated set ({@link DataSets#names()}), {@code mnist} (the bundled 10,000
  *                      digits), or the path of a CSV file with a header line
@@ -64,7 +77,7 @@ import org.actlab.spec.Registry;
  * @param label         the CSV label column, by name or 0-based index; null means the last column
  * @param standardize   z-score the features with the training rows' means and stds (test rows reuse them)
  */
-@JsonDeserialize(builder = RunConfig.Builder.class)
+@JsonDeserialize(using = RunConfig.FromJson.class)
 public record RunConfig(String data, int samples, double noise, double trainFraction, List<String> features,
                         List<Integer> hidden,
                         @JsonSerialize(contentUsing = RunJson.SpecOnly.class) List<Activation> activations,
@@ -114,6 +127,53 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             .register("auto", v -> v.spec()).register("mse", v -> v.spec()).register("bce", v -> v.spec())
             .register("softmax_ce", v -> v.spec()).register("cross_entropy", v -> v.spec())
             .alias("ce", "cross_entropy").alias("softmax-ce", "softmax_ce");
+
+    /** Where the data comes from. */
+    public static final Setting<String> DATA = Setting.of("data", DEFAULT_DATA);
+    /** Rows; 0 for the data set's own choice. */
+    public static final Setting<Integer> SAMPLES = Setting.of("samples", 0);
+    /** The generator's noise; none by default. */
+    public static final Setting<Double> NOISE = Setting.of("noise", 0.0);
+    /** The share of rows for training. */
+    public static final Setting<Double> TRAIN_FRACTION = Setting.of("trainFraction", DEFAULT_TRAIN_FRACTION);
+    /** Playground features; none by default (the data set's own columns). */
+    public static final Setting<List<String>> FEATURES = Setting.of("features", List.of());
+    /** Hidden-layer widths. */
+    public static final Setting<List<Integer>> HIDDEN = Setting.of("hidden",
+            java.util.Arrays.stream(DEFAULT_HIDDEN.split(",")).map(Integer::valueOf).toList());
+    /** One activation for every hidden layer, or one per layer. */
+    public static final Setting<List<Activation>> ACTIVATIONS = Setting.of("activations", List.of(Activations.parse(DEFAULT_ACTIVATION)));
+    /** The output activation's name; {@code auto} by default. */
+    public static final Setting<String> OUTPUT = Setting.of("output", "auto");
+    /** The loss's name; {@code auto} by default. */
+    public static final Setting<String> LOSS = Setting.of("loss", "auto");
+    /** The weight initialiser. */
+    public static final Setting<Initializer> INIT = Setting.of("init", Initializers.parse(DEFAULT_INIT));
+    /** The bias initialiser. */
+    public static final Setting<Initializer> BIAS_INIT = Setting.of("biasInit", Initializers.parse(DEFAULT_BIAS_INIT));
+    /** Rows per step; 0 by default: {@link #autoBatch(int) chosen from the data}. */
+    public static final Setting<Integer> BATCH = Setting.of("batch", 0);
+    /** The CSV label column; null by default: the last. */
+    public static final Setting<String> LABEL = Setting.of("label", null);
+    /** Whether to z-score the features; not by default. */
+    public static final Setting<Boolean> STANDARDIZE = Setting.of("standardize", false);
+
+    /**
+     * Every setting of a run, by key: this record's and the training settings it shares with
+     * {@link TrainConfig} (whose defaults are theirs), as JSON and the sweeps name them.
+     */
+    public static final Map<String, Setting<?>> SETTINGS = byKey(DATA, SAMPLES, NOISE, TRAIN_FRACTION, FEATURES, HIDDEN,
+            ACTIVATIONS, OUTPUT, LOSS, INIT, BIAS_INIT, TrainConfig.OPTIMIZER, TrainConfig.LEARNING_RATE, BATCH,
+            TrainConfig.EPOCHS, TrainConfig.SEED, TrainConfig.L1, TrainConfig.L2, TrainConfig.SCHEDULE, TrainConfig.CLIP,
+            TrainConfig.THREADS, LABEL, STANDARDIZE);
+
+    private static Map<String, Setting<?>> byKey(Setting<?>... settings) {
+        Map<String, Setting<?>> map = new LinkedHashMap<>();
+        for (Setting<?> setting : settings) {
+            map.put(setting.key(), setting);
+        }
+        return Collections.unmodifiableMap(map);
+    }
 
     public RunConfig {
         data = required("data", data);
@@ -194,14 +254,12 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** A builder starting from this config's values. */
     public Builder toBuilder() {
-        Builder b = new Builder().data(data).samples(samples).noise(noise).trainFraction(trainFraction).features(features)
-                .hidden(hidden).output(output).loss(loss).optimizer(optimizer).learningRate(learningRate).batch(batch)
-                .epochs(epochs).seed(seed).l1(l1).l2(l2).schedule(schedule).clip(clip).threads(threads).label(label)
-                .standardize(standardize);
-        b.activations = activations;
-        b.init = init;
-        b.biasInit = biasInit;
-        return b;
+        return new Builder().set(DATA, data).set(SAMPLES, samples).set(NOISE, noise).set(TRAIN_FRACTION, trainFraction)
+                .set(FEATURES, features).set(HIDDEN, hidden).set(ACTIVATIONS, activations).set(OUTPUT, output).set(LOSS, loss)
+                .set(INIT, init).set(BIAS_INIT, biasInit).set(TrainConfig.OPTIMIZER, optimizer)
+                .set(TrainConfig.LEARNING_RATE, learningRate).set(BATCH, batch).set(TrainConfig.EPOCHS, epochs)
+                .set(TrainConfig.SEED, seed).set(TrainConfig.L1, l1).set(TrainConfig.L2, l2).set(TrainConfig.SCHEDULE, schedule)
+                .set(TrainConfig.CLIP, clip).set(TrainConfig.THREADS, threads).set(LABEL, label).set(STANDARDIZE, standardize);
     }
 
     /**
@@ -213,7 +271,7 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
         if (batch > 0) {
             return batch;
         }
-        return trainRows < AUTO_BATCH_ROWS ? TrainConfig.defaults().batchSize() : LARGE_BATCH;
+        return trainRows < AUTO_BATCH_ROWS ? TrainConfig.BATCH.defaultValue() : LARGE_BATCH;
     }
 
     /** The default config: {@code builder().build()}. */
@@ -312,126 +370,17 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
     /** How to train, as the engine takes it, for a training set of {@code trainRows} rows (which an automatic batch needs). */
     public TrainConfig trainConfig(int trainRows) {
-        return TrainConfig.builder().epochs(epochs).batch(autoBatch(trainRows)).optimizer(optimizer).learningRate(learningRate)
-                .schedule(schedule).l1(l1).l2(l2).clip(clip).seed(seed).threads(threads).build();
+        return new TrainConfig(epochs, autoBatch(trainRows), optimizer, learningRate, schedule, l1, l2, clip, seed, threads);
     }
 
     /**
-     * Builds a {@link RunConfig}; the string setters parse their spec at once. Defaults: data
-     * {@code circle}, samples 0 (auto), noise 0, train fraction 0.8, the data set's own features,
-     * hidden {@code [4, 2]}, activation {@code tanh}, output and loss {@code auto}, init
-     * {@code xavier_uniform}, bias init {@code zeros}, batch 0 (chosen from the data: see
-     * {@link RunConfig#autoBatch(int)}), label: the last column, no standardisation; and
-     * {@link TrainConfig.Settings}' optimiser, rate, epochs, seed, penalties, clipping, schedule and
-     * threads. These are TF Playground's defaults where it has them, except the train fraction
-     * (its 50 % wastes half of the data).
+     * Builds a {@link RunConfig} from {@link #SETTINGS}: {@code builder().set(DATA, "spiral").set(EPOCHS, 5)}.
+     * The defaults are TF Playground's where it has them, except the train fraction (its 50 % wastes
+     * half of the data).
      */
-    @JsonPOJOBuilder(withPrefix = "")
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public static final class Builder extends TrainConfig.Settings<Builder> {
+    public static final class Builder extends Settings<Builder> {
 
-        private String data = DEFAULT_DATA;
-        private int samples;
-        private double noise;
-        private double trainFraction = DEFAULT_TRAIN_FRACTION;
-        private List<String> features = List.of();
-        private List<Integer> hidden = java.util.Arrays.stream(DEFAULT_HIDDEN.split(",")).map(Integer::valueOf).toList();
-        private List<Activation> activations = List.of(Activations.parse(DEFAULT_ACTIVATION));
-        private String output = "auto";
-        private String loss = "auto";
-        private Initializer init = Initializers.parse(DEFAULT_INIT);
-        private Initializer biasInit = Initializers.parse(DEFAULT_BIAS_INIT);
-        private int batch;
-        private String label;
-        private boolean standardize;
-
-        public Builder data(String value) {
-            data = value;
-            return this;
-        }
-
-        public Builder samples(int value) {
-            samples = value;
-            return this;
-        }
-
-        public Builder noise(double value) {
-            noise = value;
-            return this;
-        }
-
-        public Builder trainFraction(double value) {
-            trainFraction = value;
-            return this;
-        }
-
-        public Builder features(List<String> value) {
-            features = value;
-            return this;
-        }
-
-        public Builder hidden(List<Integer> value) {
-            hidden = value;
-            return this;
-        }
-
-        /** Activation specs: one for every hidden layer, or one per layer. */
-        public Builder activations(List<String> specs) {
-            if (specs == null) {
-                activations = null;
-                return this;
-            }
-            List<Activation> parsed = new ArrayList<>();
-            for (String spec : specs) {
-                parsed.add(Activations.parse(spec));
-            }
-            activations = parsed;
-            return this;
-        }
-
-        public Builder output(String value) {
-            output = value;
-            return this;
-        }
-
-        public Builder loss(String value) {
-            loss = value;
-            return this;
-        }
-
-        public Builder init(String spec) {
-            init = Initializers.parse(spec);
-            return this;
-        }
-
-        public Builder biasInit(String spec) {
-            biasInit = Initializers.parse(spec);
-            return this;
-        }
-
-        /** The optimiser spec, as the CLI and JSON give it; parsed here, once. */
-        public Builder optimizer(String spec) {
-            return optimizer(OptimizerSpec.parse(required("optimizer", spec)));
-        }
-
-        public Builder batch(int value) {
-            batch = value;
-            return this;
-        }
-
-        /** The schedule spec, as the CLI and JSON give it; parsed here, once. */
-        public Builder schedule(String spec) {
-            return schedule(Schedule.parse(spec));
-        }
-
-        public Builder label(String value) {
-            label = value;
-            return this;
-        }
-
-        public Builder standardize(boolean value) {
-            standardize = value;
-            return this;
+        private Builder() {
         }
 
         @Override
@@ -439,10 +388,72 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             return this;
         }
 
+        /** Activation specs, one for every hidden layer or one per layer, parsed here, once. */
+        public Builder activations(List<String> specs) {
+            List<Activation> parsed = null;
+            if (specs != null) {
+                parsed = new ArrayList<>();
+                for (String spec : specs) {
+                    parsed.add(Activations.parse(spec));
+                }
+            }
+            return set(ACTIVATIONS, parsed);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> void setUnchecked(Setting<T> setting, Object value) {
+            set(setting, (T) value);
+        }
+
         public RunConfig build() {
-            return new RunConfig(data, samples, noise, trainFraction, features, hidden, activations, output, loss, init,
-                    biasInit, optimizer, learningRate, batch, epochs, seed, l1, l2, schedule, clip, threads, label,
-                    standardize);
+            return new RunConfig(get(DATA), get(SAMPLES), get(NOISE), get(TRAIN_FRACTION), get(FEATURES), get(HIDDEN),
+                    get(ACTIVATIONS), get(OUTPUT), get(LOSS), get(INIT), get(BIAS_INIT), get(TrainConfig.OPTIMIZER),
+                    get(TrainConfig.LEARNING_RATE), get(BATCH), get(TrainConfig.EPOCHS), get(TrainConfig.SEED),
+                    get(TrainConfig.L1), get(TrainConfig.L2), get(TrainConfig.SCHEDULE), get(TrainConfig.CLIP),
+                    get(TrainConfig.THREADS), get(LABEL), get(STANDARDIZE));
+        }
+    }
+
+    /**
+     * Reads a run from a JSON object through the {@link Builder}: each field as its record component's
+     * type (specs through {@link RunJson}'s spec readers), absent fields left at their defaults.
+     */
+    static final class FromJson extends StdDeserializer<RunConfig> {
+
+        /** Each field's type, from the record's components (reflection the browser build never reaches). */
+        private static final Map<String, Type> COMPONENT_TYPES = new java.util.HashMap<>();
+
+        static {
+            for (RecordComponent component : RunConfig.class.getRecordComponents()) {
+                COMPONENT_TYPES.put(component.getName(), component.getGenericType());
+            }
+        }
+
+        FromJson() {
+            super(RunConfig.class);
+        }
+
+        @Override
+        public RunConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            if (!tree.isObject()) {
+                return (RunConfig) ctxt.handleUnexpectedToken(RunConfig.class, p);
+            }
+            Builder b = builder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Setting<?> setting = SETTINGS.get(field.getKey());
+                if (setting == null) {
+                    throw UnrecognizedPropertyException.from(p, RunConfig.class, field.getKey(), new ArrayList<>(SETTINGS.keySet()));
+                }
+                Type type = COMPONENT_TYPES.get(field.getKey());
+                b.setUnchecked(setting, ctxt.readTreeAsValue(field.getValue(), ctxt.constructType(type)));
+            }
+            try {
+                return b.build();
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package org.actlab.lab.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -8,8 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.function.Function;
+import org.actlab.activation.Activation;
+import org.actlab.activation.Activations;
+import org.actlab.nn.Initializer;
+import org.actlab.nn.Initializers;
+import org.actlab.nn.OptimizerSpec;
+import org.actlab.nn.Schedule;
 import org.actlab.spec.Specified;
 
 /**
@@ -19,7 +30,7 @@ import org.actlab.spec.Specified;
  *     written as {@code null}, in scalars and in arrays: JSON has no NaN, and {@code null} is what
  *     every parser, JavaScript's included, reads without special cases. Readers take null as "no value".</li>
  * <li>A {@link Specified} value (an activation, initialiser, optimiser or schedule) is written as its
- *     canonical spec string.</li>
+ *     canonical spec string, and read back from any spec string its registry parses.</li>
  * <li>Reading is strict: duplicate keys and trailing content after the document are errors.</li>
  * </ul>
  */
@@ -65,6 +76,10 @@ public final class RunJson {
             gen.writeEndArray();
         }));
         conventions.addSerializer(Specified.class, new SpecOnly());
+        conventions.addDeserializer(Activation.class, new FromSpec<>(Activation.class, Activations::parse));
+        conventions.addDeserializer(Initializer.class, new FromSpec<>(Initializer.class, Initializers::parse));
+        conventions.addDeserializer(OptimizerSpec.class, new FromSpec<>(OptimizerSpec.class, OptimizerSpec::parse));
+        conventions.addDeserializer(Schedule.class, new FromSpec<>(Schedule.class, Schedule::parse));
         return JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -110,6 +125,26 @@ public final class RunJson {
         @Override
         public void serialize(Specified value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeString(value.spec());
+        }
+    }
+
+    /** Reads a {@link Specified} value from its spec string; a bad spec is a mapping error whose cause names it. */
+    private static final class FromSpec<T> extends StdScalarDeserializer<T> {
+        private final Function<String, T> parse;
+
+        FromSpec(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String spec = _parseString(p, ctxt, this);
+            try {
+                return spec == null ? null : parse.apply(spec);
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
         }
     }
 }

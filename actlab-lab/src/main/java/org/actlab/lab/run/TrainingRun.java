@@ -1,5 +1,7 @@
 package org.actlab.lab.run;
 
+import static org.actlab.lab.run.RunConfig.BATCH;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +122,7 @@ public final class TrainingRun {
                 notices.add("batch " + batch + " chosen for " + train.n() + " training rows (batch "
                         + TrainConfig.defaults().batchSize() + " below " + RunConfig.AUTO_BATCH_ROWS + " rows); give a batch size to choose");
             }
-            config = config.toBuilder().batch(batch).build();
+            config = config.toBuilder().set(BATCH, batch).build();
         }
         NetworkSpec spec = config.networkSpec(train.features(), train.targets(), train.task());
         if (spec.loss() == NetworkSpec.Loss.BCE) {

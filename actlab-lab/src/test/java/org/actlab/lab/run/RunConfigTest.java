@@ -1,10 +1,36 @@
 package org.actlab.lab.run;
 
+import static org.actlab.lab.run.RunConfig.BATCH;
+import static org.actlab.lab.run.RunConfig.BIAS_INIT;
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.FEATURES;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.INIT;
+import static org.actlab.lab.run.RunConfig.LABEL;
+import static org.actlab.lab.run.RunConfig.LOSS;
+import static org.actlab.lab.run.RunConfig.NOISE;
+import static org.actlab.lab.run.RunConfig.OUTPUT;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.lab.run.RunConfig.STANDARDIZE;
+import static org.actlab.lab.run.RunConfig.TRAIN_FRACTION;
+import static org.actlab.nn.TrainConfig.CLIP;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.L1;
+import static org.actlab.nn.TrainConfig.L2;
+import static org.actlab.nn.TrainConfig.LEARNING_RATE;
+import static org.actlab.nn.TrainConfig.OPTIMIZER;
+import static org.actlab.nn.TrainConfig.SCHEDULE;
+import static org.actlab.nn.TrainConfig.SEED;
+import static org.actlab.nn.TrainConfig.THREADS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.actlab.nn.Initializers;
+import org.actlab.nn.OptimizerSpec;
+import org.actlab.nn.Schedule;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.nio.file.Path;
@@ -34,7 +60,7 @@ class RunConfigTest {
         assertEquals(100, t.epochs());
         assertEquals(10, t.batchSize(), "TF Playground's batch below 1000 training rows");
         assertEquals(128, c.trainConfig(8000).batchSize(), "a larger batch for MNIST-sized data");
-        assertEquals(16, c.toBuilder().batch(16).build().trainConfig(8000).batchSize(), "a given batch is kept");
+        assertEquals(16, c.toBuilder().set(BATCH, 16).build().trainConfig(8000).batchSize(), "a given batch is kept");
         assertEquals(Runtime.getRuntime().availableProcessors(), t.threads(), "all cores: results do not depend on the count");
     }
 
@@ -47,47 +73,47 @@ class RunConfigTest {
         assertEquals(NetworkSpec.Loss.SOFTMAX_CE, c.resolvedLoss(Dataset.Task.MULTICLASS));
         assertEquals(NetworkSpec.Output.IDENTITY, c.resolvedOutput(Dataset.Task.REGRESSION));
         assertEquals(NetworkSpec.Loss.MSE, c.resolvedLoss(Dataset.Task.REGRESSION));
-        RunConfig mse = RunConfig.builder().loss("mse").build();
+        RunConfig mse = RunConfig.builder().set(LOSS, "mse").build();
         assertEquals(NetworkSpec.Output.SIGMOID, mse.resolvedOutput(Dataset.Task.BINARY));
         assertEquals(NetworkSpec.Loss.MSE, mse.resolvedLoss(Dataset.Task.BINARY));
-        RunConfig ce = RunConfig.builder().loss("CE").build();
+        RunConfig ce = RunConfig.builder().set(LOSS, "CE").build();
         assertEquals("cross_entropy", ce.loss());
         assertEquals(NetworkSpec.Output.SIGMOID, ce.resolvedOutput(Dataset.Task.BINARY));
         assertEquals(NetworkSpec.Loss.BCE, ce.resolvedLoss(Dataset.Task.BINARY), "the playground's meaning");
         assertEquals(NetworkSpec.Output.SOFTMAX, ce.resolvedOutput(Dataset.Task.MULTICLASS));
         assertEquals(NetworkSpec.Loss.SOFTMAX_CE, ce.resolvedLoss(Dataset.Task.MULTICLASS));
-        assertEquals("identity", RunConfig.builder().output("Linear").build().output());
-        RunConfig tanhOut = RunConfig.builder().output("tanh").build();
+        assertEquals("identity", RunConfig.builder().set(OUTPUT, "Linear").build().output());
+        RunConfig tanhOut = RunConfig.builder().set(OUTPUT, "tanh").build();
         assertEquals(NetworkSpec.Loss.MSE, tanhOut.resolvedLoss(Dataset.Task.BINARY));
-        NetworkSpec spec = RunConfig.builder().hidden(List.of(3, 5)).activations(List.of("relu", "elu(alpha=0.5)"))
+        NetworkSpec spec = RunConfig.builder().set(HIDDEN, List.of(3, 5)).activations(List.of("relu", "elu(alpha=0.5)"))
                 .build().networkSpec(2, 1, Dataset.Task.BINARY);
         assertEquals(List.of(new NetworkSpec.LayerSpec(3, "relu"), new NetworkSpec.LayerSpec(5, "elu(alpha=0.5)")), spec.hidden());
     }
 
     @Test
     void badValuesAreNamed() {
-        assertBad(b -> b.samples(-1), "-1");
-        assertBad(b -> b.noise(Double.NaN), "NaN");
-        assertBad(b -> b.trainFraction(0), "0.0");
-        assertBad(b -> b.trainFraction(1.5), "1.5");
-        assertBad(b -> b.hidden(List.of(4, 0)), "got 0");
-        assertBad(b -> b.hidden(List.of(4, 2, 3)).activations(List.of("relu", "tanh")), "2 activations");
+        assertBad(b -> b.set(SAMPLES, -1), "-1");
+        assertBad(b -> b.set(NOISE, Double.NaN), "NaN");
+        assertBad(b -> b.set(TRAIN_FRACTION, 0.0), "0.0");
+        assertBad(b -> b.set(TRAIN_FRACTION, 1.5), "1.5");
+        assertBad(b -> b.set(HIDDEN, List.of(4, 0)), "got 0");
+        assertBad(b -> b.set(HIDDEN, List.of(4, 2, 3)).activations(List.of("relu", "tanh")), "2 activations");
         assertBad(b -> b.activations(List.of("rleu")), "rleu");
         assertBad(b -> b.activations(List.of()), "no activation");
-        assertBad(b -> b.output("softplus"), "softplus");
-        assertBad(b -> b.loss("hinge"), "hinge");
-        assertBad(b -> b.learningRate(0), "0.0");
-        assertBad(b -> b.learningRate(Double.POSITIVE_INFINITY), "Infinity");
-        assertBad(b -> b.batch(-1), "got -1");
-        assertBad(b -> b.data("mnist").features(List.of("x1", "x2")), "mnist has 784 pixel inputs");
-        assertBad(b -> b.epochs(-3), "-3");
-        assertBad(b -> b.l2(-1e-3), "-0.001");
-        assertBad(b -> b.clip(-1), "-1.0");
-        assertBad(b -> b.threads(0), "got 0");
-        assertBad(b -> b.features(List.of("x3")), "x3");
-        assertBad(b -> b.data(" "), "data");
-        assertBad(b -> b.optimizer("adamm"), "adamm");
-        assertBad(b -> b.init("he_normall"), "he_normall");
+        assertBad(b -> b.set(OUTPUT, "softplus"), "softplus");
+        assertBad(b -> b.set(LOSS, "hinge"), "hinge");
+        assertBad(b -> b.set(LEARNING_RATE, 0.0), "0.0");
+        assertBad(b -> b.set(LEARNING_RATE, Double.POSITIVE_INFINITY), "Infinity");
+        assertBad(b -> b.set(BATCH, -1), "got -1");
+        assertBad(b -> b.set(DATA, "mnist").set(FEATURES, List.of("x1", "x2")), "mnist has 784 pixel inputs");
+        assertBad(b -> b.set(EPOCHS, -3), "-3");
+        assertBad(b -> b.set(L2, -1e-3), "-0.001");
+        assertBad(b -> b.set(CLIP, -1.0), "-1.0");
+        assertBad(b -> b.set(THREADS, 0), "got 0");
+        assertBad(b -> b.set(FEATURES, List.of("x3")), "x3");
+        assertBad(b -> b.set(DATA, " "), "data");
+        assertBad(b -> b.set(OPTIMIZER, OptimizerSpec.parse("adamm")), "adamm");
+        assertBad(b -> b.set(INIT, Initializers.parse("he_normall")), "he_normall");
     }
 
     private static void assertBad(UnaryOperator<RunConfig.Builder> change, String named) {
@@ -97,15 +123,17 @@ class RunConfigTest {
 
     @Test
     void jsonRoundTripKeepsEveryFieldAndFillsDefaults() throws Exception {
-        RunConfig c = RunConfig.builder().data("spiral").samples(300).noise(0.1).trainFraction(0.7)
-                .features(List.of("x1", "x2", "sin(x1)")).hidden(List.of(8, 8)).activations(List.of("relu", "tanh"))
-                .output("sigmoid").loss("bce").init("he_normal").biasInit("constant(0.1)").optimizer("adam")
-                .learningRate(0.01).batch(16).epochs(7).seed(42).l1(1e-5).l2(1e-4).schedule("cosine").clip(5)
-                .threads(2).label("y").standardize(true).build();
+        RunConfig c = RunConfig.builder().set(DATA, "spiral").set(SAMPLES, 300).set(NOISE, 0.1).set(TRAIN_FRACTION, 0.7)
+                .set(FEATURES, List.of("x1", "x2", "sin(x1)")).set(HIDDEN, List.of(8, 8)).activations(List.of("relu", "tanh"))
+                .set(OUTPUT, "sigmoid").set(LOSS, "bce").set(INIT, Initializers.parse("he_normal"))
+                .set(BIAS_INIT, Initializers.parse("constant(0.1)")).set(OPTIMIZER, OptimizerSpec.parse("adam"))
+                .set(LEARNING_RATE, 0.01).set(BATCH, 16).set(EPOCHS, 7).set(SEED, 42L).set(L1, 1e-5).set(L2, 1e-4)
+                .set(SCHEDULE, Schedule.parse("cosine")).set(CLIP, 5.0)
+                .set(THREADS, 2).set(LABEL, "y").set(STANDARDIZE, true).build();
         String json = RunJson.mapper().writeValueAsString(c);
         assertEquals(c, RunJson.mapper().readValue(json, RunConfig.class));
         RunConfig partial = RunJson.mapper().readValue("{\"data\":\"xor\",\"epochs\":3}", RunConfig.class);
-        assertEquals(RunConfig.builder().data("xor").epochs(3).build(), partial);
+        assertEquals(RunConfig.builder().set(DATA, "xor").set(EPOCHS, 3).build(), partial);
         JsonMappingException e = assertThrows(JsonMappingException.class,
                 () -> RunJson.mapper().readValue("{\"batch\":-1}", RunConfig.class));
         assertInstanceOf(IllegalArgumentException.class, rootCause(e));
@@ -117,10 +145,25 @@ class RunConfigTest {
     }
 
     @Test
+    void jsonNamesAnUnknownFieldAndABadSpec() {
+        JsonMappingException unknown = assertThrows(JsonMappingException.class,
+                () -> RunJson.mapper().readValue("{\"epochz\":3}", RunConfig.class));
+        assertTrue(unknown.getMessage().contains("epochz"), unknown.getMessage());
+        JsonMappingException badSpec = assertThrows(JsonMappingException.class,
+                () -> RunJson.mapper().readValue("{\"init\":\"he_normall\"}", RunConfig.class));
+        assertInstanceOf(IllegalArgumentException.class, rootCause(badSpec));
+        assertTrue(rootCause(badSpec).getMessage().contains("he_normall"), rootCause(badSpec).getMessage());
+        // Every record component is a setting, and toBuilder() carries every value over.
+        assertEquals(RunConfig.class.getRecordComponents().length, RunConfig.SETTINGS.size());
+        RunConfig c = RunConfig.builder().set(DATA, "xor").set(SEED, 9L).set(LABEL, "y").build();
+        assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
     void dataKinds() {
-        assertTrue(RunConfig.builder().data("Reg-Gauss").build().generated());
-        assertTrue(RunConfig.builder().data("mnist").build().mnist());
-        assertEquals(Path.of("some/file.csv"), RunConfig.builder().data("some/file.csv").build().csvPath());
+        assertTrue(RunConfig.builder().set(DATA, "Reg-Gauss").build().generated());
+        assertTrue(RunConfig.builder().set(DATA, "mnist").build().mnist());
+        assertEquals(Path.of("some/file.csv"), RunConfig.builder().set(DATA, "some/file.csv").build().csvPath());
     }
 
     private static Throwable rootCause(Throwable e) {

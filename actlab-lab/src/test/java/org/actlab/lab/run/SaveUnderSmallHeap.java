@@ -1,5 +1,10 @@
 package org.actlab.lab.run;
 
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,7 +15,7 @@ public final class SaveUnderSmallHeap {
     }
 
     public static void main(String[] args) {
-        RunConfig config = RunConfig.builder().data("xor").samples(20).hidden(List.of(2000, 2000)).epochs(0).build();
+        RunConfig config = RunConfig.builder().set(DATA, "xor").set(SAMPLES, 20).set(HIDDEN, List.of(2000, 2000)).set(EPOCHS, 0).build();
         TrainingRun run = TrainingRun.prepare(config);
         Path file = Path.of(args[0]);
         SavedModel.of(run).write(file);

@@ -1,5 +1,19 @@
 package org.actlab.lab.run;
 
+import static org.actlab.lab.run.RunConfig.BATCH;
+import static org.actlab.lab.run.RunConfig.DATA;
+import static org.actlab.lab.run.RunConfig.FEATURES;
+import static org.actlab.lab.run.RunConfig.HIDDEN;
+import static org.actlab.lab.run.RunConfig.LABEL;
+import static org.actlab.lab.run.RunConfig.LOSS;
+import static org.actlab.lab.run.RunConfig.OUTPUT;
+import static org.actlab.lab.run.RunConfig.SAMPLES;
+import static org.actlab.lab.run.RunConfig.STANDARDIZE;
+import static org.actlab.lab.run.RunConfig.TRAIN_FRACTION;
+import static org.actlab.nn.TrainConfig.EPOCHS;
+import static org.actlab.nn.TrainConfig.LEARNING_RATE;
+import static org.actlab.nn.TrainConfig.OPTIMIZER;
+import static org.actlab.nn.TrainConfig.SEED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +30,7 @@ import org.actlab.data.Csv;
 import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.nn.Network;
+import org.actlab.nn.OptimizerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +40,13 @@ class TrainingRunTest {
     Path dir;
 
     private static RunConfig.Builder small() {
-        return RunConfig.builder().data("circle").samples(120).hidden(List.of(4)).activations(List.of("tanh"))
-                .epochs(3).batch(10).seed(5);
+        return RunConfig.builder().set(DATA, "circle").set(SAMPLES, 120).set(HIDDEN, List.of(4)).activations(List.of("tanh"))
+                .set(EPOCHS, 3).set(BATCH, 10).set(SEED, 5L);
     }
 
     @Test
     void prepareExpandsFeaturesSplitsAndBuildsTheNetwork() {
-        TrainingRun run = TrainingRun.prepare(small().features(List.of("x1", "x2", "x1^2", "x2^2")).trainFraction(0.75).build());
+        TrainingRun run = TrainingRun.prepare(small().set(FEATURES, List.of("x1", "x2", "x1^2", "x2^2")).set(TRAIN_FRACTION, 0.75).build());
         assertEquals(90, run.train().n());
         assertEquals(30, run.test().n());
         assertEquals(4, run.train().features());
@@ -51,7 +66,7 @@ class TrainingRunTest {
 
     @Test
     void standardisationIsFittedOnTheTrainingRowsOnly() {
-        TrainingRun run = TrainingRun.prepare(small().standardize(true).trainFraction(0.5).build());
+        TrainingRun run = TrainingRun.prepare(small().set(STANDARDIZE, true).set(TRAIN_FRACTION, 0.5).build());
         double[] mean = new double[2];
         for (int i = 0; i < run.train().n(); i++) {
             mean[0] += run.train().x()[2 * i];
@@ -72,14 +87,14 @@ class TrainingRunTest {
     void csvAndSampleSubsets() throws Exception {
         Path csv = dir.resolve("moons.csv");
         Csv.write(DataSets.generate("moons", 200, 0.1, 3), csv);
-        TrainingRun run = TrainingRun.prepare(small().data(csv.toString()).samples(50).label("label").trainFraction(0.5).build());
+        TrainingRun run = TrainingRun.prepare(small().set(DATA, csv.toString()).set(SAMPLES, 50).set(LABEL, "label").set(TRAIN_FRACTION, 0.5).build());
         assertEquals(25, run.train().n());
         assertEquals(25, run.test().n());
         assertEquals(Dataset.Task.BINARY, run.train().task());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.prepare(small().data("spirl").build()));
+                () -> TrainingRun.prepare(small().set(DATA, "spirl").build()));
         assertTrue(e.getMessage().contains("did you mean 'spiral'"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(small().data(dir.resolve("no.csv").toString()).build()));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(small().set(DATA, dir.resolve("no.csv").toString()).build()));
         assertTrue(e.getMessage().contains("no.csv"), e.getMessage());
     }
 
@@ -117,7 +132,7 @@ class TrainingRunTest {
 
     @Test
     void regressionAccuracyIsNullInJson() throws Exception {
-        RunResult r = TrainingRun.prepare(small().data("sin").epochs(1).build()).run(TrainingRun.Progress.none());
+        RunResult r = TrainingRun.prepare(small().set(DATA, "sin").set(EPOCHS, 1).build()).run(TrainingRun.Progress.none());
         assertTrue(Double.isNaN(r.metrics().trainAccuracy()));
         JsonNode json = RunJson.mapper().readTree(r.toJson());
         assertTrue(json.at("/metrics/trainAccuracy").isNull());
@@ -139,8 +154,8 @@ class TrainingRunTest {
 
     @Test
     void savedModelPredictsLikeTheTrainedNetwork() {
-        TrainingRun run = TrainingRun.prepare(small().data("xor").features(List.of("x1", "x2", "x1*x2")).standardize(true)
-                .activations(List.of("prelu(0.2)")).optimizer("adam").learningRate(0.05).build());
+        TrainingRun run = TrainingRun.prepare(small().set(DATA, "xor").set(FEATURES, List.of("x1", "x2", "x1*x2")).set(STANDARDIZE, true)
+                .activations(List.of("prelu(0.2)")).set(OPTIMIZER, OptimizerSpec.parse("adam")).set(LEARNING_RATE, 0.05).build());
         run.run(TrainingRun.Progress.none());
         Path file = dir.resolve("model.json");
         SavedModel.of(run).write(file);
@@ -197,17 +212,17 @@ class TrainingRunTest {
 
     @Test
     void theBatchIsChosenFromTheDataAndSaid() {
-        TrainingRun small = TrainingRun.prepare(small().batch(0).build());
+        TrainingRun small = TrainingRun.prepare(small().set(BATCH, 0).build());
         assertEquals(10, small.config().batch(), "TF Playground's batch for a few hundred rows");
         assertEquals(List.of(), small.notices(), "the familiar default needs no notice");
-        TrainingRun mnist = TrainingRun.prepare(RunConfig.builder().data("mnist").samples(1500).hidden(List.of(8))
-                .activations(List.of("relu")).epochs(0).build());
+        TrainingRun mnist = TrainingRun.prepare(RunConfig.builder().set(DATA, "mnist").set(SAMPLES, 1500).set(HIDDEN, List.of(8))
+                .activations(List.of("relu")).set(EPOCHS, 0).build());
         assertEquals(1200, mnist.train().n());
         assertEquals(RunConfig.LARGE_BATCH, mnist.config().batch(), "the resolved batch is recorded for replays");
         assertEquals(RunConfig.LARGE_BATCH, mnist.trainConfig().batchSize());
         assertEquals(List.of("batch 128 chosen for 1200 training rows (batch 10 below 1000 rows); give a batch size to choose"),
                 mnist.notices());
-        assertEquals(7, TrainingRun.prepare(small().batch(7).build()).config().batch(), "a given batch is kept");
+        assertEquals(7, TrainingRun.prepare(small().set(BATCH, 7).build()).config().batch(), "a given batch is kept");
     }
 
     @Test
@@ -218,7 +233,7 @@ class TrainingRunTest {
             text.append(i * 0.1).append(',').append(-i * 0.05).append(',').append(i % 3 == 0 ? "-1" : "1").append('\n');
         }
         Files.writeString(csv, text);
-        TrainingRun run = TrainingRun.prepare(RunConfig.builder().data(csv.toString()).hidden(List.of(3)).epochs(1).build());
+        TrainingRun run = TrainingRun.prepare(RunConfig.builder().set(DATA, csv.toString()).set(HIDDEN, List.of(3)).set(EPOCHS, 1).build());
         assertEquals(Dataset.Task.BINARY, run.train().task());
         assertEquals("SIGMOID", run.network().spec().output().name());
         for (int i = 0; i < run.train().n(); i++) {
@@ -227,8 +242,8 @@ class TrainingRunTest {
         }
         assertEquals(1, run.notices().size());
         assertTrue(run.notices().get(0).startsWith("labels -1/+1 read as the classes 0/1"), run.notices().get(0));
-        TrainingRun regression = TrainingRun.prepare(RunConfig.builder().data(csv.toString()).hidden(List.of(3))
-                .loss("mse").output("identity").epochs(1).build());
+        TrainingRun regression = TrainingRun.prepare(RunConfig.builder().set(DATA, csv.toString()).set(HIDDEN, List.of(3))
+                .set(LOSS, "mse").set(OUTPUT, "identity").set(EPOCHS, 1).build());
         assertEquals(Dataset.Task.REGRESSION, regression.train().task(), "an explicit loss keeps the data as it is");
         assertEquals(List.of(), regression.notices());
     }
@@ -242,19 +257,19 @@ class TrainingRunTest {
         }
         Files.writeString(csv, text);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(
-                RunConfig.builder().data(csv.toString()).hidden(List.of(3)).loss("bce").trainFraction(1).build()));
+                RunConfig.builder().set(DATA, csv.toString()).set(HIDDEN, List.of(3)).set(LOSS, "bce").set(TRAIN_FRACTION, 1.0).build()));
         assertEquals("loss bce needs targets in [0, 1]; reg's span [-3.0, 6.5]; use mse, or labels 0 and 1", e.getMessage());
     }
 
     @Test
     void playgroundFeaturesAreRefusedForDataThatIsNotTwoDimensional() throws Exception {
         IllegalArgumentException mnist = assertThrows(IllegalArgumentException.class,
-                () -> RunConfig.builder().data("mnist").features(List.of("x1", "x2")).build());
+                () -> RunConfig.builder().set(DATA, "mnist").set(FEATURES, List.of("x1", "x2")).build());
         assertTrue(mnist.getMessage().contains("mnist has 784 pixel inputs"), mnist.getMessage());
         Path csv = dir.resolve("three.csv");
         Files.writeString(csv, "a,b,c,y\n1,2,3,0\n4,5,6,1\n7,8,9,0\n1,1,1,1\n");
         IllegalArgumentException three = assertThrows(IllegalArgumentException.class, () -> TrainingRun.prepare(
-                RunConfig.builder().data(csv.toString()).features(List.of("x1", "x1^2")).build()));
+                RunConfig.builder().set(DATA, csv.toString()).set(FEATURES, List.of("x1", "x1^2")).build()));
         assertTrue(three.getMessage().contains("has 3 input columns"), three.getMessage());
     }
 }

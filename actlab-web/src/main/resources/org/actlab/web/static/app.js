@@ -45,25 +45,32 @@ let hovered = null;
 
 // ---------- the URL hash ----------
 
+// The config fields the hash carries, in its order, as [hash key, config field, kind]: written once for
+// toHash and fromHash. A kind writes a value as text and reads it back (undefined: keep the default).
+const HASH_FIELDS = [
+  ['dataset', 'dataset', 'text'], ['problem', 'problem', 'text'], ['samples', 'samples', 'number'],
+  ['noise', 'noise', 'number'], ['train', 'trainPercent', 'number'], ['batch', 'batchSize', 'number'],
+  ['features', 'features', 'list'], ['layers', 'layers', 'layers'], ['loss', 'loss', 'text'],
+  ['lr', 'learningRate', 'number'], ['opt', 'optimizer', 'text'], ['reg', 'regularization', 'text'],
+  ['regRate', 'regularizationRate', 'number'], ['winit', 'weightInit', 'text'], ['binit', 'biasInit', 'text'],
+  ['seed', 'seed', 'number'], ['grid', 'gridSize', 'number'],
+];
+const HASH_KINDS = {
+  text: { write: (v) => v, read: (s) => (s === '' ? undefined : s) },
+  number: { write: (v) => v, read: (s) => (s === '' || Number.isNaN(Number(s)) ? undefined : Number(s)) },
+  list: { write: (v) => v.join(','), read: (s) => s.split(',').filter((f) => f) },
+  layers: {
+    write: (v) => v.map((l) => `${l.units}:${l.activation}`).join('|'),
+    read: (s) => (s === '' ? [] : s.split('|').map((entry) => {
+      const at = entry.indexOf(':');
+      return { units: Number(entry.slice(0, at)), activation: entry.slice(at + 1) };
+    })),
+  },
+};
+
 function toHash() {
   const p = new URLSearchParams();
-  p.set('dataset', cfg.dataset);
-  p.set('problem', cfg.problem);
-  p.set('samples', cfg.samples);
-  p.set('noise', cfg.noise);
-  p.set('train', cfg.trainPercent);
-  p.set('batch', cfg.batchSize);
-  p.set('features', cfg.features.join(','));
-  p.set('layers', cfg.layers.map((l) => `${l.units}:${l.activation}`).join('|'));
-  p.set('loss', cfg.loss);
-  p.set('lr', cfg.learningRate);
-  p.set('opt', cfg.optimizer);
-  p.set('reg', cfg.regularization);
-  p.set('regRate', cfg.regularizationRate);
-  p.set('winit', cfg.weightInit);
-  p.set('binit', cfg.biasInit);
-  p.set('seed', cfg.seed);
-  p.set('grid', cfg.gridSize);
+  for (const [key, field, kind] of HASH_FIELDS) p.set(key, HASH_KINDS[kind].write(cfg[field]));
   p.set('showTest', ui.showTest ? 1 : 0);
   p.set('discretize', ui.discretize ? 1 : 0);
   if (ui.compare) {
@@ -80,31 +87,10 @@ function toHash() {
 function fromHash(hash) {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const c = structuredClone(DEFAULTS);
-  const number = (key, field) => { if (p.has(key) && p.get(key) !== '' && !Number.isNaN(Number(p.get(key)))) c[field] = Number(p.get(key)); };
-  const text = (key, field) => { if (p.has(key) && p.get(key) !== '') c[field] = p.get(key); };
-  text('dataset', 'dataset');
-  text('problem', 'problem');
-  number('samples', 'samples');
-  number('noise', 'noise');
-  number('train', 'trainPercent');
-  number('batch', 'batchSize');
-  if (p.has('features')) c.features = p.get('features').split(',').filter((f) => f);
-  if (p.has('layers')) {
-    const value = p.get('layers');
-    c.layers = value === '' ? [] : value.split('|').map((entry) => {
-      const at = entry.indexOf(':');
-      return { units: Number(entry.slice(0, at)), activation: entry.slice(at + 1) };
-    });
+  for (const [key, field, kind] of HASH_FIELDS) {
+    const value = p.has(key) ? HASH_KINDS[kind].read(p.get(key)) : undefined;
+    if (value !== undefined) c[field] = value;
   }
-  text('loss', 'loss');
-  number('lr', 'learningRate');
-  text('opt', 'optimizer');
-  text('reg', 'regularization');
-  number('regRate', 'regularizationRate');
-  text('winit', 'weightInit');
-  text('binit', 'biasInit');
-  number('seed', 'seed');
-  number('grid', 'gridSize');
   const u = { ...ui, showTest: p.get('showTest') === '1', discretize: p.get('discretize') === '1', compare: p.has('compare') };
   if (u.compare) {
     u.compareField = p.get('compare');
