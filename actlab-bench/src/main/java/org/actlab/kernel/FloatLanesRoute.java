@@ -92,9 +92,7 @@ final class FloatLanesRoute {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            sigmoidForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+            padded(FloatLanesRoute::sigmoidForward, z, zOff + i, a, aOff + i, n - i);
         }
     }
 
@@ -110,10 +108,7 @@ final class FloatLanesRoute {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            sigmoidBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+            padded(FloatLanesRoute::sigmoidBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -129,9 +124,7 @@ final class FloatLanesRoute {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            tanhForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+            padded(FloatLanesRoute::tanhForward, z, zOff + i, a, aOff + i, n - i);
         }
     }
 
@@ -147,10 +140,7 @@ final class FloatLanesRoute {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            tanhBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+            padded(FloatLanesRoute::tanhBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -284,6 +274,31 @@ final class FloatLanesRoute {
                 out[outOff + j] = wide[j];
             }
         }
+    }
+
+    /** A forward loop over a slice. */
+    private interface ForwardLoop {
+        void run(float[] z, int zOff, float[] a, int aOff, int n);
+    }
+
+    /** A backward loop over a slice. */
+    private interface BackwardLoop {
+        void run(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
+    }
+
+    /** The last {@code count < LANES} elements through {@code loop}, on a zero-padded whole vector. */
+    private static void padded(ForwardLoop loop, float[] z, int zOff, float[] a, int aOff, int count) {
+        float[] buffer = tail(z, zOff, count);
+        loop.run(buffer, 0, buffer, 0, LANES);
+        System.arraycopy(buffer, 0, a, aOff, count);
+    }
+
+    /** The same for a backward loop. */
+    private static void padded(BackwardLoop loop, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
+                               int count) {
+        float[] buffer = tail(z, zOff, count);
+        loop.run(buffer, 0, tail(dA, dAOff, count), 0, buffer, 0, LANES);
+        System.arraycopy(buffer, 0, dZ, dZOff, count);
     }
 
     /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
