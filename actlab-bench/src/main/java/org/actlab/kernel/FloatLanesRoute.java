@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Issue 11's "float lanes with an error-compensated exp" route for sigmoid and tanh, forward and
  * backward: twice the lanes per vector of the double-lane loops in {@link VectorTranscendentals},
- * within 1 ULP (0.754 at worst in the sampled audit, against their 0.504). Measured, not
- * shipped: on JDK 17 on the Zen 5 host it is no faster than those loops except in tanh's backward
- * pass (docs/BENCHMARKS.md, "Sigmoid and tanh against the peers"). C2 compiles its loop to about
+ * within 1 ULP (0.791 at worst over all 2^32 floats, against their 0.504). Measured, not
+ * shipped (yet): on JDK 17 on the Zen 5 host it was 1.07–1.35 × those loops in JMH
+ * (docs/BENCHMARKS.md, "Sigmoid and tanh against the peers"). C2 compiles its loop to about
  * 60 instructions per 16 floats (45 vector operations, the rest constant loads and the loop), which
  * took about 27 cycles per vector in a CPU-time harness; replacing its one division by a
  * multiplication did not change that, so the count of operations, not the division, bounds it,
