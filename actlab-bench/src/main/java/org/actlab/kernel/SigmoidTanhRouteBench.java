@@ -3,6 +3,7 @@ package org.actlab.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.actlab.accuracy.AccuracyAudit;
+import org.actlab.accuracy.ExhaustiveAudit;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Standard;
 import org.actlab.bench.BenchData;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class SigmoidTanhRouteBench extends VectorJmhDefaults {
 
-    @Param({"float-compensated", "double-div", "double-rcp", "double-svml", "float-svml"})
+    @Param({"float-lanes", "double-div", "double-rcp", "double-svml", "float-svml"})
     public String route;
 
     @Param({"sigmoid", "tanh"})
@@ -65,15 +66,30 @@ public class SigmoidTanhRouteBench extends VectorJmhDefaults {
         return dZ;
     }
 
-    /** Prints the sampled audit of every route: {@code java -cp ... org.actlab.kernel.SigmoidTanhRouteBench [samples]}. */
+    /**
+     * Prints the sampled audit of every route ({@code java -cp ... org.actlab.kernel.SigmoidTanhRouteBench
+     * [samples]}), or with {@code --exhaustive ROUTE [threads]} the audit of every one of the 2^32
+     * float bit patterns through that route ({@code ExhaustiveAudit}, the code behind
+     * {@code ./actlab audit --exhaustive}), with the wall time.
+     */
     public static void main(String[] args) {
+        List<Activation> functions = List.of(Standard.SIGMOID, Standard.TANH);
+        if (args.length > 0 && args[0].equals("--exhaustive")) {
+            int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+            long started = System.nanoTime();
+            List<AccuracyAudit.Row> rows = new ExhaustiveAudit(ExhaustiveAudit.Config.allFloats(functions,
+                    List.of(SigmoidTanhRoutes.of(args[1])), threads)).run();
+            System.out.print(AccuracyAudit.toMarkdown(rows));
+            System.out.printf("wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
+            return;
+        }
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : AccuracyAudit.DEFAULT_SAMPLES;
         List<ActivationKernels> paths = new ArrayList<>();
         for (String name : SigmoidTanhRoutes.NAMES) {
             paths.add(SigmoidTanhRoutes.of(name));
         }
         AccuracyAudit.Config config = AccuracyAudit.Config.defaults().withSamples(samples)
-                .withActivations(List.of(Standard.SIGMOID, Standard.TANH)).withPaths(paths);
+                .withActivations(functions).withPaths(paths);
         System.out.print(AccuracyAudit.toMarkdown(new AccuracyAudit(config).run()));
     }
 }

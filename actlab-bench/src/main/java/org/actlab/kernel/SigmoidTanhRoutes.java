@@ -23,9 +23,11 @@ import org.actlab.activation.Standard;
  *       from a float division refined by one Newton step in double (error 2^-48).</li>
  *   <li>{@code double-svml}: double lanes with the Vector API's own {@code EXP}/{@code EXPM1}
  *       (Intel SVML on x86) instead of actlab's polynomial, then the double division.</li>
- *   <li>{@code float-compensated}: {@link FloatCompensatedRoute} (float lanes, own exp carried as
- *       hi + lo, one float division with a Newton correction); vectors with a NaN or a large |x|
- *       run {@code double-div}.</li>
+ *   <li>{@code float-lanes}: {@link FloatLanesRoute} (float lanes, own exp carried as hi + lo, one
+ *       float division with a Newton correction; lanes with a NaN or a large |x| from
+ *       {@code double-div}). It replaced the earlier {@code float-compensated} route (the same
+ *       arithmetic with blends, whose out-of-range vectors ran the double loop whole, so results
+ *       depended on neighbouring lanes).</li>
  *   <li>{@code float-svml}: float lanes (twice as many per vector) with the Vector API's float
  *       {@code EXP}/{@code EXPM1}, the denominator as a compensated sum (hi + lo) and its
  *       reciprocal corrected by one FMA Newton step.</li>
@@ -34,7 +36,7 @@ import org.actlab.activation.Standard;
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
-    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-compensated"};
+    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -81,11 +83,11 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
     public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
         boolean sigmoid = check(f, n);
         switch (route) {
-            case "float-compensated":
+            case "float-lanes":
                 if (sigmoid) {
-                    FloatCompensatedRoute.sigmoidForward(z, zOff, a, aOff, n);
+                    FloatLanesRoute.sigmoidForward(z, zOff, a, aOff, n);
                 } else {
-                    FloatCompensatedRoute.tanhForward(z, zOff, a, aOff, n);
+                    FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
                 }
                 return;
             case "double-div":
@@ -123,11 +125,11 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                          float[] dZ, int dZOff, int n, float[] dParams) {
         boolean sigmoid = check(f, n);
         switch (route) {
-            case "float-compensated":
+            case "float-lanes":
                 if (sigmoid) {
-                    FloatCompensatedRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                    FloatLanesRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 } else {
-                    FloatCompensatedRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                    FloatLanesRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
             case "double-div":
