@@ -125,6 +125,8 @@ final class SizeSweep {
         LogAxis y = new LogAxis("Gelem/s");
         y.setBase(10);
         y.setSmallestValue(1e-3);
+        // Rates as numbers (0.5, 2), not as powers of ten (10^-0.3, 10^0.3).
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         List<String> names = new ArrayList<>(series.keySet());
         for (int i = 0; i < names.size(); i++) {
