@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * first step (the reference loss of the divergence watch) and after the last batch of an epoch.
  * The peers' benchmarks evaluate nothing, so neither may fall in the timed call: this benchmark
  * never takes an epoch's last step, and before it would, an untimed set-up starts a fresh Trainer
- * on the same network and takes that Trainer's first step there. (Until 2026-11-29 the first step
- * was timed: one call in 63 then carried an evaluation of 8,192 rows, about a quarter of the
- * mean.)
+ * on the same network and takes that Trainer's first step there. (Until 2026-11-29 the first step,
+ * with its evaluation, was timed once in 63 calls; side by side under load the two versions
+ * measured the same within their spread, docs/BENCHMARKS.md section 11.)
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 4, time = 1, timeUnit = TimeUnit.SECONDS)
