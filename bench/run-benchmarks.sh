@@ -123,7 +123,9 @@ for suite in "${suites[@]}"; do
       # SWEEP_FORKS forks per point (default 3); SWEEP_LIBS picks the libraries (default all:
       # actlab,nd4j,libtorch,onnxruntime,tensorflow), so that a sweep can be split into runs of
       # a few minutes each and the JSON files given to BenchReport --plot together afterwards.
-      sweep_timing=(-f "${SWEEP_FORKS:-3}" -wi 3 -w 200ms -i 3 -r 200ms)
+      # Warm-up of 5 × 500 ms: with 3 × 200 ms, under load, small sizes were still measured in the
+      # Vector API's Java fallback (section 11).
+      sweep_timing=(-f "${SWEEP_FORKS:-3}" -wi 5 -w 500ms -i 3 -r 200ms)
       $quick && sweep_timing=("${timing[@]}")
       sweep_libs=",${SWEEP_LIBS:-actlab,nd4j,libtorch,onnxruntime,tensorflow},"
       sweep_args=(-p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}")
