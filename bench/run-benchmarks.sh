@@ -124,7 +124,7 @@ for suite in "${suites[@]}"; do
       # actlab,nd4j,libtorch,onnxruntime,tensorflow), so that a sweep can be split into runs of
       # a few minutes each and the JSON files given to BenchReport --plot together afterwards.
       # Warm-up of 5 × 500 ms: with 3 × 200 ms, under load, small sizes were still measured in the
-      # Vector API's Java fallback (section 11).
+      # Vector API's Java fallback (docs/BENCHMARKS.md section 12).
       sweep_timing=(-f "${SWEEP_FORKS:-3}" -wi 5 -w 500ms -i 3 -r 200ms)
       $quick && sweep_timing=("${timing[@]}")
       sweep_libs=",${SWEEP_LIBS:-actlab,nd4j,libtorch,onnxruntime,tensorflow},"

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * never takes an epoch's last step, and before it would, an untimed set-up starts a fresh Trainer
  * on the same network and takes that Trainer's first step there. (Until 2026-11-29 the first step,
  * with its evaluation, was timed once in 63 calls; side by side under load the two versions
- * measured the same within their spread, docs/BENCHMARKS.md section 11.)
+ * measured the same within their spread, docs/BENCHMARKS.md section 12.)
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 4, time = 1, timeUnit = TimeUnit.SECONDS)
