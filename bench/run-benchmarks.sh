@@ -13,7 +13,8 @@
 #              gemm       the engine's GEMM on that MLP's shapes, 1 and 2 threads
 #              sweep      sigmoid and relu forward from 1K to 64M floats (powers of 4), 1 thread:
 #                         actlab, copy and the four peers; the summary gets a table and
-#                         docs/img/size-sweep-*.svg (log-log plots) are rewritten
+#                         docs/img/size-sweep-*.svg (log-log plots) are rewritten. SWEEP_LIBS
+#                         (e.g. actlab,nd4j), SWEEP_SIZES and SWEEP_FORKS (default 3) split it
 #   --jdk DIR  JDK for the forked benchmark JVMs (default: the java on PATH); the JMH host runs on
 #              the java on PATH
 #   --quick    smoke test: 1 fork, 1 short warm-up and 1 short measurement iteration
@@ -35,7 +36,7 @@ while (($#)); do
     --jdk) jdk="$2"; shift 2 ;;
     --quick) quick=true; shift ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) suites+=("$1"); shift ;;
   esac
@@ -119,11 +120,20 @@ for suite in "${suites[@]}"; do
       big=(-jvmArgsAppend "--add-modules=jdk.incubator.vector -Xss4m -Xms4g -Xmx4g")
       # SWEEP_SIZES overrides the list (a shorter run: 1024,16384,262144,4194304,67108864).
       sweep_sizes="${SWEEP_SIZES:-1024,4096,16384,65536,262144,1048576,4194304,16777216,67108864}"
-      sweep_timing=(-f 1 -wi 3 -w 200ms -i 3 -r 200ms)
+      # SWEEP_FORKS forks per point (default 3); SWEEP_LIBS picks the libraries (default all:
+      # actlab,nd4j,libtorch,onnxruntime,tensorflow), so that a sweep can be split into runs of
+      # a few minutes each and the JSON files given to BenchReport --plot together afterwards.
+      # Warm-up of 5 × 500 ms: with 3 × 200 ms, under load, small sizes were still measured in the
+      # Vector API's Java fallback (docs/BENCHMARKS.md section 12).
+      sweep_timing=(-f "${SWEEP_FORKS:-3}" -wi 5 -w 500ms -i 3 -r 200ms)
       $quick && sweep_timing=("${timing[@]}")
-      jmh sweep-actlab -- 'ActivationKernelBench.forward|MemoryStreamBench.copy' -t 1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
-      jmh sweep-nd4j OMP_NUM_THREADS=1 -- 'Nd4jActivationBench' -p threads=1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
-      jmh sweep-peers -- 'LibtorchActivationBench|OnnxRuntimeActivationBench|TensorFlowActivationBench' -p threads=1 -p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}"
+      sweep_libs=",${SWEEP_LIBS:-actlab,nd4j,libtorch,onnxruntime,tensorflow},"
+      sweep_args=(-p activation=sigmoid,relu -p size="$sweep_sizes" "${sweep_timing[@]}" "${big[@]}")
+      [[ "$sweep_libs" == *,actlab,* ]] && jmh sweep-actlab -- 'ActivationKernelBench.forward|MemoryStreamBench.copy' -t 1 "${sweep_args[@]}"
+      [[ "$sweep_libs" == *,nd4j,* ]] && jmh sweep-nd4j OMP_NUM_THREADS=1 -- 'Nd4jActivationBench' -p threads=1 "${sweep_args[@]}"
+      [[ "$sweep_libs" == *,libtorch,* ]] && jmh sweep-libtorch -- 'LibtorchActivationBench' -p threads=1 "${sweep_args[@]}"
+      [[ "$sweep_libs" == *,onnxruntime,* ]] && jmh sweep-onnxruntime -- 'OnnxRuntimeActivationBench' -p threads=1 "${sweep_args[@]}"
+      [[ "$sweep_libs" == *,tensorflow,* ]] && jmh sweep-tensorflow -- 'TensorFlowActivationBench' -p threads=1 "${sweep_args[@]}"
       plot=(--plot "$root/docs/img") ;;
     *) echo "unknown suite $suite" >&2; exit 2 ;;
   esac

@@ -25,10 +25,7 @@ public class LibtorchActivationBench extends PeerActivationBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getEngine("PyTorch");
-        JniUtils.setNumThreads(threads);
+        Engine engine = engine(threads);
         function = PeerFunction.of(activation);
         manager = engine.newBaseManager();
         float[] input = BenchData.preActivations(size, BenchData.SEED);
@@ -36,6 +33,15 @@ public class LibtorchActivationBench extends PeerActivationBench {
         try (NDArray a = apply()) {
             function.check("libtorch", input, a.toFloatArray());
         }
+    }
+
+    /** DJL's PyTorch engine with {@code threads} intra-op threads and one inter-op thread. */
+    static Engine engine(int threads) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Engine engine = Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(threads);
+        return engine;
     }
 
     private NDArray apply() {

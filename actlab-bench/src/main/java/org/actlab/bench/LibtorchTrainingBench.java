@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -55,10 +54,7 @@ public class LibtorchTrainingBench extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void setUp() {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getEngine("PyTorch");
-        JniUtils.setNumThreads(threads);
+        Engine engine = LibtorchActivationBench.engine(threads);
         engine.setRandomSeed((int) BenchData.SEED);
         SequentialBlock net = new SequentialBlock()
                 .add(Linear.builder().setUnits(MlpSetup.HIDDEN).build())

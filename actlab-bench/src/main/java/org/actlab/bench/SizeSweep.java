@@ -15,9 +15,12 @@ import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -35,6 +38,14 @@ final class SizeSweep {
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    /**
+     * Where the working set (input and output, 8 bytes per float) of one core outgrows each cache of
+     * the benchmark machine (Zen 5: 48 KiB L1d, 1 MiB L2, 32 MiB L3; docs/BENCHMARKS.md), drawn as
+     * dashed lines.
+     */
+    private static final Map<String, Integer> CACHE_FLOATS = Map.of(
+            "L1d", 48 * 1024 / 8, "L2", 1024 * 1024 / 8, "L3", 32 * 1024 * 1024 / 8);
 
     private SizeSweep() {
     }
@@ -114,6 +125,8 @@ final class SizeSweep {
         LogAxis y = new LogAxis("Gelem/s");
         y.setBase(10);
         y.setSmallestValue(1e-3);
+        // Rates as numbers (0.5, 2), not as powers of ten (10^-0.3, 10^0.3).
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         List<String> names = new ArrayList<>(series.keySet());
         for (int i = 0; i < names.size(); i++) {
@@ -122,6 +135,15 @@ final class SizeSweep {
             renderer.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        for (Map.Entry<String, Integer> cache : CACHE_FLOATS.entrySet()) {
+            ValueMarker marker = new ValueMarker(cache.getValue(), new Color(0x999999), new BasicStroke(1f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            marker.setLabel(cache.getKey());
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));

@@ -99,7 +99,11 @@ abstract class GemmDriver implements Gemm {
         int colPanels = narrow ? 1 : (n + nr - 1) / nr;
         int rowUnit = narrow ? NARROW_ROWS : mr;
         int rowPanels = (m + rowUnit - 1) / rowUnit;
-        boolean splitColumns = colPanels >= rowPanels;
+        // Every part packs its own copy of the operand its cut does not divide: a row split packs
+        // all of B (k×n) in each part, a column split all of A (m×k). Packing is a third of a
+        // product's time on the training step's shapes, so cut the columns when A is the smaller
+        // operand (m ≤ n) and there is a column panel for every part. Either cut gives the same bits.
+        boolean splitColumns = colPanels >= parts && (rowPanels < parts || m <= n);
         parts = Math.min(parts, splitColumns ? colPanels : rowPanels);
         if (parts <= 1) {
             region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);

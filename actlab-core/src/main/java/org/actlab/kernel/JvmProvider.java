@@ -2,9 +2,10 @@ package org.actlab.kernel;
 
 /**
  * The one place that loads, by name, the implementations that exist only on the JVM: the Vector
- * API kernels ({@link VectorActivationKernels}, {@link VectorGemm}) and the intrinsic FMA route
- * ({@link IntrinsicFma}). No other class links against {@code jdk.incubator.vector} or calls
- * {@code Math.fma(float, float, float)} on the scalar path, and nothing else here uses reflection.
+ * API kernels ({@link VectorActivationKernels}, {@link VectorGemm}, {@link VectorUpdateKernels}) and
+ * the intrinsic FMA route ({@link IntrinsicFma}). No other class links against
+ * {@code jdk.incubator.vector} or calls {@code Math.fma(float, float, float)} on the scalar path, and
+ * nothing else here uses reflection.
  *
  * <p>Why by name: the browser build (TeaVM 0.16) compiles every method its static analysis can
  * reach and fails on any reachable reference to a class or method its class library lacks
@@ -31,6 +32,11 @@ final class JvmProvider {
         return GemmHolder.INSTANCE;
     }
 
+    /** The Vector API parameter updates, or {@code null} when {@code jdk.incubator.vector} is not usable. */
+    static UpdateKernels vectorUpdates() {
+        return UpdatesHolder.INSTANCE;
+    }
+
     /** {@link Math#fma(float, float, float)} as a route, or {@code null} where the platform lacks it. */
     static FloatFma.Route intrinsicFma() {
         return load("org.actlab.kernel.IntrinsicFma", FloatFma.Route.class);
@@ -43,6 +49,11 @@ final class JvmProvider {
 
     private static final class GemmHolder {
         static final Gemm INSTANCE = vectorApiPresent() ? load("org.actlab.kernel.VectorGemm", Gemm.class) : null;
+    }
+
+    private static final class UpdatesHolder {
+        static final UpdateKernels INSTANCE =
+                vectorApiPresent() ? load("org.actlab.kernel.VectorUpdateKernels", UpdateKernels.class) : null;
     }
 
     private static boolean vectorApiPresent() {

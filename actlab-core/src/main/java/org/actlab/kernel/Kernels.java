@@ -32,6 +32,12 @@ public final class Kernels {
         return CHOSEN == SCALAR || Gemm.vector() == null ? Gemm.scalar() : Gemm.vector();
     }
 
+    /** The optimisers' bulk updates on the same path as {@link #activations()}. */
+    public static UpdateKernels updates() {
+        UpdateKernels vector = CHOSEN == SCALAR ? null : JvmProvider.vectorUpdates();
+        return vector == null ? UpdateKernels.scalar() : vector;
+    }
+
     /** The scalar twin, always available. */
     public static ActivationKernels scalar() {
         return SCALAR;

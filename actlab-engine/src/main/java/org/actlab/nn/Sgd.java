@@ -1,5 +1,6 @@
 package org.actlab.nn;
 
+import org.actlab.kernel.Kernels;
 import org.actlab.spec.Schema;
 
 /** Plain stochastic gradient descent: w ← w − η·g. */
@@ -14,8 +15,7 @@ public final class Sgd extends SlotOptimizer {
 
     @Override
     protected void update(int slot, float[] w, float[] g, float[][] state, boolean decayed, long t, double lr) {
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (w[i] - lr * g[i]);
-        }
+        // w[i] = (float) (w[i] - lr * g[i]) in double, on the kernel path (the scalar loop is slow).
+        Kernels.updates().sgd(w, g, lr);
     }
 }

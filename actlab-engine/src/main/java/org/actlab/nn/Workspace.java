@@ -1,5 +1,6 @@
 package org.actlab.nn;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.actlab.activation.Activation;
@@ -27,6 +28,8 @@ final class Workspace {
     final float[][] dB;
     /** dL/dθ of each layer's learnable activation parameters (prelu's slope); empty when none. */
     final float[][] dP;
+    /** Scratch for the bias gradients' column sums, as wide as the widest layer. */
+    private final double[] biasSums;
 
     Workspace(List<DenseLayer> layers, int capacity) {
         this.capacity = capacity;
@@ -38,6 +41,7 @@ final class Workspace {
         dW = new float[count][];
         dB = new float[count][];
         dP = new float[count][];
+        int widest = 0;
         for (int l = 0; l < count; l++) {
             DenseLayer layer = layers.get(l);
             int size = Math.multiplyExact(capacity, layer.units());
@@ -48,7 +52,9 @@ final class Workspace {
             dW[l] = new float[layer.weights().length];
             dB[l] = new float[layer.units()];
             dP[l] = new float[layer.activation().parameters().length];
+            widest = Math.max(widest, layer.units());
         }
+        biasSums = new double[widest];
     }
 
     /**
@@ -115,12 +121,17 @@ final class Workspace {
             gemm.multiply(true, false, units, inputs, n, dZ[l], 0, units, prev, prevOff, inputs, 0f, dW[l], 0, inputs);
             float[] db = dB[l];
             float[] dz = dZ[l];
-            for (int j = 0; j < units; j++) {
-                double sum = 0;
-                for (int r = 0; r < n; r++) {
-                    sum += dz[r * units + j];
+            // Column sums of dZ in double, each in row order from 0. Row by row, so that the units'
+            // sums are independent chains (column by column each add waited for the previous one).
+            Arrays.fill(biasSums, 0, units, 0.0);
+            for (int r = 0; r < n; r++) {
+                int row = r * units;
+                for (int j = 0; j < units; j++) {
+                    biasSums[j] += dz[row + j];
                 }
-                db[j] = (float) sum;
+            }
+            for (int j = 0; j < units; j++) {
+                db[j] = (float) biasSums[j];
             }
             if (l > 0) {
                 gemm.multiply(false, false, n, inputs, units, dz, 0, units, layer.weights(), 0, inputs, 0f, dA[l - 1], 0, inputs);
@@ -132,7 +143,7 @@ final class Workspace {
     /** dZ_l = dA_l ⊙ f'(Z_l), and dP_l = Σ dA_l ⊙ ∂f/∂θ. */
     private void activationBackward(ActivationKernels kernels, Activation f, int l, int count) {
         float[] params = dP[l];
-        java.util.Arrays.fill(params, 0f);
+        Arrays.fill(params, 0f);
         // a[l] holds the training forward's outputs: the kernels recover rrelu's drawn slopes from them.
         kernels.backward(f, z[l], 0, a[l], 0, dA[l], 0, dZ[l], 0, count, params.length == 0 ? null : params);
     }
