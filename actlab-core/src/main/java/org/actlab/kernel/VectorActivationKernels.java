@@ -29,7 +29,10 @@ import org.actlab.activation.ThresholdedRelu;
  * sigmoid, tanh, elu, selu, celu, exponential, gaussian, rectified_tanh, softsign, cube,
  * sparse_plus, hard_swish forward and backward, silu, gelu_tanh, hard_sigmoid forward;
  * {@link VectorSmooth} (double lanes, on that exp core): softplus, log_sigmoid, mish forward and
- * backward, silu and gelu_tanh backward; {@link VectorAlgebraic} (double lanes, the scalar's own
+ * backward, silu and gelu_tanh backward, tanhshrink forward and backward (on {@link VectorFullExp}, e^y to
+ * a double ULP, and the shared core); {@link VectorErf} (double lanes, Cody's erfc on {@link VectorFullExp}):
+ * gelu forward and backward; {@link VectorTrig} (double lanes, Cody–Waite reduction below 2^20, the scalar
+ * twin for a vector with a lane beyond): sin forward and backward; {@link VectorAlgebraic} (double lanes, the scalar's own
  * operations): isru, squareplus, bent_identity, rational_tanh, arctan; {@link VectorPiecewise} (float lanes): identity,
  * relu, relu6, leaky_relu, prelu (with its slope gradient), rrelu (inference forward, backward),
  * hard_tanh, threshold, thresholded_relu, softshrink, hardshrink, hard_sigmoid backward. What runs
@@ -44,20 +47,15 @@ final class VectorActivationKernels implements ActivationKernels {
      * The documented opt-outs: catalogue functions (by id, at their catalogue defaults) whose
      * forward or backward pass runs the scalar twin on this path, and why. The catalogue test
      * fails when a function falls back without an entry here, or has an entry but a vector loop.
+     * Empty: every catalogue function has vector loops both ways. (sin's loops hand a vector
+     * with a lane beyond 2^20 to the scalar twin: a range opt-out, documented in VectorTrig.)
      */
-    private static final String NOT_YET = "not vectorised yet: the scalar twin runs";
 
     /** Forward passes that run the scalar twin. */
-    static final Map<String, String> SCALAR_FORWARD = Map.ofEntries(
-            Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
-            Map.entry("tanhshrink", NOT_YET),
-            Map.entry("sin", "no vector sin: the scalar's Math.sin has a full-range argument reduction"));
+    static final Map<String, String> SCALAR_FORWARD = Map.of();
 
     /** Backward passes that run the scalar twin. */
-    static final Map<String, String> SCALAR_BACKWARD = Map.ofEntries(
-            Map.entry("gelu", NOT_YET + " (needs a vector erfc within 1 ULP)"),
-            Map.entry("tanhshrink", NOT_YET),
-            Map.entry("sin", "no vector cos: the scalar's Math.cos has a full-range argument reduction"));
+    static final Map<String, String> SCALAR_BACKWARD = Map.of();
 
     /**
      * A forward loop, a = f(z) over a slice; false, having written nothing, where the scalar twin
@@ -88,13 +86,13 @@ final class VectorActivationKernels implements ActivationKernels {
 
     /** A forward loop that needs only the slices. */
     @FunctionalInterface
-    private interface SliceForward {
+    interface SliceForward {
         void run(float[] z, int zOff, float[] a, int aOff, int n);
     }
 
     /** A backward loop that needs only the slices. */
     @FunctionalInterface
-    private interface SliceBackward {
+    interface SliceBackward {
         void run(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
     }
 
@@ -145,6 +143,9 @@ final class VectorActivationKernels implements ActivationKernels {
         standard(Standard.BENT_IDENTITY, own(VectorAlgebraic::bentIdentityForward), own(VectorAlgebraic::bentIdentityBackward));
         standard(Standard.RATIONAL_TANH, own(VectorAlgebraic::rationalTanhForward), own(VectorAlgebraic::rationalTanhBackward));
         standard(Standard.ARCTAN, own(VectorAlgebraic::arctanForward), own(VectorAlgebraic::arctanBackward));
+        standard(Standard.GELU, slices(VectorErf::geluForward), slices(VectorErf::geluBackward));
+        standard(Standard.TANHSHRINK, slices(VectorSmooth::tanhshrinkForward), slices(VectorSmooth::tanhshrinkBackward));
+        standard(Standard.SIN, own(VectorTrig::sinForward), own(VectorTrig::sinBackward));
 
         kind(Kind.LEAKY_RELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((LeakyRelu) f).slope(), z, zOff, a, aOff, n),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->

@@ -74,7 +74,7 @@ final class VectorSmooth {
         return (DoubleVector) FloatVector.fromArray(FH, z, off).convertShape(VectorOperators.F2D, D, 0);
     }
 
-    private static FloatVector round(DoubleVector y) {
+    static FloatVector round(DoubleVector y) {
         return (FloatVector) y.convertShape(VectorOperators.D2F, FH, 0);
     }
 
@@ -90,7 +90,7 @@ final class VectorSmooth {
     }
 
     /** Lanes where x = ±∞ get f's limits there (the catalogue's values, in float vectors). */
-    private static FloatVector limits(FloatVector y, FloatVector x, FloatVector plus, FloatVector minus) {
+    static FloatVector limits(FloatVector y, FloatVector x, FloatVector plus, FloatVector minus) {
         return y.blend(plus, x.compare(VectorOperators.EQ, PLUS_INFINITY))
                 .blend(minus, x.compare(VectorOperators.EQ, MINUS_INFINITY));
     }
@@ -110,9 +110,8 @@ final class VectorSmooth {
             round(y).intoArray(a, aOff + i);
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            softplusForward(beta, threshold, buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+            forwardTail((zz, zo, aa, ao, m) -> softplusForward(beta, threshold, zz, zo, aa, ao, m), z, zOff + i, a, aOff + i,
+                    n - i);
         }
     }
 
@@ -128,10 +127,8 @@ final class VectorSmooth {
             round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            softplusBackward(beta, threshold, buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+            backwardTail((zz, zo, dd, dOff, gg, go, m) -> softplusBackward(beta, threshold, zz, zo, dd, dOff, gg, go, m), z,
+                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -145,9 +142,7 @@ final class VectorSmooth {
             limits(round(y), xf, F_MINUS_ZERO, MINUS_INFINITY).intoArray(a, aOff + i);
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            logSigmoidForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+            forwardTail(VectorSmooth::logSigmoidForward, z, zOff + i, a, aOff + i, n - i);
         }
     }
 
@@ -159,10 +154,7 @@ final class VectorSmooth {
             round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            logSigmoidBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
+            backwardTail(VectorSmooth::logSigmoidBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -193,11 +185,8 @@ final class VectorSmooth {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            float[] out = new float[LANES];
-            siluBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
-            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+            backwardTail((zz, zo, dd, dOff, gg, go, m) -> siluBackward(f, zz, zo, dd, dOff, gg, go, m), z,
+                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -228,24 +217,27 @@ final class VectorSmooth {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            float[] out = new float[LANES];
-            geluTanhBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
-            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+            backwardTail((zz, zo, dd, dOff, gg, go, m) -> geluTanhBackward(f, zz, zo, dd, dOff, gg, go, m), z,
+                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
     // ---- mish: x g(x), g = tanh(softplus(x)) ----
 
-    /** g = n/(n+2), n = e(e+2), e = e^x for x <= 0; (1+2t)/(1+2t+2t²), t = e^{−x} above. */
-    private static DoubleVector mishG(DoubleVector x, DoubleVector t, VectorMask<Double> positive) {
-        DoubleVector nNeg = t.add(TWO).mul(t);
-        DoubleVector neg = nNeg.div(nNeg.add(TWO));
-        DoubleVector twoT = t.add(t);
-        DoubleVector num = twoT.add(ONE);
-        DoubleVector pos = num.div(twoT.fma(t, num));
-        return neg.blend(pos, positive);
+    /*
+     * g = u/w with u = n = e(e+2), w = n + 2, e = e^x for x <= 0, and u = 1 + 2t, w = 1 + 2t + 2t²,
+     * t = e^{−x}, above; in both, t = e^{−|x|}. Each lane picks its own u and w by a mask and
+     * divides once (a division of 512-bit doubles costs as much as a dozen other operations).
+     */
+
+    /** The numerator u of g = u/w (see above). */
+    private static DoubleVector mishNumerator(DoubleVector t, VectorMask<Double> positive) {
+        return t.add(TWO).mul(t).blend(t.add(t).add(ONE), positive);
+    }
+
+    /** The denominator w of g = u/w, from the numerator u. */
+    private static DoubleVector mishDenominator(DoubleVector t, DoubleVector u, VectorMask<Double> positive) {
+        return u.add(TWO).blend(t.add(t).fma(t, u), positive);
     }
 
     static void mishForward(float[] z, int zOff, float[] a, int aOff, int n) {
@@ -254,19 +246,20 @@ final class VectorSmooth {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
             DoubleVector t = expNegMag(x);
-            DoubleVector y = x.mul(mishG(x, t, x.compare(VectorOperators.GT, ZERO)));
+            VectorMask<Double> positive = x.compare(VectorOperators.GT, ZERO);
+            DoubleVector u = mishNumerator(t, positive);
+            DoubleVector y = x.mul(u).div(mishDenominator(t, u, positive));
             limits(round(y), xf, PLUS_INFINITY, F_MINUS_ZERO).intoArray(a, aOff + i);
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            mishForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
+            forwardTail(VectorSmooth::mishForward, z, zOff + i, a, aOff + i, n - i);
         }
     }
 
     /**
-     * mish'(x) = g + x g', g' = 4e(1+e)/(e(e+2)+2)² for x <= 0, 4t²(1+t)/(1+2t+2t²)² above;
-     * lanes near the root go to the scalar twin.
+     * mish'(x) = g + x g' with g' = 4t(1+t) s/w², s = 1 for x <= 0 and t above (the scalar's
+     * 4e(1+e)/(e(e+2)+2)² and 4t²(1+t)/(1+2t+2t²)²), so mish' = (u w + 4x t (1+t) s)/w²: one
+     * division; lanes near the root go to the scalar twin.
      */
     static void mishBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
         int i = 0;
@@ -275,14 +268,10 @@ final class VectorSmooth {
             DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
             DoubleVector t = expNegMag(x);
             VectorMask<Double> positive = x.compare(VectorOperators.GT, ZERO);
-            DoubleVector g = mishG(x, t, positive);
-            DoubleVector onePlusT = t.add(ONE);
-            DoubleVector dNeg = t.add(TWO).fma(t, TWO);
-            DoubleVector slopeNeg = FOUR.mul(t).mul(onePlusT).div(dNeg.mul(dNeg));
-            DoubleVector twoT = t.add(t);
-            DoubleVector dPos = twoT.fma(t, twoT.add(ONE));
-            DoubleVector slopePos = FOUR.mul(t).mul(t).mul(onePlusT).div(dPos.mul(dPos));
-            DoubleVector y = x.fma(slopeNeg.blend(slopePos, positive), g);
+            DoubleVector u = mishNumerator(t, positive);
+            DoubleVector w = mishDenominator(t, u, positive);
+            DoubleVector slopeTerm = FOUR.mul(x).mul(t).mul(t.add(ONE)).mul(ONE.blend(t, positive));
+            DoubleVector y = u.fma(w, slopeTerm).div(w.mul(w));
             FloatVector out = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
             out.intoArray(dZ, dZOff + i);
             if (xf.compare(VectorOperators.GT, MISH_LOW_V).and(xf.compare(VectorOperators.LT, MISH_HIGH_V)).anyTrue()) {
@@ -290,11 +279,72 @@ final class VectorSmooth {
             }
         }
         if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            float[] out = new float[LANES];
-            mishBackward(f, buffer, 0, upstream, 0, out, 0, LANES);
-            System.arraycopy(out, 0, dZ, dZOff + i, n - i);
+            backwardTail((zz, zo, dd, dOff, gg, go, m) -> mishBackward(f, zz, zo, dd, dOff, gg, go, m), z,
+                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
+        }
+    }
+
+    // ---- tanhshrink: x − tanh x ----
+
+    /*
+     * x − tanh x = x³/3 − 2x⁵/15 + … (the scalar twin's eight terms, the same coefficients) for
+     * |x| < 0.1; beyond, the difference of x and tanh |x| = (1 − e)/(1 + e), e = e^{−2|x|} from
+     * VectorFullExp (about one double ULP): the difference loses at most a factor 3/x² = 300 there,
+     * which leaves the double far inside float's half ULP. hk's 2^-31 exp would lose 2 float ULPs
+     * at |x| = 0.1 for the same reason.
+     */
+    private static final DoubleVector SHRINK_SERIES_LIMIT = DoubleVector.broadcast(D, 0.1);
+    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2);
+    private static final DoubleVector LOGISTIC_LOW = DoubleVector.broadcast(D, -120);
+    private static final DoubleVector T1 = DoubleVector.broadcast(D, 1.0 / 3);
+    private static final DoubleVector T2 = DoubleVector.broadcast(D, -2.0 / 15);
+    private static final DoubleVector T3 = DoubleVector.broadcast(D, 17.0 / 315);
+    private static final DoubleVector T4 = DoubleVector.broadcast(D, -62.0 / 2835);
+    private static final DoubleVector T5 = DoubleVector.broadcast(D, 1382.0 / 155925);
+    private static final DoubleVector T6 = DoubleVector.broadcast(D, -21844.0 / 6081075);
+    private static final DoubleVector T7 = DoubleVector.broadcast(D, 929569.0 / 638512875);
+    private static final DoubleVector T8 = DoubleVector.broadcast(D, -6404582.0 / 10854718875.0);
+
+    /** tanhshrink(x) = x − tanh x: the series near 0, the direct difference beyond; ±∞ give ±∞ by themselves. */
+    static void tanhshrinkForward(float[] z, int zOff, float[] a, int aOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector x2 = x.mul(x);
+            // x · x² first, as the scalar: a subnormal x's cube underflows to the correctly signed 0.
+            DoubleVector series = x.mul(x2).mul(x2.fma(T8, T7).fma(x2, T6).fma(x2, T5).fma(x2, T4).fma(x2, T3)
+                    .fma(x2, T2).fma(x2, T1));
+            DoubleVector magnitude = x.abs();
+            DoubleVector e = VectorFullExp.exp(magnitude.mul(MINUS_TWO));
+            DoubleVector tanh = ONE.sub(e).div(ONE.add(e));
+            DoubleVector signedTanh = tanh.reinterpretAsLongs()
+                    .lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, SIGN_BIT))
+                    .reinterpretAsDoubles();
+            DoubleVector y = x.sub(signedTanh).blend(series, magnitude.compare(VectorOperators.LT, SHRINK_SERIES_LIMIT));
+            round(y).intoArray(a, aOff + i);
+        }
+        if (i < n) {
+            forwardTail(VectorSmooth::tanhshrinkForward, z, zOff + i, a, aOff + i, n - i);
+        }
+    }
+
+    /**
+     * tanhshrink'(x) = tanh² x = (m/(2 + m))², m = expm1(−2|x|) from the shared core
+     * ({@link VectorTranscendentals#expm1}, 2^-31: squaring doubles it, still far below float's
+     * half ULP); |x| clamped to 60 (tanh² = 1 in double beyond), NaN passes.
+     */
+    static void tanhshrinkBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
+        int i = 0;
+        for (int bound = n - LANES; i <= bound; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
+            DoubleVector twice = negMag.add(negMag);
+            DoubleVector m = VectorTranscendentals.expm1(twice.blend(LOGISTIC_LOW, twice.compare(VectorOperators.LT, LOGISTIC_LOW)));
+            DoubleVector tanh = m.div(m.add(TWO));
+            round(tanh.mul(tanh)).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+        }
+        if (i < n) {
+            backwardTail(VectorSmooth::tanhshrinkBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
         }
     }
 
@@ -312,8 +362,27 @@ final class VectorSmooth {
         }
     }
 
+    /**
+     * Runs a forward loop on the last {@code count < LANES} elements of a slice, zero-padded to one
+     * whole vector (once per kernel call: the loop's own lanes compute the tail).
+     */
+    static void forwardTail(VectorActivationKernels.SliceForward loop, float[] z, int zOff, float[] a, int aOff,
+                            int count) {
+        float[] buffer = tail(z, zOff, count);
+        loop.run(buffer, 0, buffer, 0, LANES);
+        System.arraycopy(buffer, 0, a, aOff, count);
+    }
+
+    /** Runs a backward loop on the last {@code count < LANES} elements, as {@link #forwardTail}. */
+    static void backwardTail(VectorActivationKernels.SliceBackward loop, float[] z, int zOff, float[] dA, int dAOff,
+                             float[] dZ, int dZOff, int count) {
+        float[] out = new float[LANES];
+        loop.run(tail(z, zOff, count), 0, tail(dA, dAOff, count), 0, out, 0, LANES);
+        System.arraycopy(out, 0, dZ, dZOff, count);
+    }
+
     /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
-    private static float[] tail(float[] array, int from, int count) {
+    static float[] tail(float[] array, int from, int count) {
         float[] buffer = new float[LANES];
         System.arraycopy(array, from, buffer, 0, count);
         return buffer;
