@@ -19,6 +19,13 @@ import org.actlab.activation.RRelu;
  *
  * <p>Backward passes form f'(z) as a vector and multiply, dZ = dA · f'(z), so that signed zeros,
  * infinities and NaN in dA propagate exactly as in the scalar twin.
+ *
+ * <p>Each loop is self-contained: no vector or mask crosses a call to a method of ours. The NaN
+ * test {@code x.compare(NE, x)} is written out in every loop, not in a helper: a helper returning a
+ * {@code VectorMask} was refused inlining by C2 in some fresh JVMs ("unloaded signature classes":
+ * the application class loader had not yet resolved {@code VectorMask} when the loop compiled),
+ * and the boxed mask and vector then ran the Vector API's Java fallback, 28-44 ns per element
+ * instead of 0.2 (docs/BENCHMARKS.md, "Vector API fallback in fresh JVMs").
  */
 final class VectorPiecewise {
 
@@ -51,7 +58,8 @@ final class VectorPiecewise {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector slope = zero.blend(one, x.compare(VectorOperators.GT, thresholds)).blend(x, isNaN(x));
+            FloatVector slope = zero.blend(one, x.compare(VectorOperators.GT, thresholds))
+                    .blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
@@ -78,7 +86,8 @@ final class VectorPiecewise {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector derivative = slopes.blend(one, x.compare(VectorOperators.GT, zero)).blend(x, isNaN(x));
+            FloatVector derivative = slopes.blend(one, x.compare(VectorOperators.GT, zero))
+                    .blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(derivative).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
@@ -138,7 +147,7 @@ final class VectorPiecewise {
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
             VectorMask<Float> within = x.compare(VectorOperators.GT, lows).and(x.compare(VectorOperators.LT, highs));
-            FloatVector derivative = zero.blend(insides, within).blend(x, isNaN(x));
+            FloatVector derivative = zero.blend(insides, within).blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(derivative).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
@@ -163,7 +172,7 @@ final class VectorPiecewise {
                     .and(x.compare(VectorOperators.GT, minusInfinity))
                     .and(out.compare(VectorOperators.NE, inference.mul(x)));
             FloatVector derivative = inference.blend(out.div(x), recoverable)
-                    .blend(one, x.compare(VectorOperators.GT, zero)).blend(x, isNaN(x));
+                    .blend(one, x.compare(VectorOperators.GT, zero)).blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(derivative).intoArray(dZ, dZOff + i);
         }
         if (i < n) {
@@ -188,7 +197,7 @@ final class VectorPiecewise {
             VectorMask<Float> below = x.compare(VectorOperators.LT, minusLambdas);
             FloatVector y = soft ? zero.blend(x.sub(lambdas), above).blend(x.add(lambdas), below)
                     : zero.blend(x, above.or(below));
-            y.blend(x, isNaN(x)).intoArray(a, aOff + i);
+            y.blend(x, x.compare(VectorOperators.NE, x)).intoArray(a, aOff + i);
         }
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
@@ -204,7 +213,7 @@ final class VectorPiecewise {
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
             VectorMask<Float> outside = x.compare(VectorOperators.GT, lambdas).or(x.compare(VectorOperators.LT, minusLambdas));
-            FloatVector slope = zero.blend(one, outside).blend(x, isNaN(x));
+            FloatVector slope = zero.blend(one, outside).blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
@@ -217,13 +226,10 @@ final class VectorPiecewise {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector.fromArray(F, dA, dAOff + i).mul(one.blend(x, isNaN(x))).intoArray(dZ, dZOff + i);
+            FloatVector.fromArray(F, dA, dAOff + i).mul(one.blend(x, x.compare(VectorOperators.NE, x)))
+                    .intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
-    }
-
-    private static VectorMask<Float> isNaN(FloatVector x) {
-        return x.compare(VectorOperators.NE, x);
     }
 
     private static void scalarForwardTail(Activation f, float[] z, int zOff, float[] a, int aOff, int from, int n) {
