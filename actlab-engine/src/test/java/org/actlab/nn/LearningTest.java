@@ -41,18 +41,16 @@ class LearningTest {
         assertTrue(result.last().trainAccuracy() >= 0.95, data.name() + " training accuracy " + result.last().trainAccuracy());
     }
 
+    /** Held-out accuracy only: how fast training runs is measured by the JMH training bench, not here. */
     @Test
-    void mlpReachesNinetyPercentOnHeldOutMnistInUnderAMinute() {
-        long start = System.nanoTime();
+    void mlpReachesNinetyPercentOnHeldOutMnist() {
         Split.TrainTest split = Split.trainTest(Mnist.bundled(), 0.8, 1);
         NetworkSpec spec = new NetworkSpec(784, List.of(new LayerSpec(128, "relu")), 10, Output.SOFTMAX, Loss.SOFTMAX_CE,
                 "he_normal", "zeros");
         Network network = Network.create(spec, 1);
         TrainingResult result = new Trainer(network, TrainConfig.builder().set(EPOCHS, 4).set(BATCH, 64).optimizer("adam", 1e-3).build(),
                 split.train(), split.test()).run();
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertNull(result.stopped());
         assertTrue(result.last().testAccuracy() >= 0.90, "MNIST test accuracy " + result.last().testAccuracy());
-        assertTrue(seconds < 60, "took " + seconds + " s");
     }
 }
