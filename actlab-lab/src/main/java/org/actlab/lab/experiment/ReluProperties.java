@@ -1,7 +1,6 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
 import org.actlab.diagnose.Diagnostics;
 import org.actlab.diagnose.HealthReport;
+import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 import org.actlab.nn.DenseLayer;
 import org.actlab.nn.Network;
@@ -106,12 +106,9 @@ public final class ReluProperties extends StatedExperiment {
         Activation relu = Activations.parse(trial.text("activation"));
         float[] sweep = sweep();
         long mismatches = 0;
-        float[] bulkA = new float[sweep.length];
-        float[] ones = new float[sweep.length];
-        float[] bulkDZ = new float[sweep.length];
-        Arrays.fill(ones, 1f);
-        Kernels.activations().forward(relu, sweep, 0, bulkA, 0, sweep.length);
-        Kernels.activations().backward(relu, sweep, 0, bulkA, 0, ones, 0, bulkDZ, 0, sweep.length, null);
+        ActivationKernels.Evaluated bulk = Kernels.activations().evaluate(relu, sweep);
+        float[] bulkA = bulk.values();
+        float[] bulkDZ = bulk.slopes();
         for (int i = 0; i < sweep.length; i++) {
             float x = sweep[i];
             boolean exact = relu.derivative(x) == 1f && Float.floatToRawIntBits(relu.apply(x)) == Float.floatToRawIntBits(x)
