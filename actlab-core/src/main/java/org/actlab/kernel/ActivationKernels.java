@@ -57,7 +57,8 @@ public interface ActivationKernels {
      * f and f' at every point of {@code z}: {@link #forward}, then {@link #backward} with dL/da = 1,
      * so the derivatives are the ones the training path computes (learnable parameters' gradients
      * are skipped). For {@code actlab eval}, the experiments and the tests that check the kernels
-     * point by point.
+     * point by point; it allocates its arrays, so the training loop calls the two passes itself,
+     * on buffers it owns.
      */
     default Evaluated evaluate(Activation f, float[] z) {
         int n = z.length;
