@@ -177,10 +177,8 @@ public final class ReluProperties extends StatedExperiment {
         Trials.Lookup done = new Trials.Lookup(results);
         TrialResult sweep = done.get(sweepTrial("relu"));
         TrialResult controlSweep = done.get(sweepTrial(SATURATING_CONTROL));
-        double[] tanhMean = new double[options.seeds()];
-        for (int s = 0; s < options.seeds(); s++) {
-            tanhMean[s] = done.get(trainedTrial(CENTRED_CONTROL, options.quick(), options.seed(s), false)).number("mean output");
-        }
+        double[] tanhMean = done.seeds(options, seed -> trainedTrial(CENTRED_CONTROL, options.quick(), seed, false))
+                .number("mean output");
         long mismatches = (long) sweep.number("mismatches");
         int swept = sweep.integer("swept");
         long positives = 0;
