@@ -2,7 +2,6 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Activations;
@@ -54,17 +53,12 @@ final class EvalCommand extends ActlabCommand {
         Activation f = Activations.parse(activation);
         ActivationKernels kernels = Kernels.forPath(path);
         float[] x = points();
-        int n = x.length;
-        float[] a = new float[n];
-        float[] ones = new float[n];
-        float[] dz = new float[n];
-        Arrays.fill(ones, 1f);
-        kernels.forward(f, x, 0, a, 0, n);
-        kernels.backward(f, x, 0, a, 0, ones, 0, dz, 0, n, null);
+        ActivationKernels.Evaluated at = kernels.evaluate(f, x);
         PrintWriter out = out();
         StringBuilder text = new StringBuilder("x,value,derivative\n");
-        for (int i = 0; i < n; i++) {
-            text.append(format(x[i])).append(',').append(format(a[i])).append(',').append(format(dz[i])).append('\n');
+        for (int i = 0; i < x.length; i++) {
+            text.append(format(x[i])).append(',').append(format(at.values()[i])).append(',')
+                    .append(format(at.slopes()[i])).append('\n');
             if (text.length() > 1 << 16) {
                 out.print(text);
                 text.setLength(0);

@@ -68,12 +68,9 @@ class ActivationCommandsTest {
                 for (int i = 0; i < x.length; i++) {
                     x[i] = Float.parseFloat(lines[i + 1].split(",")[0]);
                 }
-                float[] value = new float[x.length];
-                float[] slope = new float[x.length];
-                float[] ones = new float[x.length];
-                Arrays.fill(ones, 1f);
-                kernels.forward(f, x, 0, value, 0, x.length);
-                kernels.backward(f, x, 0, value, 0, ones, 0, slope, 0, x.length, null);
+                ActivationKernels.Evaluated at = kernels.evaluate(f, x);
+                float[] value = at.values();
+                float[] slope = at.slopes();
                 for (int i = 0; i < x.length; i++) {
                     String[] cells = lines[i + 1].split(",");
                     String where = spec + " at " + x[i] + " on " + path;

@@ -28,15 +28,12 @@ public record Threshold(float threshold, float value) implements Parametrised {
 
     @Override
     public float apply(float x) {
-        return x > threshold || x != x ? x : value;
+        return Step.value(x, threshold, value);
     }
 
     @Override
     public float derivative(float x) {
-        if (x != x) {
-            return x;
-        }
-        return x > threshold ? 1 : 0;
+        return Step.slope(x, threshold);
     }
 
     @Override

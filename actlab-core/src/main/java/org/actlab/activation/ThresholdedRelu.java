@@ -33,15 +33,12 @@ public record ThresholdedRelu(float theta) implements Parametrised {
 
     @Override
     public float apply(float x) {
-        return x > theta || x != x ? x : 0;
+        return Step.value(x, theta, 0);
     }
 
     @Override
     public float derivative(float x) {
-        if (x != x) {
-            return x;
-        }
-        return x > theta ? 1 : 0;
+        return Step.slope(x, theta);
     }
 
     @Override

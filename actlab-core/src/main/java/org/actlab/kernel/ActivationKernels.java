@@ -1,5 +1,6 @@
 package org.actlab.kernel;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.actlab.activation.Activation;
 import org.actlab.activation.Kind;
@@ -51,6 +52,33 @@ public interface ActivationKernels {
      */
     void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                   float[] dZ, int dZOff, int n, float[] dParams);
+
+    /**
+     * f and f' at every point of {@code z}: {@link #forward}, then {@link #backward} with dL/da = 1,
+     * so the derivatives are the ones the training path computes (learnable parameters' gradients
+     * are skipped). For {@code actlab eval}, the experiments and the tests that check the kernels
+     * point by point; it allocates its arrays, so the training loop calls the two passes itself,
+     * on buffers it owns.
+     */
+    default Evaluated evaluate(Activation f, float[] z) {
+        int n = z.length;
+        float[] a = new float[n];
+        float[] ones = new float[n];
+        float[] dZ = new float[n];
+        Arrays.fill(ones, 1f);
+        forward(f, z, 0, a, 0, n);
+        backward(f, z, 0, a, 0, ones, 0, dZ, 0, n, null);
+        return new Evaluated(a, dZ);
+    }
+
+    /**
+     * What {@link #evaluate} returns; the arrays are the caller's.
+     *
+     * @param values f(z[i])
+     * @param slopes f'(z[i]), from the backward pass with dL/da = 1
+     */
+    record Evaluated(float[] values, float[] slopes) {
+    }
 
     /** Checks that a slice lies inside its array, with a message that names the numbers. */
     static void checkSlice(String what, float[] array, int offset, int n) {

@@ -186,16 +186,10 @@ class ActivationKernelsTest {
 
     /** Runs forward and backward (dA = 1) and checks both against the reference, within 1 ULP. */
     static void checkWithinOneUlp(ActivationKernels kernels, Transcendental t, float[] z, String where) {
-        int n = z.length;
-        float[] a = new float[n];
-        float[] dZ = new float[n];
-        float[] ones = new float[n];
-        Arrays.fill(ones, 1f);
-        kernels.forward(t.f(), z, 0, a, 0, n);
-        if (t.slope() != null) {
-            kernels.backward(t.f(), z, 0, a, 0, ones, 0, dZ, 0, n, null);
-        }
-        for (int i = 0; i < n; i++) {
+        ActivationKernels.Evaluated at = kernels.evaluate(t.f(), z);
+        float[] a = at.values();
+        float[] dZ = at.slopes();
+        for (int i = 0; i < z.length; i++) {
             float x = z[i];
             double value = Float.isNaN(x) ? Double.NaN : t.value().applyAsDouble(x);
             if (ulps(a[i], value) > 1) {
@@ -234,16 +228,12 @@ class ActivationKernelsTest {
     void transcendentalsHaveTheirLimitsAndTinyTails(ActivationKernels kernels) {
         float[] z = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 20f, -20f, -100f, 200f,
                 Float.MIN_VALUE, -Float.MIN_VALUE};
-        float[] sig = new float[z.length];
-        float[] tanh = new float[z.length];
-        float[] sigSlope = new float[z.length];
-        float[] tanhSlope = new float[z.length];
-        float[] ones = new float[z.length];
-        Arrays.fill(ones, 1f);
-        kernels.forward(Standard.SIGMOID, z, 0, sig, 0, z.length);
-        kernels.forward(Standard.TANH, z, 0, tanh, 0, z.length);
-        kernels.backward(Standard.SIGMOID, z, 0, sig, 0, ones, 0, sigSlope, 0, z.length, null);
-        kernels.backward(Standard.TANH, z, 0, tanh, 0, ones, 0, tanhSlope, 0, z.length, null);
+        ActivationKernels.Evaluated sigmoid = kernels.evaluate(Standard.SIGMOID, z);
+        ActivationKernels.Evaluated tanhAt = kernels.evaluate(Standard.TANH, z);
+        float[] sig = sigmoid.values();
+        float[] tanh = tanhAt.values();
+        float[] sigSlope = sigmoid.slopes();
+        float[] tanhSlope = tanhAt.slopes();
         assertArrayEquals(new float[] {0.5f, 0.5f, 1f, 0f, Float.NaN, 1f, 2.0611537e-9f, 3.783506e-44f, 1f, 0.5f, 0.5f},
                 sig, 0f);
         assertArrayEquals(new float[] {0f, -0f, 1f, -1f, Float.NaN, 1f, -1f, -1f, 1f, Float.MIN_VALUE,
@@ -271,12 +261,9 @@ class ActivationKernelsTest {
                 Standard.MISH, Standard.LOG_SIGMOID, new Softplus(), new Softplus(2f, 5f), new Softplus(0.5f, -3f),
                 Standard.ARCTAN, Standard.GELU, Standard.TANHSHRINK, Standard.SIN);
         for (Activation f : functions) {
-            float[] a = new float[z.length];
-            float[] dZ = new float[z.length];
-            float[] dA = new float[z.length];
-            Arrays.fill(dA, 1f);
-            kernels.forward(f, z, 0, a, 0, z.length);
-            kernels.backward(f, z, 0, a, 0, dA, 0, dZ, 0, z.length, null);
+            ActivationKernels.Evaluated at = kernels.evaluate(f, z);
+            float[] a = at.values();
+            float[] dZ = at.slopes();
             for (int i = 0; i < z.length; i++) {
                 assertTrue(ulps(a[i], f.apply(z[i])) <= 1, () -> f.id() + " differs from apply");
                 assertTrue(ulps(dZ[i], f.derivative(z[i])) <= 1, () -> f.id() + " differs from derivative");

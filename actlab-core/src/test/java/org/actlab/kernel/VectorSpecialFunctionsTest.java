@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -190,12 +189,9 @@ class VectorSpecialFunctionsTest {
     private static void checkWithinOneUlp(Activation f, float[] z, Function<BigDecimal, BigDecimal> value,
                                           Function<BigDecimal, BigDecimal> slope) {
         int n = z.length;
-        float[] a = new float[n];
-        float[] dZ = new float[n];
-        float[] ones = new float[n];
-        Arrays.fill(ones, 1f);
-        vector.forward(f, z, 0, a, 0, n);
-        vector.backward(f, z, 0, a, 0, ones, 0, dZ, 0, n, null);
+        ActivationKernels.Evaluated at = vector.evaluate(f, z);
+        float[] a = at.values();
+        float[] dZ = at.slopes();
         double worstValue = 0;
         double worstSlope = 0;
         for (int i = 0; i < n; i++) {
@@ -263,13 +259,8 @@ class VectorSpecialFunctionsTest {
     // ---- special values, pinned ----
 
     private static float[][] run(Activation f, float... z) {
-        float[] a = new float[z.length];
-        float[] dZ = new float[z.length];
-        float[] ones = new float[z.length];
-        Arrays.fill(ones, 1f);
-        vector.forward(f, z, 0, a, 0, z.length);
-        vector.backward(f, z, 0, a, 0, ones, 0, dZ, 0, z.length, null);
-        return new float[][] {a, dZ};
+        ActivationKernels.Evaluated at = vector.evaluate(f, z);
+        return new float[][] {at.values(), at.slopes()};
     }
 
     private static void assertBits(float expected, float actual, String what) {

@@ -328,6 +328,14 @@ final class Proto {
         return WireFormat.getTagWireType(tag) == wireType;
     }
 
+    /**
+     * The field number of a length-delimited field; 0, which no field has, for any other wire type,
+     * so that a message whose fields are all length-delimited skips it in its {@code default} case.
+     */
+    private static int lengthDelimited(int tag) {
+        return expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED) ? WireFormat.getTagFieldNumber(tag) : 0;
+    }
+
     private static long skip(CodedInputStream in, int tag) throws IOException {
         in.skipField(tag);
         return 0;
@@ -373,11 +381,7 @@ final class Proto {
         List<ValueInfo> outputs = new ArrayList<>();
         String name = "";
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (!expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                in.skipField(tag);
-                continue;
-            }
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (lengthDelimited(tag)) {
                 case 1 -> nodes.add(decodeNode(in.readByteArray(), budget));
                 case 2 -> name = in.readStringRequireUtf8();
                 case 5 -> initializers.add(decodeTensor(in.readByteArray(), budget));
@@ -398,11 +402,7 @@ final class Proto {
         String op = "";
         String domain = "";
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (!expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                in.skipField(tag);
-                continue;
-            }
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            switch (lengthDelimited(tag)) {
                 case 1 -> inputs.add(in.readStringRequireUtf8());
                 case 2 -> outputs.add(in.readStringRequireUtf8());
                 case 3 -> name = in.readStringRequireUtf8();
@@ -502,19 +502,7 @@ final class Proto {
                 case 7 -> readLongs(in, tag, int64Data);
                 case 8 -> name = wire == WireFormat.WIRETYPE_LENGTH_DELIMITED ? in.readStringRequireUtf8() : skipS(in, tag);
                 case 9 -> raw = wire == WireFormat.WIRETYPE_LENGTH_DELIMITED ? in.readByteArray() : raw;
-                case 10 -> {
-                    if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                        int limit = in.pushLimit(in.readRawVarint32());
-                        while (in.getBytesUntilLimit() > 0) {
-                            doubleData.add(in.readDouble());
-                        }
-                        in.popLimit(limit);
-                    } else if (wire == WireFormat.WIRETYPE_FIXED64) {
-                        doubleData.add(in.readDouble());
-                    } else {
-                        in.skipField(tag);
-                    }
-                }
+                case 10 -> readRepeated(in, tag, WireFormat.WIRETYPE_FIXED64, CodedInputStream::readDouble, doubleData);
                 case 13 -> {
                     external = true;
                     in.skipField(tag);
@@ -577,38 +565,52 @@ final class Proto {
         int elem = 0;
         List<Long> dims = new ArrayList<>();
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (tag == ((1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                name = in.readStringRequireUtf8();
-            } else if (tag == ((2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                // TypeProto.tensor_type (1) → elem_type (1), shape (2) → dim (1) → dim_value (1) | dim_param (2)
-                for (byte[] tensorType : fields(in.readByteArray(), 1)) {
-                    CodedInputStream tensor = CodedInputStream.newInstance(tensorType);
-                    for (int u = tensor.readTag(); u != 0; u = tensor.readTag()) {
-                        if (u == ((1 << 3) | WireFormat.WIRETYPE_VARINT)) {
-                            elem = tensor.readInt32();
-                        } else if (u == ((2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                            for (byte[] dimension : fields(tensor.readByteArray(), 1)) {
-                                CodedInputStream dim = CodedInputStream.newInstance(dimension);
-                                long value = -1;
-                                for (int x = dim.readTag(); x != 0; x = dim.readTag()) {
-                                    if (x == ((1 << 3) | WireFormat.WIRETYPE_VARINT)) {
-                                        value = dim.readInt64();
-                                    } else {
-                                        dim.skipField(x);
-                                    }
-                                }
-                                dims.add(value);
-                            }
-                        } else {
-                            tensor.skipField(u);
-                        }
+            switch (tag) {
+                case (1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> name = in.readStringRequireUtf8();
+                // TypeProto.tensor_type (1)
+                case (2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
+                    for (byte[] tensorType : fields(in.readByteArray(), 1)) {
+                        elem = decodeTensorType(tensorType, elem, dims);
                     }
                 }
+                default -> in.skipField(tag);
+            }
+        }
+        return new ValueInfo(name, elem, dims.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * TypeProto.Tensor: adds each dim (1) of shape (2) to {@code dims} and returns elem_type (1), or
+     * {@code elem} when it is absent (a message field given twice merges: the last value wins).
+     */
+    private static int decodeTensorType(byte[] bytes, int elem, List<Long> dims) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            switch (tag) {
+                case (1 << 3) | WireFormat.WIRETYPE_VARINT -> elem = in.readInt32();
+                case (2 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
+                    for (byte[] dimension : fields(in.readByteArray(), 1)) {
+                        dims.add(decodeDimension(dimension));
+                    }
+                }
+                default -> in.skipField(tag);
+            }
+        }
+        return elem;
+    }
+
+    /** TensorShapeProto.Dimension: dim_value (1), or -1 for a symbolic dim_param (2) or none. */
+    private static long decodeDimension(byte[] bytes) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        long value = -1;
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag == ((1 << 3) | WireFormat.WIRETYPE_VARINT)) {
+                value = in.readInt64();
             } else {
                 in.skipField(tag);
             }
         }
-        return new ValueInfo(name, elem, dims.stream().mapToLong(Long::longValue).toArray());
+        return value;
     }
 
     /** The payloads of the length-delimited fields {@code number} of a message, in order; other fields are skipped. */

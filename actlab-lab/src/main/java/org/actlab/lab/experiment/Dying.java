@@ -369,16 +369,11 @@ final class Dying {
             Map<Double, Summary> deadRow = new LinkedHashMap<>();
             Map<Double, Summary> saturationRow = new LinkedHashMap<>();
             for (double rate : rates) {
-                double[] deadShare = new double[options.seeds()];
-                double[] saturatedShare = new double[options.seeds()];
-                double[] accuracy = new double[options.seeds()];
-                for (int s = 0; s < options.seeds(); s++) {
-                    TrialResult r = done.get(sweepTrial(experiment, activation, bias, rate, options.quick(), options.seed(s)));
-                    diverged += r.flag("diverged") ? 1 : 0;
-                    deadShare[s] = r.number("dead");
-                    saturatedShare[s] = r.number("saturated");
-                    accuracy[s] = r.number("accuracy");
-                }
+                Trials.Seeds runs = done.seeds(options, seed -> sweepTrial(experiment, activation, bias, rate, options.quick(), seed));
+                diverged += runs.diverged();
+                double[] deadShare = runs.number("dead");
+                double[] saturatedShare = runs.number("saturated");
+                double[] accuracy = runs.number("accuracy");
                 deadSeeds.put(rate, deadShare);
                 accuracySeeds.put(rate, accuracy);
                 Summary d = Summary.of(deadShare);

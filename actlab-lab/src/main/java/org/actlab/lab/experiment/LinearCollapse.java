@@ -159,10 +159,7 @@ public final class LinearCollapse extends StatedExperiment {
                     deepestAccuracy = accuracies;
                 }
             }
-            double[] nonlinear = new double[options.seeds()];
-            for (int s = 0; s < options.seeds(); s++) {
-                nonlinear[s] = done.get(trial(set, 0, options.quick(), options.seed(s))).number("accuracy");
-            }
+            double[] nonlinear = done.seeds(options, seed -> trial(set, 0, options.quick(), seed)).number("accuracy");
             Summary nonlinearSummary = Summary.of(nonlinear);
             row.put("1 " + NONLINEAR + " layer", nonlinearSummary);
             if (!control) {

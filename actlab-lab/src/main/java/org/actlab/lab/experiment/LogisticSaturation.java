@@ -115,17 +115,11 @@ public final class LogisticSaturation extends StatedExperiment {
 
         for (int i = 0; i < scales.size(); i++) {
             double scale = scales.get(i);
-            double[] saturated = new double[options.seeds()];
-            double[] saturatedUnits = new double[options.seeds()];
-            double[] derivative = new double[options.seeds()];
-            double[] gradient = new double[options.seeds()];
-            for (int s = 0; s < options.seeds(); s++) {
-                TrialResult r = done.get(trial(scale, options.seed(s)));
-                saturated[s] = r.number("saturated");
-                saturatedUnits[s] = r.number("saturated units");
-                derivative[s] = r.number("derivative");
-                gradient[s] = r.number("gradient");
-            }
+            Trials.Seeds runs = done.seeds(options, seed -> trial(scale, seed));
+            double[] saturated = runs.number("saturated");
+            double[] saturatedUnits = runs.number("saturated units");
+            double[] derivative = runs.number("derivative");
+            double[] gradient = runs.number("gradient");
             saturatedBySeed.put(scale, saturated);
             Map<String, Object> row = new LinkedHashMap<>();
             Summary sat = Summary.of(saturated);

@@ -1,7 +1,6 @@
 package org.actlab.lab.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
 import org.actlab.diagnose.Diagnostics;
 import org.actlab.diagnose.HealthReport;
+import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Kernels;
 import org.actlab.nn.DenseLayer;
 import org.actlab.nn.Network;
@@ -106,12 +106,9 @@ public final class ReluProperties extends StatedExperiment {
         Activation relu = Activations.parse(trial.text("activation"));
         float[] sweep = sweep();
         long mismatches = 0;
-        float[] bulkA = new float[sweep.length];
-        float[] ones = new float[sweep.length];
-        float[] bulkDZ = new float[sweep.length];
-        Arrays.fill(ones, 1f);
-        Kernels.activations().forward(relu, sweep, 0, bulkA, 0, sweep.length);
-        Kernels.activations().backward(relu, sweep, 0, bulkA, 0, ones, 0, bulkDZ, 0, sweep.length, null);
+        ActivationKernels.Evaluated bulk = Kernels.activations().evaluate(relu, sweep);
+        float[] bulkA = bulk.values();
+        float[] bulkDZ = bulk.slopes();
         for (int i = 0; i < sweep.length; i++) {
             float x = sweep[i];
             boolean exact = relu.derivative(x) == 1f && Float.floatToRawIntBits(relu.apply(x)) == Float.floatToRawIntBits(x)
@@ -180,10 +177,8 @@ public final class ReluProperties extends StatedExperiment {
         Trials.Lookup done = new Trials.Lookup(results);
         TrialResult sweep = done.get(sweepTrial("relu"));
         TrialResult controlSweep = done.get(sweepTrial(SATURATING_CONTROL));
-        double[] tanhMean = new double[options.seeds()];
-        for (int s = 0; s < options.seeds(); s++) {
-            tanhMean[s] = done.get(trainedTrial(CENTRED_CONTROL, options.quick(), options.seed(s), false)).number("mean output");
-        }
+        double[] tanhMean = done.seeds(options, seed -> trainedTrial(CENTRED_CONTROL, options.quick(), seed, false))
+                .number("mean output");
         long mismatches = (long) sweep.number("mismatches");
         int swept = sweep.integer("swept");
         long positives = 0;

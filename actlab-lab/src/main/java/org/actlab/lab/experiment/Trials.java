@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.sweep.SweepTrials;
 
@@ -85,6 +86,33 @@ public final class Trials {
                 throw new IllegalArgumentException("no result for trial " + trial);
             }
             return r;
+        }
+
+        /** The results of one configuration, whose trial for a seed {@code trial} builds, over the run's seeds. */
+        Seeds seeds(RunOptions options, LongFunction<Trial> trial) {
+            List<TrialResult> results = new ArrayList<>(options.seeds());
+            for (int s = 0; s < options.seeds(); s++) {
+                results.add(get(trial.apply(options.seed(s))));
+            }
+            return new Seeds(results);
+        }
+    }
+
+    /**
+     * One configuration's results, one per seed in seed order: the unit the reductions summarise.
+     *
+     * @param results the results, in seed order
+     */
+    record Seeds(List<TrialResult> results) {
+
+        /** One measure per seed, in seed order (the sample {@link Summary#of} takes). */
+        double[] number(String measure) {
+            return results.stream().mapToDouble(r -> r.number(measure)).toArray();
+        }
+
+        /** How many of the seeds' runs diverged. */
+        int diverged() {
+            return (int) results.stream().filter(r -> r.flag("diverged")).count();
         }
     }
 }

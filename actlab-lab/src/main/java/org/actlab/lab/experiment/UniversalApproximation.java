@@ -115,10 +115,8 @@ public final class UniversalApproximation extends StatedExperiment {
                 errorsBySeed.put(activation, bySeed);
                 for (int w = 0; w < widths.size(); w++) {
                     int width = widths.get(w);
-                    double[] errors = new double[options.seeds()];
-                    for (int s = 0; s < options.seeds(); s++) {
-                        errors[s] = done.get(trial(target, activation, width, options.quick(), options.seed(s))).number("error");
-                    }
+                    double[] errors = done.seeds(options, seed -> trial(target, activation, width, options.quick(), seed))
+                            .number("error");
                     bySeed[w] = errors;
                     Summary summary = Summary.of(errors);
                     row.put("width " + width, summary);

@@ -165,15 +165,10 @@ public final class VanishingGradients extends StatedExperiment {
     private Map<String, Object> mechanisms(RunOptions options, Trials.Lookup done, int deepest) {
         Map<String, Object> table = new LinkedHashMap<>();
         for (double gain : GAINS) {
-            double[] ratio = new double[options.seeds()];
-            double[] saturated = new double[options.seeds()];
-            double[] slope = new double[options.seeds()];
-            for (int s = 0; s < options.seeds(); s++) {
-                TrialResult r = done.get(mechanismTrial(gain, deepest, options.seed(s)));
-                ratio[s] = r.number("log ratio");
-                saturated[s] = r.number("saturated");
-                slope[s] = r.number("slope decades");
-            }
+            Trials.Seeds runs = done.seeds(options, seed -> mechanismTrial(gain, deepest, seed));
+            double[] ratio = runs.number("log ratio");
+            double[] saturated = runs.number("saturated");
+            double[] slope = runs.number("slope decades");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("log10 first/last gradient", Summary.of(ratio));
             row.put("saturated share of hidden pairs", Summary.of(saturated));
