@@ -2,26 +2,35 @@ package org.actlab.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Issue 11's table-driven exp, tried for sigmoid and tanh in float lanes (bench only): the route
  * of {@link FloatLanesRoute} with its exp replaced. e^y = 2^m 2^(j/N) e^r with k = rint(y N/ln2) =
  * N m + j and |r| &lt;= ln2/(2N), N = {@link #LANES} (16 with AVX-512), so that the table of
- * 2^(j/N) is one register and a lookup is one lane permutation ({@code selectFrom}, from an index
- * computed per lane). The reduced range is N/2 times narrower, so e^r − 1 needs only Taylor's
- * r + r²/2 + r³/6 + r⁴/24 (truncation r⁵/120 &lt;= 2^-34 at N = 16) where {@link FloatLanesRoute}
- * needs a degree-6 fit.
+ * 2^(j/N) is one register and a lookup is one lane permutation ({@code rearrange} with a shuffle
+ * computed per vector from k's bits). The reduced range is N/2 times narrower, so e^r − 1 needs
+ * only Taylor's r + r²/2 + r³/6 + r⁴/24 (truncation r⁵/120 &lt;= 2^-34 at N = 16) where
+ * {@link FloatLanesRoute} needs a degree-6 fit.
  *
  * <p>Why it is not much shorter: within 1 ULP the value must still be carried as hi + lo (see
  * {@link FloatLanesRoute}), and the table adds its own work. Each 2^(j/N) is a float hi plus a
- * float lo (2^-25 relative, far too coarse alone); the product 2^(j/N)(1 + p) needs its FMA
- * remainder; and 2^m and the index come from k's bits with three integer operations instead of
- * one. Sigmoid and the slopes carry p rounded once (r + rl in one FMA, then p in one FMA: about
- * 2^-30 each, against 1), which their error budget of about 2^-26 relative allows. tanh's forward
- * pass cannot: for |x| between ln2/(4N) and about 0.35, m = t − 1 is as small as 2^-5.5, so t
- * must be good to about 2^-31 absolute, and p is carried as hi + lo as well.
+ * float lo (hi alone is off by up to 2^-25, too coarse); the product 2^(j/N)(1 + p) needs its FMA
+ * remainder; and 2^m and the index take three integer operations on k's bits instead of one.
+ * σ and the slopes carry p rounded once (r + rl in one FMA, then p in one FMA: about 2^-30 each,
+ * against 1), which their error budget of about 2^-26 relative allows.
+ *
+ * <p>tanh's forward pass is {@link FloatLanesRoute}'s. A table-driven one needs m = t − 1 good to
+ * about 2^-31 absolute where m is as small as 2^-5.5 (|x| from ln2/(4N) to about 0.35), so p and
+ * the table entry are both carried as hi + lo; it was within 0.52 ULP on the sampled audit, but
+ * with the table lookups its loop exceeds what C2 (JDK 17) inlines into one compilation
+ * (PrintInlining: {@code NodeCountInliningCutoff}, or {@code hot method too big} past 325 bytes),
+ * and the loop then runs in the Vector API's Java fallback, 100 times slower (docs/BENCHMARKS.md,
+ * "Table-driven exp"). For the same reason σ picks its numerator with blends, not with
+ * FloatLanesRoute's integer masks.
  *
  * <p>Out-of-range vectors (a NaN, |x| &gt; 86 for σ, |x| &gt; 43 for tanh) and the tail go
  * through {@link FloatLanesRoute}'s helpers: the lanes concerned come from the double-lane loops.
@@ -38,8 +47,8 @@ final class TableExpRoute {
     private static final float LOGISTIC_LIMIT = 86f;
     private static final float TANH_LIMIT = 43f;
 
+    private static final FloatVector ZERO = FloatVector.zero(F);
     private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
-    private static final FloatVector TWO = FloatVector.broadcast(F, 2f);
     private static final FloatVector FOUR = FloatVector.broadcast(F, 4f);
     /** N log2e. */
     private static final FloatVector N_LOG2E = FloatVector.broadcast(F, (float) (N / Math.log(2)));
@@ -54,7 +63,6 @@ final class TableExpRoute {
     private static final FloatVector MINUS_LOGISTIC_LIMIT = FloatVector.broadcast(F, -LOGISTIC_LIMIT);
     private static final FloatVector MINUS_TANH_LIMIT = FloatVector.broadcast(F, -TANH_LIMIT);
     private static final IntVector SIGN = IntVector.broadcast(I, 0x80000000);
-    private static final IntVector MAGNITUDE = IntVector.broadcast(I, 0x7fffffff);
     private static final IntVector BIAS = IntVector.broadcast(I, 127 << 23);
     /** Keeps the exponent field of k << (23 − log2 N), i.e. m << 23; drops j. */
     private static final IntVector EXPONENT = IntVector.broadcast(I, 0xff800000);
@@ -112,20 +120,9 @@ final class TableExpRoute {
         }
     }
 
+    /** FloatLanesRoute's tanh forward pass: the table-driven one does not fit C2's inlining budget (class comment). */
     static void tanhForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            IntVector b = FloatVector.fromArray(F, z, zOff + i).reinterpretAsInts();
-            FloatVector y = b.lanewise(VectorOperators.OR, SIGN).reinterpretAsFloats();
-            if (y.compare(VectorOperators.GE, MINUS_TANH_LIMIT).allTrue()) {
-                tanh(b, y).intoArray(a, aOff + i);
-            } else {
-                outOfRange(Kind.TANH, z, zOff + i, null, 0, a, aOff + i);
-            }
-        }
-        if (i < n) {
-            FloatLanesRoute.padded(TableExpRoute::tanhForward, z, zOff + i, a, aOff + i, n - i);
-        }
+        FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
     }
 
     static void tanhBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
@@ -157,9 +154,9 @@ final class TableExpRoute {
                 .lanewise(VectorOperators.AND, EXPONENT).add(BIAS).reinterpretAsFloats();
     }
 
-    /** The lane permutation that looks up entry j = k mod N. */
-    private static IntVector index(FloatVector k) {
-        return k.reinterpretAsInts().lanewise(VectorOperators.AND, INDEX);
+    /** The lane permutation that looks up entry j = k mod N (one for both tables). */
+    private static VectorShuffle<Integer> index(FloatVector k) {
+        return k.reinterpretAsInts().lanewise(VectorOperators.AND, INDEX).toShuffle();
     }
 
     /** Q(r) with e^r − 1 = r + r² Q(r) to r⁵/120. */
@@ -173,54 +170,20 @@ final class TableExpRoute {
         FloatVector nf = k.sub(SHIFTER);
         FloatVector r = nf.fma(MINUS_C_HI, y);
         FloatVector p = r.mul(r).fma(polynomial(r), nf.fma(MINUS_C_LO, r));
-        IntVector j = index(k);
-        FloatVector th = j.selectFrom(TABLE_HI).reinterpretAsFloats();
+        VectorShuffle<Integer> j = index(k);
+        FloatVector th = TABLE_HI.rearrange(j).reinterpretAsFloats();
         // e^y / 2^m = th (1 + p) + tl = tHi + tLo, tHi − th exact (Sterbenz), its FMA remainder in tLo.
         FloatVector tHi = th.fma(p, th);
-        FloatVector tLo = th.fma(p, th.sub(tHi)).add(j.selectFrom(TABLE_LO).reinterpretAsFloats());
-        IntVector mBits = k.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23 - LOG2_N)
-                .lanewise(VectorOperators.AND, EXPONENT);
-        FloatVector scale = mBits.add(BIAS).reinterpretAsFloats();
+        FloatVector tLo = th.fma(p, th.sub(tHi)).add(TABLE_LO.rearrange(j).reinterpretAsFloats());
+        FloatVector scale = scale(k);
         FloatVector tScaled = tHi.mul(scale);
         FloatVector sHi = tScaled.add(ONE);
         FloatVector sLo = tLo.fma(scale, ONE.sub(sHi).add(tScaled));
-        // As in FloatLanesRoute: x < 0 takes numerator tHi + tLo and the result times 2^m, x >= 0
-        // numerator 1 and times 1; tHi − 1 is exact (tHi in [0.97, 2)).
-        IntVector negative = b.lanewise(VectorOperators.ASHR, 31);
-        FloatVector nHi = tHi.sub(ONE).reinterpretAsInts().lanewise(VectorOperators.AND, negative)
-                .reinterpretAsFloats().add(ONE);
-        FloatVector nLo = tLo.reinterpretAsInts().lanewise(VectorOperators.AND, negative).reinterpretAsFloats();
-        FloatVector outScale = mBits.lanewise(VectorOperators.AND, negative).add(BIAS).reinterpretAsFloats();
-        return FloatLanesRoute.quotient(nHi, nLo, sHi, sLo).mul(outScale);
-    }
-
-    /** tanh(x): p and the table entry both carried as hi + lo, so m = t − 1 keeps its relative accuracy. */
-    private static FloatVector tanh(IntVector b, FloatVector y) {
-        FloatVector y2 = y.add(y);
-        FloatVector k = k(y2);
-        FloatVector nf = k.sub(SHIFTER);
-        FloatVector r = nf.fma(MINUS_C_HI, y2);
-        FloatVector r2q = r.mul(r).mul(polynomial(r));
-        FloatVector p = r2q.add(r);
-        // p's rounding error (r − p exact by Sterbenz) plus the reduction's low part, −k ln2_lo/N.
-        FloatVector pLo = r.sub(p).add(r2q).add(nf.mul(MINUS_C_LO));
-        IntVector j = index(k);
-        FloatVector th = j.selectFrom(TABLE_HI).reinterpretAsFloats();
-        FloatVector tl = j.selectFrom(TABLE_LO).reinterpretAsFloats();
-        FloatVector tHi = th.fma(p, th);
-        FloatVector tLo = th.fma(p, th.sub(tHi)).add(th.fma(pLo, tl.fma(p, tl)));
-        FloatVector scale = scale(k);
-        FloatVector tScaled = tHi.mul(scale);
-        // m = t − 1 as mHi + mLo: where k = 0 (t = 1 + p), p and its low part; else a two-sum.
-        FloatVector mHiFar = tScaled.sub(ONE);
-        FloatVector mLoFar = tLo.fma(scale, tScaled.sub(mHiFar.add(ONE)));
-        var near = k.compare(VectorOperators.EQ, SHIFTER);
-        FloatVector mHi = mHiFar.blend(p, near);
-        FloatVector mLo = mLoFar.blend(pLo, near);
-        FloatVector dHi = mHi.add(TWO);
-        FloatVector dLo = TWO.sub(dHi).add(mHi).add(mLo);
-        return FloatLanesRoute.quotient(mHi, mLo, dHi, dLo).reinterpretAsInts().lanewise(VectorOperators.AND, MAGNITUDE)
-                .lanewise(VectorOperators.OR, b.lanewise(VectorOperators.AND, SIGN)).reinterpretAsFloats();
+        // x < 0 takes numerator tHi + tLo and the result times 2^m, x >= 0 numerator 1 and times 1,
+        // by blends (with FloatLanesRoute's integer masks the loop is past C2's inlining budget).
+        VectorMask<Float> negative = b.reinterpretAsFloats().compare(VectorOperators.LT, 0f);
+        return FloatLanesRoute.quotient(ONE.blend(tHi, negative), ZERO.blend(tLo, negative), sHi, sLo)
+                .mul(ONE.blend(scale, negative));
     }
 
     /** 2^m e^r'/(1 + e^y)² ... i.e. e^y/(1 + e^y)²: σ'(x) with y = −|x|, tanh'(x)/4 with y = −2|x|. */
@@ -229,10 +192,10 @@ final class TableExpRoute {
         FloatVector nf = k.sub(SHIFTER);
         FloatVector r = nf.fma(MINUS_C_HI, y);
         FloatVector p = r.mul(r).fma(polynomial(r), nf.fma(MINUS_C_LO, r));
-        IntVector j = index(k);
-        FloatVector th = j.selectFrom(TABLE_HI).reinterpretAsFloats();
+        VectorShuffle<Integer> j = index(k);
+        FloatVector th = TABLE_HI.rearrange(j).reinterpretAsFloats();
         FloatVector tHi = th.fma(p, th);
-        FloatVector tLo = th.fma(p, th.sub(tHi)).add(j.selectFrom(TABLE_LO).reinterpretAsFloats());
+        FloatVector tLo = th.fma(p, th.sub(tHi)).add(TABLE_LO.rearrange(j).reinterpretAsFloats());
         FloatVector scale = scale(k);
         FloatVector tScaled = tHi.mul(scale);
         FloatVector sHi = tScaled.add(ONE);
@@ -244,7 +207,7 @@ final class TableExpRoute {
 
     // ---- vectors with a NaN or a large |x| ----
 
-    private enum Kind { SIGMOID, TANH, SIGMOID_SLOPE, TANH_SLOPE }
+    private enum Kind { SIGMOID, SIGMOID_SLOPE, TANH_SLOPE }
 
     /**
      * One vector holding a NaN or a large |x|: every lane through this route (the others are kept),
@@ -259,9 +222,6 @@ final class TableExpRoute {
         switch (kind) {
             case SIGMOID:
                 result = sigmoid(b, y);
-                break;
-            case TANH:
-                result = tanh(b, y);
                 break;
             case SIGMOID_SLOPE:
                 result = slope(y).mul(FloatVector.fromArray(F, upstream, 0));
