@@ -75,7 +75,7 @@ final class TableExpRoute {
         int[] hi = new int[N];
         int[] lo = new int[N];
         for (int j = 0; j < N; j++) {
-            // Math.pow is within 1 double ULP: the float hi and lo are exact roundings of it.
+            // Math.pow is within 1 double ULP (2^-52), far below what the float lo keeps (about 2^-48).
             double value = Math.pow(2, (double) j / N);
             float h = (float) value;
             hi[j] = Float.floatToIntBits(h);
@@ -186,7 +186,7 @@ final class TableExpRoute {
                 .mul(ONE.blend(scale, negative));
     }
 
-    /** 2^m e^r'/(1 + e^y)² ... i.e. e^y/(1 + e^y)²: σ'(x) with y = −|x|, tanh'(x)/4 with y = −2|x|. */
+    /** e^y/(1 + e^y)²: σ'(x) with y = −|x|, tanh'(x)/4 with y = −2|x|. */
     private static FloatVector slope(FloatVector y) {
         FloatVector k = k(y);
         FloatVector nf = k.sub(SHIFTER);
