@@ -220,7 +220,7 @@ final class FloatLanesRoute {
      * (nHi + nLo)/(dHi + dLo) rounded once: q0 = nHi/dHi, then one Newton correction with the
      * remainder nHi − q0·dHi, which an FMA gives exactly.
      */
-    private static FloatVector quotient(FloatVector nHi, FloatVector nLo, FloatVector dHi, FloatVector dLo) {
+    static FloatVector quotient(FloatVector nHi, FloatVector nLo, FloatVector dHi, FloatVector dLo) {
         FloatVector reciprocal = ONE.div(dHi);
         FloatVector q0 = nHi.mul(reciprocal);
         FloatVector minusQ0 = q0.neg();
@@ -233,38 +233,50 @@ final class FloatLanesRoute {
 
     private static void patchedSigmoidForward(float[] z, int zOff, float[] a, int aOff) {
         float[] x = java.util.Arrays.copyOfRange(z, zOff, zOff + LANES);
-        float[] wide = new float[LANES];
-        VectorTranscendentals.sigmoidForward(x, 0, wide, 0, LANES);
         IntVector b = FloatVector.fromArray(F, x, 0).reinterpretAsInts();
         sigmoid(b, b.lanewise(VectorOperators.OR, SIGN).reinterpretAsFloats()).intoArray(a, aOff);
-        patch(x, LOGISTIC_LIMIT, wide, a, aOff);
+        patchFromDoubleLanes(true, null, x, a, aOff);
     }
 
     private static void patchedTanhForward(float[] z, int zOff, float[] a, int aOff) {
         float[] x = java.util.Arrays.copyOfRange(z, zOff, zOff + LANES);
-        float[] wide = new float[LANES];
-        VectorTranscendentals.tanhForward(x, 0, wide, 0, LANES);
         IntVector b = FloatVector.fromArray(F, x, 0).reinterpretAsInts();
         tanh(b, b.lanewise(VectorOperators.OR, SIGN).reinterpretAsFloats()).intoArray(a, aOff);
-        patch(x, TANH_LIMIT, wide, a, aOff);
+        patchFromDoubleLanes(false, null, x, a, aOff);
     }
 
     private static void patchedBackward(boolean sigmoid, float[] z, int zOff, float[] dA, int dAOff,
                                         float[] dZ, int dZOff) {
         float[] x = java.util.Arrays.copyOfRange(z, zOff, zOff + LANES);
         float[] upstream = java.util.Arrays.copyOfRange(dA, dAOff, dAOff + LANES);
-        float[] wide = new float[LANES];
         FloatVector y = FloatVector.fromArray(F, x, 0).reinterpretAsInts()
                 .lanewise(VectorOperators.OR, SIGN).reinterpretAsFloats();
         FloatVector u = FloatVector.fromArray(F, upstream, 0);
         if (sigmoid) {
-            VectorTranscendentals.sigmoidBackward(x, 0, upstream, 0, wide, 0, LANES);
             slope(y).mul(u).intoArray(dZ, dZOff);
         } else {
-            VectorTranscendentals.tanhBackward(x, 0, upstream, 0, wide, 0, LANES);
             slope(y.add(y)).mul(FOUR).mul(u).intoArray(dZ, dZOff);
         }
-        patch(x, sigmoid ? LOGISTIC_LIMIT : TANH_LIMIT, wide, dZ, dZOff);
+        patchFromDoubleLanes(sigmoid, upstream, x, dZ, dZOff);
+    }
+
+    /**
+     * For one vector's copied inputs {@code x} (and {@code upstream}, null for a forward pass): runs
+     * the double-lane loop of {@link VectorTranscendentals} and copies into {@code out} the lanes
+     * whose x is NaN or beyond the float arithmetic's limit; the other lanes of {@code out} stay.
+     */
+    static void patchFromDoubleLanes(boolean sigmoid, float[] upstream, float[] x, float[] out, int outOff) {
+        float[] wide = new float[LANES];
+        if (upstream == null && sigmoid) {
+            VectorTranscendentals.sigmoidForward(x, 0, wide, 0, LANES);
+        } else if (upstream == null) {
+            VectorTranscendentals.tanhForward(x, 0, wide, 0, LANES);
+        } else if (sigmoid) {
+            VectorTranscendentals.sigmoidBackward(x, 0, upstream, 0, wide, 0, LANES);
+        } else {
+            VectorTranscendentals.tanhBackward(x, 0, upstream, 0, wide, 0, LANES);
+        }
+        patch(x, sigmoid ? LOGISTIC_LIMIT : TANH_LIMIT, wide, out, outOff);
     }
 
     /** Copies into {@code out} the lanes of {@code wide} whose x is NaN or beyond the limit. */
@@ -277,24 +289,24 @@ final class FloatLanesRoute {
     }
 
     /** A forward loop over a slice. */
-    private interface ForwardLoop {
+    interface ForwardLoop {
         void run(float[] z, int zOff, float[] a, int aOff, int n);
     }
 
     /** A backward loop over a slice. */
-    private interface BackwardLoop {
+    interface BackwardLoop {
         void run(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n);
     }
 
     /** The last {@code count < LANES} elements through {@code loop}, on a zero-padded whole vector. */
-    private static void padded(ForwardLoop loop, float[] z, int zOff, float[] a, int aOff, int count) {
+    static void padded(ForwardLoop loop, float[] z, int zOff, float[] a, int aOff, int count) {
         float[] buffer = tail(z, zOff, count);
         loop.run(buffer, 0, buffer, 0, LANES);
         System.arraycopy(buffer, 0, a, aOff, count);
     }
 
     /** The same for a backward loop. */
-    private static void padded(BackwardLoop loop, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
+    static void padded(BackwardLoop loop, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
                                int count) {
         float[] buffer = tail(z, zOff, count);
         loop.run(buffer, 0, tail(dA, dAOff, count), 0, buffer, 0, LANES);

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class SigmoidTanhRouteBench extends VectorJmhDefaults {
 
-    @Param({"float-lanes", "double-div", "double-rcp", "double-svml", "float-svml"})
+    @Param({"float-table", "float-lanes", "double-div", "double-rcp", "double-svml", "float-svml"})
     public String route;
 
     @Param({"sigmoid", "tanh"})

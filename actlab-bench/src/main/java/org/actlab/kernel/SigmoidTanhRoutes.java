@@ -31,12 +31,14 @@ import org.actlab.activation.Standard;
  *   <li>{@code float-svml}: float lanes (twice as many per vector) with the Vector API's float
  *       {@code EXP}/{@code EXPM1}, the denominator as a compensated sum (hi + lo) and its
  *       reciprocal corrected by one FMA Newton step.</li>
+ *   <li>{@code float-table}: {@link TableExpRoute}, float-lanes with a table-driven exp (2^(j/16)
+ *       from one register by a lane permutation, a degree-4 Taylor polynomial).</li>
  * </ul>
  */
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
-    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes"};
+    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-table"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -90,6 +92,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
                 }
                 return;
+            case "float-table":
+                if (sigmoid) {
+                    TableExpRoute.sigmoidForward(z, zOff, a, aOff, n);
+                } else {
+                    TableExpRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
             case "double-div":
                 if (sigmoid) {
                     VectorTranscendentals.sigmoidForward(z, zOff, a, aOff, n);
@@ -130,6 +139,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatLanesRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 } else {
                     FloatLanesRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-table":
+                if (sigmoid) {
+                    TableExpRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    TableExpRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
             case "double-div":
