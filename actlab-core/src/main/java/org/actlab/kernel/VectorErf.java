@@ -11,7 +11,7 @@ import org.actlab.activation.CodyErfc;
  * gelu (the exact, erf form) forward and backward in double lanes: Φ(x) = erfc(y)/2, y = −x/√2,
  * with W. J. Cody's rational approximations of erfc (Math. Comp. 23, 1969; the coefficients of
  * {@link CodyErfc}, which the scalar twin {@code ExactMath.erfc} reads too, on the same intervals) and e^{−x²/2} from
- * {@link VectorFullExp} (x² is exact in double for a float x, so the exponential's argument
+ * {@link VectorTranscendentals#fullExp} (x² is exact in double for a float x, so the exponential's argument
  * carries no rounding and Cody's split of y² is not needed). Each lane evaluates all three
  * intervals for erfc(|y|), |y| &lt;= 0.46875 (1 − |y| R(y²)), |y| &lt;= 4 (R(|y|) e^{−y²}) and beyond
  * ((1/√π − y^-2 R(y^-2))/|y| e^{−y²}), chooses the numerator and denominator of its own interval
@@ -22,7 +22,7 @@ import org.actlab.activation.CodyErfc;
  * 1 ULP, and this is why gelu' has no near-root scalar window here. In the far left tail the
  * signs of zero follow the scalar's: gelu(x) = x Φ(x) is −0 once it underflows, gelu'(x) is
  * −0 while x φ(x) is a non-zero double and +0 (0 + (−0)) once e^{−x²/2} underflows to 0, which
- * {@link VectorFullExp} does where {@code Math.exp} does. ±∞ take the catalogue's limits
+ * {@link VectorTranscendentals#fullExp} does where {@code Math.exp} does. ±∞ take the catalogue's limits
  * (gelu(−∞) = −0, gelu'(+∞) = 1, gelu'(−∞) = 0); NaN stays NaN.
  */
 final class VectorErf {
@@ -136,8 +136,8 @@ final class VectorErf {
             }
         }
         if (whole < n) {
-            float[] buffer = VectorSmooth.tail(z, zOff + whole, n - whole);
-            float[] upstream = dA == null ? null : VectorSmooth.tail(dA, dAOff + whole, n - whole);
+            float[] buffer = VectorTranscendentals.tail(z, zOff + whole, n - whole);
+            float[] upstream = dA == null ? null : VectorTranscendentals.tail(dA, dAOff + whole, n - whole);
             float[] result = new float[LANES];
             for (Phase phase : phases) {
                 phase.run(buffer, 0, e, c, upstream, 0, result, 0, LANES);
@@ -151,7 +151,7 @@ final class VectorErf {
                                      int outOff, int count) {
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = VectorTranscendentals.widen(FloatVector.fromArray(FH, z, zOff + i));
-            VectorFullExp.exp(MINUS_HALF.mul(x).mul(x)).intoArray(e, i);
+            VectorTranscendentals.fullExp(MINUS_HALF.mul(x).mul(x)).intoArray(e, i);
         }
     }
 
@@ -180,7 +180,7 @@ final class VectorErf {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = VectorTranscendentals.widen(xf);
             DoubleVector y = x.mul(HALF.mul(erfc(x, DoubleVector.fromArray(D, e, i), DoubleVector.fromArray(D, c, i))));
-            VectorSmooth.limits(VectorSmooth.round(y), xf, F_PLUS_INFINITY, F_MINUS_ZERO).intoArray(out, outOff + i);
+            VectorTranscendentals.limits(VectorTranscendentals.round(y), xf, F_PLUS_INFINITY, F_MINUS_ZERO).intoArray(out, outOff + i);
         }
     }
 
@@ -192,7 +192,7 @@ final class VectorErf {
             DoubleVector x = VectorTranscendentals.widen(xf);
             DoubleVector ex = DoubleVector.fromArray(D, e, i);
             DoubleVector y = x.fma(ex.mul(INV_SQRT_2PI), HALF.mul(erfc(x, ex, DoubleVector.fromArray(D, c, i))));
-            VectorSmooth.limits(VectorSmooth.round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i))
+            VectorTranscendentals.limits(VectorTranscendentals.round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i))
                     .intoArray(out, outOff + i);
         }
     }
