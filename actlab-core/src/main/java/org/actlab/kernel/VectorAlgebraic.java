@@ -60,6 +60,8 @@ final class VectorAlgebraic {
         }
     }
 
+    // Each function keeps its own loop (see VectorTranscendentals): the skeletons below repeat on purpose.
+
     /** isru(x) = x/sqrt(1 + α x²). */
     static void isruForward(Activation f, float alpha, float[] z, int zOff, float[] a, int aOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);

@@ -189,6 +189,12 @@ final class VectorPiecewise {
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
+    /*
+     * Shaped like intervalBackward but not the same function: 1 outside the closed [−λ, λ], where
+     * intervalBackward is a value inside an open interval; one loop for both would need a flag or
+     * nextUp/nextDown bounds, less clear than two short loops.
+     */
+
     /** softshrink' = hardshrink' = 1 where |x| > λ, else 0 (0 at ±λ); NaN for NaN. */
     static void shrinkBackward(Activation f, float lambda, float[] z, int zOff, float[] dA, int dAOff,
                                float[] dZ, int dZOff, int n) {

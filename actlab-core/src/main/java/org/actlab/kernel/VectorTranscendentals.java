@@ -161,6 +161,14 @@ final class VectorTranscendentals {
 
     // ---- loops over slices (the caller checked the bounds); a tail runs the same loop on a padded copy ----
 
+    /*
+     * Each function keeps its own loop method, and so the loop skeleton (signature, for, load,
+     * store, tail) repeats: a loop shared by several functions, with the lane formula passed in,
+     * would make its call site megamorphic, and C2 would then box the vectors that cross it (the
+     * Java fallback, 10-100x slower). What is shared passes arrays only (the tails) or is a static
+     * helper that C2 inlines (load, store, the lane formulas).
+     */
+
     /** σ(x). */
     static void sigmoidForward(float[] z, int zOff, float[] a, int aOff, int n) {
         for (int i = 0; i <= n - LANES; i += LANES) {
@@ -571,13 +579,6 @@ final class VectorTranscendentals {
     static void storeScaled(DoubleVector slope, float[] dA, int dAOff, float[] dZ, int dZOff) {
         round(slope).mul(FloatVector.fromArray(FH, dA, dAOff)).intoArray(dZ, dZOff);
     }
-
-    /*
-     * Each function keeps its own loop method, written out: a loop shared by several functions,
-     * with the lane formula passed in, would make its call site megamorphic, and C2 would then box
-     * the vectors that cross it (the Java fallback, 10-100x slower). Only the tails are shared,
-     * they pass arrays only.
-     */
 
     /**
      * Runs a forward loop on the last n mod LANES elements of a slice (none: returns), zero-padded
