@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
  * serve every caller at no cost in speed? {@code shipped} runs the shipped loops of sigmoid,
  * tanh, elu and softplus (forward or backward) on the 2^-31 core; {@code fullCore} runs the same
  * loops, the same operations but for e^y and expm1(y), on the full-precision core. Setup checks
- * that both agree to within one float ULP on all inputs (the full core's floats may differ from the
- * shipped ones in the last bit only where the double lands next to a rounding midpoint). The
+ * that both agree to within one float ULP of f or f' on all inputs (the full core's floats may
+ * differ from the shipped ones in the last bit only where the double lands next to a rounding
+ * midpoint). The
  * earlier question, one exp helper against the reduction inlined by hand in every loop, was
  * answered by this class's {@code inlined} loops (docs/BENCHMARKS.md section 8; they are in the
  * git history). In package {@code org.actlab.kernel} to reach the package-private loops; nothing
@@ -51,10 +52,12 @@ public class ExpCoreBench extends VectorJmhDefaults {
         out = new float[size];
         float[] shipped = shipped(new CpuTime()).clone();
         fullCore(new CpuTime());
+        // 1 ULP of f or f'; backward multiplies by dA, which can make 1 ULP of f' 2 of the product.
+        int ulps = direction.equals("forward") ? 1 : 2;
         for (int i = 0; i < size; i++) {
-            if (Math.abs(Float.floatToIntBits(shipped[i]) - Float.floatToIntBits(out[i])) > 1) {
-                throw new IllegalStateException(function + " " + direction + " differs by more than 1 ULP at z = " + z[i]
-                        + ": " + shipped[i] + " vs " + out[i]);
+            if (Math.abs(Float.floatToIntBits(shipped[i]) - Float.floatToIntBits(out[i])) > ulps) {
+                throw new IllegalStateException(function + " " + direction + " differs by more than " + ulps
+                        + " ULP at z = " + z[i] + ": " + shipped[i] + " vs " + out[i]);
             }
         }
     }

@@ -2,11 +2,18 @@ package org.actlab.kernel;
 
 import static org.actlab.kernel.VectorPiecewise.scalarBackwardTail;
 import static org.actlab.kernel.VectorPiecewise.scalarForwardTail;
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
 import static org.actlab.kernel.VectorTranscendentals.limits;
 import static org.actlab.kernel.VectorTranscendentals.load;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
 import static org.actlab.kernel.VectorTranscendentals.round;
 import static org.actlab.kernel.VectorTranscendentals.storeScaled;
+import static org.actlab.kernel.VectorTranscendentals.THREE;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
 import static org.actlab.kernel.VectorTranscendentals.widen;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -27,12 +34,6 @@ import org.actlab.activation.Activation;
  */
 final class VectorAlgebraic {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
     private static final DoubleVector PLUS_INFINITY = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
 
     private VectorAlgebraic() {
@@ -152,7 +153,6 @@ final class VectorAlgebraic {
     private static final DoubleVector RATIONAL_TANH_QUARTIC = DoubleVector.broadcast(D, 1.41645);
     private static final DoubleVector RATIONAL_TANH_QUARTIC_4 = DoubleVector.broadcast(D, 4 * 1.41645);
     private static final DoubleVector RATIONAL_TANH_SLOPE_SCALE = DoubleVector.broadcast(D, 1.7159 * (2.0 / 3));
-    private static final DoubleVector THREE = DoubleVector.broadcast(D, 3);
     private static final long SIGN = 0x8000000000000000L;
 
     /** rational_tanh(x) = sign(x) · 1.7159 · r/(1 + r), r = y + y² + 1.41645 y⁴, y = |2x/3|. */

@@ -1,5 +1,13 @@
 package org.actlab.kernel;
 
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.HALF;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -27,15 +35,8 @@ import org.actlab.activation.CodyErfc;
  */
 final class VectorErf {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
 
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
     private static final DoubleVector MINUS_HALF = DoubleVector.broadcast(D, -0.5);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
     private static final DoubleVector SMALL_LIMIT = DoubleVector.broadcast(D, 0.46875);
     private static final DoubleVector MIDDLE_LIMIT = DoubleVector.broadcast(D, 4);
     private static final DoubleVector MINUS_INV_SQRT_2 = DoubleVector.broadcast(D, -0.70710678118654752440);

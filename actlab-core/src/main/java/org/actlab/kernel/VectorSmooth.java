@@ -1,12 +1,20 @@
 package org.actlab.kernel;
 
 import static org.actlab.kernel.VectorTranscendentals.backwardTail;
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
 import static org.actlab.kernel.VectorTranscendentals.forwardTail;
+import static org.actlab.kernel.VectorTranscendentals.FOUR;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
 import static org.actlab.kernel.VectorTranscendentals.limits;
 import static org.actlab.kernel.VectorTranscendentals.load;
+import static org.actlab.kernel.VectorTranscendentals.MINUS_TWO;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
 import static org.actlab.kernel.VectorTranscendentals.round;
 import static org.actlab.kernel.VectorTranscendentals.storeScaled;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
 import static org.actlab.kernel.VectorTranscendentals.widen;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -31,9 +39,6 @@ import org.actlab.activation.Activation;
  */
 final class VectorSmooth {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
 
     /** Half-width of the interval around a root of f' that the scalar twin computes: |f'| >= 2^-5 outside. */
     static final double ROOT_WINDOW = 0.25;
@@ -42,10 +47,6 @@ final class VectorSmooth {
     static final double MISH_SLOPE_ROOT = -1.1924312;
 
     private static final long SIGN = 0x8000000000000000L;
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
-    private static final DoubleVector FOUR = DoubleVector.broadcast(D, 4);
     /** e^y below −700 is under every float once divided by any float beta; 2^k stays normal. */
     private static final DoubleVector EXP_LOW = DoubleVector.broadcast(D, -700);
     /** Below this, Math.exp gives 0: ln 2^-1075. */
@@ -260,7 +261,6 @@ final class VectorSmooth {
      * at |x| = 0.1 for the same reason.
      */
     private static final DoubleVector SHRINK_SERIES_LIMIT = DoubleVector.broadcast(D, 0.1);
-    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2);
     private static final DoubleVector LOGISTIC_LOW = DoubleVector.broadcast(D, -120);
     private static final DoubleVector T1 = DoubleVector.broadcast(D, 1.0 / 3);
     private static final DoubleVector T2 = DoubleVector.broadcast(D, -2.0 / 15);

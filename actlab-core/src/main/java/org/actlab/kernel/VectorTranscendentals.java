@@ -94,16 +94,19 @@ final class VectorTranscendentals {
     private static final double G4 = 0.0013940914722494716;
     private static final double G5 = 0.00019845900428009644;
 
-    /* The constants as vectors: static finals, so the loops load them as constants (no broadcast calls). */
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
-    private static final DoubleVector THREE = DoubleVector.broadcast(D, 3.0);
-    private static final DoubleVector FOUR = DoubleVector.broadcast(D, 4.0);
+    /*
+     * The constants as vectors: static finals, so the loops load them as constants (no broadcast
+     * calls); the small ones are package-private, for the other Vector* classes of this package.
+     */
+    static final DoubleVector ZERO = DoubleVector.zero(D);
+    static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
+    static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
+    static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
+    static final DoubleVector THREE = DoubleVector.broadcast(D, 3.0);
+    static final DoubleVector FOUR = DoubleVector.broadcast(D, 4.0);
     private static final DoubleVector SIX = DoubleVector.broadcast(D, 6.0);
     private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(D, -1.0);
-    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2.0);
+    static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2.0);
     private static final DoubleVector MINUS_THREE = DoubleVector.broadcast(D, -3.0);
     private static final DoubleVector HUGE = DoubleVector.broadcast(D, 1e300);
     private static final DoubleVector MINUS_HUGE = DoubleVector.broadcast(D, -1e300);
