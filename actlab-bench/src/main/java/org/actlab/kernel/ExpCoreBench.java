@@ -17,85 +17,71 @@ import org.openjdk.jmh.annotations.State;
  * Issue 8's "one exp core in the Vector API code", with JMH: could the full-precision core
  * ({@link VectorTranscendentals#fullExp}, about one double ULP, which gelu and tanhshrink need)
  * serve every caller at no cost in speed? {@code shipped} runs the shipped loops of sigmoid,
- * tanh, elu and softplus (forward or backward) on the 2^-31 core; {@code fullCore} runs the same
- * loops, the same operations but for e^y and expm1(y), on the full-precision core. Setup checks
- * that both agree to within one float ULP of f or f' on all inputs (the full core's floats may
- * differ from the shipped ones in the last bit only where the double lands next to a rounding
- * midpoint). The
- * earlier question, one exp helper against the reduction inlined by hand in every loop, was
- * answered by this class's {@code inlined} loops (docs/BENCHMARKS.md section 8; they are in the
- * git history). In package {@code org.actlab.kernel} to reach the package-private loops; nothing
+ * tanh, elu and softplus (forward or backward: {@code -p loop=f} or {@code f'}, over 2^20 floats)
+ * on the 2^-31 core; {@code fullCore} runs the same loops, the same operations but for e^y and
+ * expm1(y), on the full-precision core. Setup checks that both agree to within one float ULP of f
+ * or f' on all inputs (the full core's floats may differ from the shipped ones in the last bit
+ * only where the double lands next to a rounding midpoint). The earlier question, one exp helper
+ * against the reduction inlined by hand in every loop, was answered by this class's {@code inlined}
+ * loops (docs/BENCHMARKS.md, "One exp core: helper against inlined code"; they are in the git
+ * history). In package {@code org.actlab.kernel} to reach the package-private loops; nothing
  * here ships.
  */
 @State(Scope.Thread)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
 public class ExpCoreBench extends VectorJmhDefaults {
 
-    /** sigmoid and softplus: the logistic form (e^y, a division); tanh and elu: the expm1 form forward. */
-    @Param({"sigmoid", "tanh", "elu", "softplus"})
-    public String function;
+    /** f forward, f' backward; sigmoid and softplus take the logistic form (e^y, a division), tanh and elu expm1. */
+    @Param({"sigmoid", "sigmoid'", "tanh", "tanh'", "elu", "elu'", "softplus", "softplus'"})
+    public String loop;
 
-    @Param({"forward", "backward"})
-    public String direction;
-
-    @Param({"1048576"})
-    public int size;
-
-    private float[] z;
-    private float[] dA;
-    private float[] out;
+    private static final int SIZE = 1 << 20;
+    private final float[] z = BenchData.preActivations(SIZE, BenchData.SEED);
+    private final float[] dA = BenchData.uniform(SIZE, -1f, 1f, BenchData.SEED + 1);
+    private final float[] out = new float[SIZE];
+    private Runnable shippedLoop;
+    private Runnable fullCoreLoop;
 
     @Setup
     public void setUp() {
-        z = BenchData.preActivations(size, BenchData.SEED);
-        dA = BenchData.uniform(size, -1f, 1f, BenchData.SEED + 1);
-        out = new float[size];
-        float[] shipped = shipped(new CpuTime()).clone();
-        fullCore(new CpuTime());
+        switch (loop) {
+            case "sigmoid" -> loops(() -> VectorTranscendentals.sigmoidForward(z, 0, out, 0, SIZE), () -> sigmoidForward(z, out));
+            case "sigmoid'" -> loops(() -> VectorTranscendentals.sigmoidBackward(z, 0, dA, 0, out, 0, SIZE),
+                    () -> sigmoidBackward(z, dA, out));
+            case "tanh" -> loops(() -> VectorTranscendentals.tanhForward(z, 0, out, 0, SIZE), () -> tanhForward(z, out));
+            case "tanh'" -> loops(() -> VectorTranscendentals.tanhBackward(z, 0, dA, 0, out, 0, SIZE),
+                    () -> tanhBackward(z, dA, out));
+            case "elu" -> loops(() -> VectorTranscendentals.eluForward(1.0, z, 0, out, 0, SIZE), () -> eluForward(z, out));
+            case "elu'" -> loops(() -> VectorTranscendentals.eluBackward(1.0, z, 0, dA, 0, out, 0, SIZE),
+                    () -> eluBackward(z, dA, out));
+            case "softplus" -> loops(() -> VectorSmooth.softplusForward(1f, 20f, z, 0, out, 0, SIZE),
+                    () -> softplusForward(z, out));
+            case "softplus'" -> loops(() -> VectorSmooth.softplusBackward(1f, 20f, z, 0, dA, 0, out, 0, SIZE),
+                    () -> softplusBackward(z, dA, out));
+            default -> throw new IllegalArgumentException("unknown loop: " + loop);
+        }
+        shippedLoop.run();
+        float[] shipped = out.clone();
+        fullCoreLoop.run();
         // 1 ULP of f or f'; backward multiplies by dA, which can make 1 ULP of f' 2 of the product.
-        int ulps = direction.equals("forward") ? 1 : 2;
-        for (int i = 0; i < size; i++) {
+        int ulps = loop.endsWith("'") ? 2 : 1;
+        for (int i = 0; i < SIZE; i++) {
             if (Math.abs(Float.floatToIntBits(shipped[i]) - Float.floatToIntBits(out[i])) > ulps) {
-                throw new IllegalStateException(function + " " + direction + " differs by more than " + ulps
-                        + " ULP at z = " + z[i] + ": " + shipped[i] + " vs " + out[i]);
+                throw new IllegalStateException(loop + " differs by more than " + ulps + " ULP at z = " + z[i] + ": "
+                        + shipped[i] + " vs " + out[i]);
             }
         }
+    }
+
+    private void loops(Runnable shipped, Runnable fullCore) {
+        shippedLoop = shipped;
+        fullCoreLoop = fullCore;
     }
 
     @Benchmark
     public float[] shipped(CpuTime cpu) {
         long started = cpu.start();
-        boolean forward = direction.equals("forward");
-        switch (function) {
-            case "sigmoid" -> {
-                if (forward) {
-                    VectorTranscendentals.sigmoidForward(z, 0, out, 0, size);
-                } else {
-                    VectorTranscendentals.sigmoidBackward(z, 0, dA, 0, out, 0, size);
-                }
-            }
-            case "tanh" -> {
-                if (forward) {
-                    VectorTranscendentals.tanhForward(z, 0, out, 0, size);
-                } else {
-                    VectorTranscendentals.tanhBackward(z, 0, dA, 0, out, 0, size);
-                }
-            }
-            case "elu" -> {
-                if (forward) {
-                    VectorTranscendentals.eluForward(1.0, z, 0, out, 0, size);
-                } else {
-                    VectorTranscendentals.eluBackward(1.0, z, 0, dA, 0, out, 0, size);
-                }
-            }
-            default -> {
-                if (forward) {
-                    VectorSmooth.softplusForward(1f, 20f, z, 0, out, 0, size);
-                } else {
-                    VectorSmooth.softplusBackward(1f, 20f, z, 0, dA, 0, out, 0, size);
-                }
-            }
-        }
+        shippedLoop.run();
         cpu.stop(started);
         return out;
     }
@@ -103,37 +89,7 @@ public class ExpCoreBench extends VectorJmhDefaults {
     @Benchmark
     public float[] fullCore(CpuTime cpu) {
         long started = cpu.start();
-        boolean forward = direction.equals("forward");
-        switch (function) {
-            case "sigmoid" -> {
-                if (forward) {
-                    sigmoidForward(z, out, size);
-                } else {
-                    sigmoidBackward(z, dA, out, size);
-                }
-            }
-            case "tanh" -> {
-                if (forward) {
-                    tanhForward(z, out, size);
-                } else {
-                    tanhBackward(z, dA, out, size);
-                }
-            }
-            case "elu" -> {
-                if (forward) {
-                    eluForward(z, out, size);
-                } else {
-                    eluBackward(z, dA, out, size);
-                }
-            }
-            default -> {
-                if (forward) {
-                    softplusForward(z, out, size);
-                } else {
-                    softplusBackward(z, dA, out, size);
-                }
-            }
-        }
+        fullCoreLoop.run();
         cpu.stop(started);
         return out;
     }
@@ -171,22 +127,22 @@ public class ExpCoreBench extends VectorJmhDefaults {
         return ONE.blend(t, x.compare(VectorOperators.LT, ZERO)).div(t.add(ONE));
     }
 
-    private static void sigmoidForward(float[] z, float[] a, int n) {
-        for (int i = 0; i < n; i += LANES) {
+    private static void sigmoidForward(float[] z, float[] a) {
+        for (int i = 0; i < SIZE; i += LANES) {
             VectorTranscendentals.round(fullLogistic(VectorTranscendentals.load(z, i))).intoArray(a, i);
         }
     }
 
-    private static void sigmoidBackward(float[] z, float[] dA, float[] dZ, int n) {
-        for (int i = 0; i < n; i += LANES) {
+    private static void sigmoidBackward(float[] z, float[] dA, float[] dZ) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector t = VectorTranscendentals.fullExp(negMag(VectorTranscendentals.load(z, i)));
             DoubleVector d = t.add(ONE);
             VectorTranscendentals.storeScaled(t.div(d.mul(d)), dA, i, dZ, i);
         }
     }
 
-    private static void tanhForward(float[] z, float[] a, int n) {
-        for (int i = 0; i < n; i += LANES) {
+    private static void tanhForward(float[] z, float[] a) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector x = VectorTranscendentals.load(z, i);
             DoubleVector negMag = negMag(x);
             DoubleVector m = fullExpm1(negMag.add(negMag));
@@ -197,8 +153,8 @@ public class ExpCoreBench extends VectorJmhDefaults {
         }
     }
 
-    private static void tanhBackward(float[] z, float[] dA, float[] dZ, int n) {
-        for (int i = 0; i < n; i += LANES) {
+    private static void tanhBackward(float[] z, float[] dA, float[] dZ) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector negMag = negMag(VectorTranscendentals.load(z, i));
             DoubleVector t = VectorTranscendentals.fullExp(negMag.add(negMag));
             DoubleVector d = t.add(ONE);
@@ -206,9 +162,9 @@ public class ExpCoreBench extends VectorJmhDefaults {
         }
     }
 
-    private static void eluForward(float[] z, float[] a, int n) {
+    private static void eluForward(float[] z, float[] a) {
         DoubleVector alphas = DoubleVector.broadcast(VectorTranscendentals.D, 1.0);
-        for (int i = 0; i < n; i += LANES) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector x = VectorTranscendentals.load(z, i);
             DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
             DoubleVector m = fullExpm1(c).blend(c, c.compare(VectorOperators.EQ, ZERO));
@@ -216,9 +172,9 @@ public class ExpCoreBench extends VectorJmhDefaults {
         }
     }
 
-    private static void eluBackward(float[] z, float[] dA, float[] dZ, int n) {
+    private static void eluBackward(float[] z, float[] dA, float[] dZ) {
         DoubleVector alphas = DoubleVector.broadcast(VectorTranscendentals.D, 1.0);
-        for (int i = 0; i < n; i += LANES) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector x = VectorTranscendentals.load(z, i);
             DoubleVector e = VectorTranscendentals.fullExp(x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW)));
             DoubleVector y = ONE.blend(e.mul(alphas), x.compare(VectorOperators.LE, ZERO)).blend(x, x.compare(VectorOperators.NE, x));
@@ -227,9 +183,9 @@ public class ExpCoreBench extends VectorJmhDefaults {
     }
 
     /** softplus(x), beta 1 and threshold 20: fullExp underflows to 0 by itself, where VectorSmooth clamps and blends. */
-    private static void softplusForward(float[] z, float[] a, int n) {
+    private static void softplusForward(float[] z, float[] a) {
         DoubleVector b = DoubleVector.broadcast(VectorTranscendentals.D, 1.0);
-        for (int i = 0; i < n; i += LANES) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector x = VectorTranscendentals.load(z, i);
             DoubleVector bx = x.mul(b);
             DoubleVector e = VectorTranscendentals.fullExp(bx.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT)
@@ -240,9 +196,9 @@ public class ExpCoreBench extends VectorJmhDefaults {
         }
     }
 
-    private static void softplusBackward(float[] z, float[] dA, float[] dZ, int n) {
+    private static void softplusBackward(float[] z, float[] dA, float[] dZ) {
         DoubleVector b = DoubleVector.broadcast(VectorTranscendentals.D, 1.0);
-        for (int i = 0; i < n; i += LANES) {
+        for (int i = 0; i < SIZE; i += LANES) {
             DoubleVector bx = VectorTranscendentals.load(z, i).mul(b);
             DoubleVector t = VectorTranscendentals.fullExp(bx.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT)
                     .reinterpretAsDoubles());
