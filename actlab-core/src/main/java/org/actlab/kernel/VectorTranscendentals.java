@@ -40,6 +40,18 @@ import jdk.incubator.vector.VectorSpecies;
  * untouched and comes out as NaN: |x| &lt;= 120 for the logistic and tanh, y >= −200 on the
  * exponential-linear branches (e^{-200} times any float α is below half the smallest subnormal),
  * y &lt;= 100 for e^x (which is then +∞ in float anyway).
+ *
+ * <p>One exp core, two precisions. {@link #exp}/{@link #expm1} (2^-31) serve every loop whose
+ * float result is not a small difference; {@link #fullExp} (about one double ULP, Taylor to
+ * degree 13, ln2 in two doubles, gradual underflow as {@code Math.exp}) serves gelu and tanhshrink,
+ * which cancel. Both run the same reduction and the same form expm1(r) = r + r² P(r)
+ * ({@code expm1Reduced}, where a constant flag picks P and the ln2 split). Why not the full
+ * precision for every caller: it would give the float-result loops nothing (their doubles are
+ * already rounded once to float within 2^-30) and cost them time. ExpCoreBench timed sigmoid, tanh,
+ * elu and softplus forward and backward, the same loops on both cores: on the full core they took
+ * 1.26-2.34 × the CPU time (2026-11-29, under load; docs/BENCHMARKS.md, "One exp core, two
+ * precisions"). So the precision stays a choice per caller, and the code that does the reducing is
+ * written once.
  */
 final class VectorTranscendentals {
 
@@ -48,14 +60,13 @@ final class VectorTranscendentals {
      * exp()/expm1() (2^-31, the float-result loops) or fullExp() (about one double ULP, gelu and
      * tanhshrink, whose float results are small differences of terms near 1), and all three share
      * the reduction y = k ln2 + r and the form expm1(r) = r + r² P(r) in expm1Reduced(), where a
-     * constant flag picks the ln2 split and the polynomial. Why not the full precision for every
-     * caller: it costs the float-result loops time that buys them nothing (ExpCoreBench;
-     * docs/BENCHMARKS.md, "One exp core, two precisions"). HotSpot only turns Vector API calls into
-     * vector instructions when it inlines them completely (else every vector becomes a heap object,
-     * about 10x slower), and it stops inlining 15 calls deep; the helpers take and return vectors
-     * (never masks: see VectorPiecewise) and use only static final vector constants (no scalar
-     * broadcasts, which alone cost nine levels), so they add two or three levels. Measured against
-     * the earlier hand-inlined copies of the core with JMH (ExpCoreBench): no slower.
+     * constant flag picks the ln2 split and the polynomial (why two precisions: see the class
+     * comment). HotSpot only turns Vector API calls into vector instructions when it inlines them
+     * completely (else every vector becomes a heap object, about 10x slower), and it stops inlining
+     * 15 calls deep; the helpers take and return vectors (never masks: see VectorPiecewise) and use
+     * only static final vector constants (no scalar broadcasts, which alone cost nine levels), so
+     * they add two or three levels. Measured against the earlier hand-inlined copies of the core
+     * with JMH (docs/BENCHMARKS.md, "One exp core: helper against inlined code"): no slower.
      */
 
     /** Double lanes: the preferred width. */
