@@ -62,9 +62,11 @@ public class FreshJvmBackwardBench extends VectorJmhDefaults {
         }
         kernels.forward(function, z, 0, a, 0, size);
         kernels.backward(function, z, 0, a, 0, dA, 0, dZ, 0, size, dParams);
+        // The piecewise functions' loops are bit-identical to the scalar twin; the smooth ones (which
+        // -p activation=... may name) are within 1 ULP of f', so within 2 ULP once multiplied by dA.
         for (int i = 0; i < size; i += 97) {
             float expected = dA[i] * function.derivative(z[i]);
-            if (Float.floatToIntBits(dZ[i]) != Float.floatToIntBits(expected)) {
+            if (Math.abs(Float.floatToIntBits(dZ[i]) - Float.floatToIntBits(expected)) > 2) {
                 throw new IllegalStateException(activation + " backward at z=" + z[i] + ": " + dZ[i]
                         + ", expected " + expected);
             }

@@ -29,8 +29,8 @@ import org.actlab.activation.ThresholdedRelu;
  * sigmoid, tanh, elu, selu, celu, exponential, gaussian, rectified_tanh, softsign, cube,
  * sparse_plus, hard_swish forward and backward, silu, gelu_tanh, hard_sigmoid forward;
  * {@link VectorSmooth} (double lanes, on that exp core): softplus, log_sigmoid, mish forward and
- * backward, silu and gelu_tanh backward, tanhshrink forward and backward (on {@link VectorFullExp}, e^y to
- * a double ULP, and the shared core); {@link VectorErf} (double lanes, Cody's erfc on {@link VectorFullExp}):
+ * backward, silu and gelu_tanh backward, tanhshrink forward and backward (on {@link VectorTranscendentals#fullExp}, e^y to
+ * a double ULP, and the 2^-31 core); {@link VectorErf} (double lanes, Cody's erfc on {@link VectorTranscendentals#fullExp}):
  * gelu forward and backward; {@link VectorTrig} (double lanes, Cody–Waite reduction below 2^20, the scalar
  * twin for a vector with a lane beyond): sin forward and backward; {@link VectorAlgebraic} (double lanes, the scalar's own
  * operations): isru, squareplus, bent_identity, rational_tanh, arctan; {@link VectorPiecewise} (float lanes): identity,
@@ -116,7 +116,7 @@ final class VectorActivationKernels implements ActivationKernels {
         standard(Standard.SIGMOID, slices(VectorTranscendentals::sigmoidForward), slices(VectorTranscendentals::sigmoidBackward));
         standard(Standard.TANH, slices(VectorTranscendentals::tanhForward), slices(VectorTranscendentals::tanhBackward));
         standard(Standard.RELU, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.thresholdForward(f, 0f, 0f, z, zOff, a, aOff, n)),
-                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) -> VectorPiecewise.thresholdBackward(f, 0f, z, zOff, dA, dAOff, dZ, dZOff, n)));
+                own((f, z, zOff, dA, dAOff, dZ, dZOff, n) -> VectorPiecewise.stepBackward(f, 0f, 0f, z, zOff, dA, dAOff, dZ, dZOff, n)));
         standard(Standard.RELU6, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.clampForward(f, 0f, true, 6f, z, zOff, a, aOff, n)),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
                         VectorPiecewise.intervalBackward(f, 0f, 6f, 1f, z, zOff, dA, dAOff, dZ, dZOff, n)));
@@ -149,10 +149,10 @@ final class VectorActivationKernels implements ActivationKernels {
 
         kind(Kind.LEAKY_RELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((LeakyRelu) f).slope(), z, zOff, a, aOff, n),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
-                        VectorPiecewise.leakyBackward(f, ((LeakyRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+                        VectorPiecewise.stepBackward(f, 0f, ((LeakyRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
         kind(Kind.PRELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((PRelu) f).slope(), z, zOff, a, aOff, n),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
-                        VectorPiecewise.leakyBackward(f, ((PRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+                        VectorPiecewise.stepBackward(f, 0f, ((PRelu) f).slope(), z, zOff, dA, dAOff, dZ, dZOff, n)));
         kind(Kind.RRELU, (f, z, zOff, a, aOff, n) -> leakyForward(f, ((RRelu) f).inferenceSlope(), z, zOff, a, aOff, n),
                 (f, z, zOff, a, aOff, dA, dAOff, dZ, dZOff, n) -> {
                     ActivationKernels.checkSlice("a", a, aOff, n);
@@ -190,11 +190,11 @@ final class VectorActivationKernels implements ActivationKernels {
         kind(Kind.THRESHOLD, own((f, z, zOff, a, aOff, n) -> VectorPiecewise.thresholdForward(f, ((Threshold) f).threshold(),
                         ((Threshold) f).value(), z, zOff, a, aOff, n)),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
-                        VectorPiecewise.thresholdBackward(f, ((Threshold) f).threshold(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+                        VectorPiecewise.stepBackward(f, ((Threshold) f).threshold(), 0f, z, zOff, dA, dAOff, dZ, dZOff, n)));
         kind(Kind.THRESHOLDED_RELU, own((f, z, zOff, a, aOff, n) ->
                         VectorPiecewise.thresholdForward(f, ((ThresholdedRelu) f).theta(), 0f, z, zOff, a, aOff, n)),
                 own((f, z, zOff, dA, dAOff, dZ, dZOff, n) ->
-                        VectorPiecewise.thresholdBackward(f, ((ThresholdedRelu) f).theta(), z, zOff, dA, dAOff, dZ, dZOff, n)));
+                        VectorPiecewise.stepBackward(f, ((ThresholdedRelu) f).theta(), 0f, z, zOff, dA, dAOff, dZ, dZOff, n)));
     }
 
     private static void standard(Standard f, Forward forward, Backward backward) {

@@ -1,5 +1,20 @@
 package org.actlab.kernel;
 
+import static org.actlab.kernel.VectorPiecewise.scalarBackwardTail;
+import static org.actlab.kernel.VectorPiecewise.scalarForwardTail;
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
+import static org.actlab.kernel.VectorTranscendentals.limits;
+import static org.actlab.kernel.VectorTranscendentals.load;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
+import static org.actlab.kernel.VectorTranscendentals.round;
+import static org.actlab.kernel.VectorTranscendentals.storeScaled;
+import static org.actlab.kernel.VectorTranscendentals.THREE;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
+import static org.actlab.kernel.VectorTranscendentals.widen;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -19,48 +34,47 @@ import org.actlab.activation.Activation;
  */
 final class VectorAlgebraic {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
     private static final DoubleVector PLUS_INFINITY = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-    private static final FloatVector F_PLUS_INFINITY = FloatVector.broadcast(FH, Float.POSITIVE_INFINITY);
-    private static final FloatVector F_MINUS_INFINITY = FloatVector.broadcast(FH, Float.NEGATIVE_INFINITY);
 
     private VectorAlgebraic() {
     }
 
-    private static DoubleVector load(float[] z, int off) {
-        return (DoubleVector) FloatVector.fromArray(FH, z, off).convertShape(VectorOperators.F2D, D, 0);
+    /** f's values (or its derivative's) at ±∞, for the lanes where a formula gives ∞/∞. */
+    private record Limits(FloatVector atPlus, FloatVector atMinus) {
+
+        static Limits of(Activation f, boolean derivative) {
+            return derivative
+                    ? new Limits(FloatVector.broadcast(FH, f.derivative(Float.POSITIVE_INFINITY)),
+                    FloatVector.broadcast(FH, f.derivative(Float.NEGATIVE_INFINITY)))
+                    : new Limits(FloatVector.broadcast(FH, f.apply(Float.POSITIVE_INFINITY)),
+                    FloatVector.broadcast(FH, f.apply(Float.NEGATIVE_INFINITY)));
+        }
+
+        /** a[off..] = y rounded, the limits in the lanes where xf is infinite. */
+        void store(DoubleVector y, FloatVector xf, float[] a, int off) {
+            limits(round(y), xf, atPlus, atMinus).intoArray(a, off);
+        }
+
+        /** dZ = dA · y rounded, the limits in the lanes where xf is infinite. */
+        void storeScaled(DoubleVector y, FloatVector xf, float[] dA, int dAOff, float[] dZ, int dZOff) {
+            limits(round(y), xf, atPlus, atMinus).mul(FloatVector.fromArray(FH, dA, dAOff)).intoArray(dZ, dZOff);
+        }
     }
 
-    private static FloatVector round(DoubleVector y) {
-        return (FloatVector) y.convertShape(VectorOperators.D2F, FH, 0);
-    }
-
-    /** y with f's values at ±∞ in the lanes where x is infinite. */
-    private static FloatVector limits(FloatVector y, FloatVector x, FloatVector atPlus, FloatVector atMinus) {
-        return y.blend(atPlus, x.compare(VectorOperators.EQ, F_PLUS_INFINITY))
-                .blend(atMinus, x.compare(VectorOperators.EQ, F_MINUS_INFINITY));
-    }
+    // Each function keeps its own loop (see VectorTranscendentals): the skeletons below repeat on purpose.
 
     /** isru(x) = x/sqrt(1 + α x²). */
     static void isruForward(Activation f, float alpha, float[] z, int zOff, float[] a, int aOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);
-        FloatVector atPlus = FloatVector.broadcast(FH, f.apply(Float.POSITIVE_INFINITY));
-        FloatVector atMinus = FloatVector.broadcast(FH, f.apply(Float.NEGATIVE_INFINITY));
+        Limits limits = Limits.of(f, false);
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector y = x.div(alphas.mul(x.mul(x)).add(ONE).lanewise(VectorOperators.SQRT));
-            limits(round(y), xf, atPlus, atMinus).intoArray(a, aOff + i);
+            limits.store(y, xf, a, aOff + i);
         }
-        for (; i < n; i++) {
-            a[aOff + i] = f.apply(z[zOff + i]);
-        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
     /** isru'(x) = 1/s³, s = sqrt(1 + α x²) (0 at ±∞ by itself). */
@@ -72,11 +86,9 @@ final class VectorAlgebraic {
             DoubleVector x = load(z, zOff + i);
             DoubleVector s = alphas.mul(x.mul(x)).add(ONE).lanewise(VectorOperators.SQRT);
             DoubleVector y = ONE.div(s.mul(s).mul(s));
-            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        for (; i < n; i++) {
-            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
-        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     /** squareplus(x) = (x + s)/2 for x >= 0, b/(2(s − x)) below, s = sqrt(x² + b). */
@@ -89,9 +101,7 @@ final class VectorAlgebraic {
             DoubleVector y = bs.div(TWO.mul(s.sub(x))).blend(x.add(s).div(TWO), x.compare(VectorOperators.GE, ZERO));
             round(y).intoArray(a, aOff + i);
         }
-        for (; i < n; i++) {
-            a[aOff + i] = f.apply(z[zOff + i]);
-        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
     /** squareplus'(x) = (1 + x/s)/2 for x >= 0, b/(2s(s − x)) below; 1 at +∞. */
@@ -105,64 +115,53 @@ final class VectorAlgebraic {
             VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, ZERO);
             DoubleVector y = bs.div(TWO.mul(s).mul(s.sub(x))).blend(x.div(s).add(ONE).div(TWO), nonNegative)
                     .blend(ONE, x.compare(VectorOperators.EQ, PLUS_INFINITY));
-            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        for (; i < n; i++) {
-            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
-        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     /** bent_identity(x) = x²/(2(sqrt(x² + 1) + 1)) + x, and x itself at ±0 (keeps −0). */
     static void bentIdentityForward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        FloatVector atPlus = FloatVector.broadcast(FH, f.apply(Float.POSITIVE_INFINITY));
-        FloatVector atMinus = FloatVector.broadcast(FH, f.apply(Float.NEGATIVE_INFINITY));
+        Limits limits = Limits.of(f, false);
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector x2 = x.mul(x);
             DoubleVector y = x2.div(TWO.mul(x2.add(ONE).lanewise(VectorOperators.SQRT).add(ONE))).add(x)
                     .blend(x, x.compare(VectorOperators.EQ, ZERO));
-            limits(round(y), xf, atPlus, atMinus).intoArray(a, aOff + i);
+            limits.store(y, xf, a, aOff + i);
         }
-        for (; i < n; i++) {
-            a[aOff + i] = f.apply(z[zOff + i]);
-        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
     /** bent_identity'(x) = x/(2 sqrt(x² + 1)) + 1; 3/2 and 1/2 at ±∞. */
     static void bentIdentityBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff,
                                      float[] dZ, int dZOff, int n) {
-        FloatVector atPlus = FloatVector.broadcast(FH, f.derivative(Float.POSITIVE_INFINITY));
-        FloatVector atMinus = FloatVector.broadcast(FH, f.derivative(Float.NEGATIVE_INFINITY));
+        Limits limits = Limits.of(f, true);
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector y = x.div(TWO.mul(x.mul(x).add(ONE).lanewise(VectorOperators.SQRT))).add(ONE);
-            limits(round(y), xf, atPlus, atMinus).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+            limits.storeScaled(y, xf, dA, dAOff + i, dZ, dZOff + i);
         }
-        for (; i < n; i++) {
-            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
-        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     private static final DoubleVector RATIONAL_TANH_SCALE = DoubleVector.broadcast(D, 1.7159);
     private static final DoubleVector RATIONAL_TANH_QUARTIC = DoubleVector.broadcast(D, 1.41645);
     private static final DoubleVector RATIONAL_TANH_QUARTIC_4 = DoubleVector.broadcast(D, 4 * 1.41645);
     private static final DoubleVector RATIONAL_TANH_SLOPE_SCALE = DoubleVector.broadcast(D, 1.7159 * (2.0 / 3));
-    private static final DoubleVector THREE = DoubleVector.broadcast(D, 3);
     private static final long SIGN = 0x8000000000000000L;
 
     /** rational_tanh(x) = sign(x) · 1.7159 · r/(1 + r), r = y + y² + 1.41645 y⁴, y = |2x/3|. */
     static void rationalTanhForward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        FloatVector atPlus = FloatVector.broadcast(FH, f.apply(Float.POSITIVE_INFINITY));
-        FloatVector atMinus = FloatVector.broadcast(FH, f.apply(Float.NEGATIVE_INFINITY));
+        Limits limits = Limits.of(f, false);
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector y = TWO.mul(x).div(THREE).abs();
             DoubleVector y2 = y.mul(y);
             DoubleVector rest = y.add(y2).add(RATIONAL_TANH_QUARTIC.mul(y2.mul(y2)));
@@ -171,33 +170,27 @@ final class VectorAlgebraic {
             DoubleVector v = magnitude.reinterpretAsLongs().lanewise(VectorOperators.AND, ~SIGN)
                     .lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, SIGN))
                     .reinterpretAsDoubles();
-            limits(round(v), xf, atPlus, atMinus).intoArray(a, aOff + i);
+            limits.store(v, xf, a, aOff + i);
         }
-        for (; i < n; i++) {
-            a[aOff + i] = f.apply(z[zOff + i]);
-        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
     /** rational_tanh'(x) = 1.7159 · (2/3) · (1 + 2y + 4 · 1.41645 y³)/a/a, a = 1 + r. */
     static void rationalTanhBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff,
                                      float[] dZ, int dZOff, int n) {
-        FloatVector atPlus = FloatVector.broadcast(FH, f.derivative(Float.POSITIVE_INFINITY));
-        FloatVector atMinus = FloatVector.broadcast(FH, f.derivative(Float.NEGATIVE_INFINITY));
+        Limits limits = Limits.of(f, true);
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector y = TWO.mul(x).div(THREE).abs();
             DoubleVector y2 = y.mul(y);
             DoubleVector a = ONE.add(y).add(y2).add(RATIONAL_TANH_QUARTIC.mul(y2.mul(y2)));
             DoubleVector num = ONE.add(TWO.mul(y)).add(RATIONAL_TANH_QUARTIC_4.mul(y2.mul(y)));
             DoubleVector v = RATIONAL_TANH_SLOPE_SCALE.mul(num.div(a).div(a));
-            limits(round(v), xf, atPlus, atMinus).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+            limits.storeScaled(v, xf, dA, dAOff + i, dZ, dZOff + i);
         }
-        for (; i < n; i++) {
-            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
-        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     /** arctan(x) by the Vector API's ATAN in double, rounded once. */
@@ -206,9 +199,7 @@ final class VectorAlgebraic {
         for (int bound = n - LANES; i <= bound; i += LANES) {
             round(load(z, zOff + i).lanewise(VectorOperators.ATAN)).intoArray(a, aOff + i);
         }
-        for (; i < n; i++) {
-            a[aOff + i] = f.apply(z[zOff + i]);
-        }
+        scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
     /** arctan'(x) = 1/(1 + x²) (0 at ±∞ by itself). */
@@ -216,10 +207,8 @@ final class VectorAlgebraic {
         int i = 0;
         for (int bound = n - LANES; i <= bound; i += LANES) {
             DoubleVector x = load(z, zOff + i);
-            round(ONE.div(ONE.add(x.mul(x)))).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(ONE.div(ONE.add(x.mul(x))), dA, dAOff + i, dZ, dZOff + i);
         }
-        for (; i < n; i++) {
-            dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);
-        }
+        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 }

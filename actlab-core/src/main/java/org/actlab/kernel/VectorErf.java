@@ -1,16 +1,25 @@
 package org.actlab.kernel;
 
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.HALF;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.actlab.activation.CodyErfc;
 
 /**
  * gelu (the exact, erf form) forward and backward in double lanes: Φ(x) = erfc(y)/2, y = −x/√2,
- * with W. J. Cody's rational approximations of erfc (Math. Comp. 23, 1969; the same coefficients
- * and intervals as the scalar twin's {@code ExactMath.erfc}) and e^{−x²/2} from
- * {@link VectorFullExp} (x² is exact in double for a float x, so the exponential's argument
+ * with W. J. Cody's rational approximations of erfc (Math. Comp. 23, 1969; the coefficients of
+ * {@link CodyErfc}, which the scalar twin {@code ExactMath.erfc} reads too, on the same intervals) and e^{−x²/2} from
+ * {@link VectorTranscendentals#fullExp} (x² is exact in double for a float x, so the exponential's argument
  * carries no rounding and Cody's split of y² is not needed). Each lane evaluates all three
  * intervals for erfc(|y|), |y| &lt;= 0.46875 (1 − |y| R(y²)), |y| &lt;= 4 (R(|y|) e^{−y²}) and beyond
  * ((1/√π − y^-2 R(y^-2))/|y| e^{−y²}), chooses the numerator and denominator of its own interval
@@ -21,20 +30,13 @@ import jdk.incubator.vector.VectorSpecies;
  * 1 ULP, and this is why gelu' has no near-root scalar window here. In the far left tail the
  * signs of zero follow the scalar's: gelu(x) = x Φ(x) is −0 once it underflows, gelu'(x) is
  * −0 while x φ(x) is a non-zero double and +0 (0 + (−0)) once e^{−x²/2} underflows to 0, which
- * {@link VectorFullExp} does where {@code Math.exp} does. ±∞ take the catalogue's limits
+ * {@link VectorTranscendentals#fullExp} does where {@code Math.exp} does. ±∞ take the catalogue's limits
  * (gelu(−∞) = −0, gelu'(+∞) = 1, gelu'(−∞) = 0); NaN stays NaN.
  */
 final class VectorErf {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
 
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
     private static final DoubleVector MINUS_HALF = DoubleVector.broadcast(D, -0.5);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
     private static final DoubleVector SMALL_LIMIT = DoubleVector.broadcast(D, 0.46875);
     private static final DoubleVector MIDDLE_LIMIT = DoubleVector.broadcast(D, 4);
     private static final DoubleVector MINUS_INV_SQRT_2 = DoubleVector.broadcast(D, -0.70710678118654752440);
@@ -46,48 +48,53 @@ final class VectorErf {
     private static final FloatVector F_ZERO = FloatVector.zero(FH);
 
     /*
-     * Cody's coefficients (netlib specfun CALERF): SN/SD erf on |y| <= 0.46875 in y², MN/MD erfc on
-     * (0.46875, 4] in |y|, TN/TD the asymptotic tail in 1/y².
+     * Cody's coefficients, from CodyErfc (the scalar twin reads the same): SN/SD erf on
+     * |y| <= 0.46875 in y², MN/MD erfc on (0.46875, 4] in |y|, TN/TD the asymptotic tail in 1/y².
+     * One static final vector each, so the loops load them as constants.
      */
-    private static final DoubleVector SN0 = DoubleVector.broadcast(D, 3.16112374387056560e00);
-    private static final DoubleVector SN1 = DoubleVector.broadcast(D, 1.13864154151050156e02);
-    private static final DoubleVector SN2 = DoubleVector.broadcast(D, 3.77485237685302021e02);
-    private static final DoubleVector SN3 = DoubleVector.broadcast(D, 3.20937758913846947e03);
-    private static final DoubleVector SN4 = DoubleVector.broadcast(D, 1.85777706184603153e-1);
-    private static final DoubleVector SD0 = DoubleVector.broadcast(D, 2.36012909523441209e01);
-    private static final DoubleVector SD1 = DoubleVector.broadcast(D, 2.44024637934444173e02);
-    private static final DoubleVector SD2 = DoubleVector.broadcast(D, 1.28261652607737228e03);
-    private static final DoubleVector SD3 = DoubleVector.broadcast(D, 2.84423683343917062e03);
-    private static final DoubleVector MN0 = DoubleVector.broadcast(D, 5.64188496988670089e-1);
-    private static final DoubleVector MN1 = DoubleVector.broadcast(D, 8.88314979438837594e00);
-    private static final DoubleVector MN2 = DoubleVector.broadcast(D, 6.61191906371416295e01);
-    private static final DoubleVector MN3 = DoubleVector.broadcast(D, 2.98635138197400131e02);
-    private static final DoubleVector MN4 = DoubleVector.broadcast(D, 8.81952221241769090e02);
-    private static final DoubleVector MN5 = DoubleVector.broadcast(D, 1.71204761263407058e03);
-    private static final DoubleVector MN6 = DoubleVector.broadcast(D, 2.05107837782607147e03);
-    private static final DoubleVector MN7 = DoubleVector.broadcast(D, 1.23033935479799725e03);
-    private static final DoubleVector MN8 = DoubleVector.broadcast(D, 2.15311535474403846e-8);
-    private static final DoubleVector MD0 = DoubleVector.broadcast(D, 1.57449261107098347e01);
-    private static final DoubleVector MD1 = DoubleVector.broadcast(D, 1.17693950891312499e02);
-    private static final DoubleVector MD2 = DoubleVector.broadcast(D, 5.37181101862009858e02);
-    private static final DoubleVector MD3 = DoubleVector.broadcast(D, 1.62138957456669019e03);
-    private static final DoubleVector MD4 = DoubleVector.broadcast(D, 3.29079923573345963e03);
-    private static final DoubleVector MD5 = DoubleVector.broadcast(D, 4.36261909014324716e03);
-    private static final DoubleVector MD6 = DoubleVector.broadcast(D, 3.43936767414372164e03);
-    private static final DoubleVector MD7 = DoubleVector.broadcast(D, 1.23033935480374942e03);
-    private static final DoubleVector TN0 = DoubleVector.broadcast(D, 3.05326634961232344e-1);
-    private static final DoubleVector TN1 = DoubleVector.broadcast(D, 3.60344899949804439e-1);
-    private static final DoubleVector TN2 = DoubleVector.broadcast(D, 1.25781726111229246e-1);
-    private static final DoubleVector TN3 = DoubleVector.broadcast(D, 1.60837851487422766e-2);
-    private static final DoubleVector TN4 = DoubleVector.broadcast(D, 6.58749161529837803e-4);
-    private static final DoubleVector TN5 = DoubleVector.broadcast(D, 1.63153871373020978e-2);
-    private static final DoubleVector TD0 = DoubleVector.broadcast(D, 2.56852019228982242e00);
-    private static final DoubleVector TD1 = DoubleVector.broadcast(D, 1.87295284992346047e00);
-    private static final DoubleVector TD2 = DoubleVector.broadcast(D, 5.27905102951428412e-1);
-    private static final DoubleVector TD3 = DoubleVector.broadcast(D, 6.05183413124413191e-2);
-    private static final DoubleVector TD4 = DoubleVector.broadcast(D, 2.33520497626869185e-3);
+    private static final DoubleVector SN0 = cody(CodyErfc.SMALL_NUMERATOR, 0);
+    private static final DoubleVector SN1 = cody(CodyErfc.SMALL_NUMERATOR, 1);
+    private static final DoubleVector SN2 = cody(CodyErfc.SMALL_NUMERATOR, 2);
+    private static final DoubleVector SN3 = cody(CodyErfc.SMALL_NUMERATOR, 3);
+    private static final DoubleVector SN4 = cody(CodyErfc.SMALL_NUMERATOR, 4);
+    private static final DoubleVector SD0 = cody(CodyErfc.SMALL_DENOMINATOR, 0);
+    private static final DoubleVector SD1 = cody(CodyErfc.SMALL_DENOMINATOR, 1);
+    private static final DoubleVector SD2 = cody(CodyErfc.SMALL_DENOMINATOR, 2);
+    private static final DoubleVector SD3 = cody(CodyErfc.SMALL_DENOMINATOR, 3);
+    private static final DoubleVector MN0 = cody(CodyErfc.MIDDLE_NUMERATOR, 0);
+    private static final DoubleVector MN1 = cody(CodyErfc.MIDDLE_NUMERATOR, 1);
+    private static final DoubleVector MN2 = cody(CodyErfc.MIDDLE_NUMERATOR, 2);
+    private static final DoubleVector MN3 = cody(CodyErfc.MIDDLE_NUMERATOR, 3);
+    private static final DoubleVector MN4 = cody(CodyErfc.MIDDLE_NUMERATOR, 4);
+    private static final DoubleVector MN5 = cody(CodyErfc.MIDDLE_NUMERATOR, 5);
+    private static final DoubleVector MN6 = cody(CodyErfc.MIDDLE_NUMERATOR, 6);
+    private static final DoubleVector MN7 = cody(CodyErfc.MIDDLE_NUMERATOR, 7);
+    private static final DoubleVector MN8 = cody(CodyErfc.MIDDLE_NUMERATOR, 8);
+    private static final DoubleVector MD0 = cody(CodyErfc.MIDDLE_DENOMINATOR, 0);
+    private static final DoubleVector MD1 = cody(CodyErfc.MIDDLE_DENOMINATOR, 1);
+    private static final DoubleVector MD2 = cody(CodyErfc.MIDDLE_DENOMINATOR, 2);
+    private static final DoubleVector MD3 = cody(CodyErfc.MIDDLE_DENOMINATOR, 3);
+    private static final DoubleVector MD4 = cody(CodyErfc.MIDDLE_DENOMINATOR, 4);
+    private static final DoubleVector MD5 = cody(CodyErfc.MIDDLE_DENOMINATOR, 5);
+    private static final DoubleVector MD6 = cody(CodyErfc.MIDDLE_DENOMINATOR, 6);
+    private static final DoubleVector MD7 = cody(CodyErfc.MIDDLE_DENOMINATOR, 7);
+    private static final DoubleVector TN0 = cody(CodyErfc.TAIL_NUMERATOR, 0);
+    private static final DoubleVector TN1 = cody(CodyErfc.TAIL_NUMERATOR, 1);
+    private static final DoubleVector TN2 = cody(CodyErfc.TAIL_NUMERATOR, 2);
+    private static final DoubleVector TN3 = cody(CodyErfc.TAIL_NUMERATOR, 3);
+    private static final DoubleVector TN4 = cody(CodyErfc.TAIL_NUMERATOR, 4);
+    private static final DoubleVector TN5 = cody(CodyErfc.TAIL_NUMERATOR, 5);
+    private static final DoubleVector TD0 = cody(CodyErfc.TAIL_DENOMINATOR, 0);
+    private static final DoubleVector TD1 = cody(CodyErfc.TAIL_DENOMINATOR, 1);
+    private static final DoubleVector TD2 = cody(CodyErfc.TAIL_DENOMINATOR, 2);
+    private static final DoubleVector TD3 = cody(CodyErfc.TAIL_DENOMINATOR, 3);
+    private static final DoubleVector TD4 = cody(CodyErfc.TAIL_DENOMINATOR, 4);
 
     private VectorErf() {
+    }
+
+    private static DoubleVector cody(CodyErfc.Coefficients coefficients, int i) {
+        return DoubleVector.broadcast(D, coefficients.get(i));
     }
 
     /*
@@ -130,8 +137,8 @@ final class VectorErf {
             }
         }
         if (whole < n) {
-            float[] buffer = VectorSmooth.tail(z, zOff + whole, n - whole);
-            float[] upstream = dA == null ? null : VectorSmooth.tail(dA, dAOff + whole, n - whole);
+            float[] buffer = VectorTranscendentals.tail(z, zOff + whole, n - whole);
+            float[] upstream = dA == null ? null : VectorTranscendentals.tail(dA, dAOff + whole, n - whole);
             float[] result = new float[LANES];
             for (Phase phase : phases) {
                 phase.run(buffer, 0, e, c, upstream, 0, result, 0, LANES);
@@ -145,7 +152,7 @@ final class VectorErf {
                                      int outOff, int count) {
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = VectorTranscendentals.widen(FloatVector.fromArray(FH, z, zOff + i));
-            VectorFullExp.exp(MINUS_HALF.mul(x).mul(x)).intoArray(e, i);
+            VectorTranscendentals.fullExp(MINUS_HALF.mul(x).mul(x)).intoArray(e, i);
         }
     }
 
@@ -174,7 +181,7 @@ final class VectorErf {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = VectorTranscendentals.widen(xf);
             DoubleVector y = x.mul(HALF.mul(erfc(x, DoubleVector.fromArray(D, e, i), DoubleVector.fromArray(D, c, i))));
-            VectorSmooth.limits(VectorSmooth.round(y), xf, F_PLUS_INFINITY, F_MINUS_ZERO).intoArray(out, outOff + i);
+            VectorTranscendentals.limits(VectorTranscendentals.round(y), xf, F_PLUS_INFINITY, F_MINUS_ZERO).intoArray(out, outOff + i);
         }
     }
 
@@ -186,7 +193,7 @@ final class VectorErf {
             DoubleVector x = VectorTranscendentals.widen(xf);
             DoubleVector ex = DoubleVector.fromArray(D, e, i);
             DoubleVector y = x.fma(ex.mul(INV_SQRT_2PI), HALF.mul(erfc(x, ex, DoubleVector.fromArray(D, c, i))));
-            VectorSmooth.limits(VectorSmooth.round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i))
+            VectorTranscendentals.limits(VectorTranscendentals.round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i))
                     .intoArray(out, outOff + i);
         }
     }

@@ -49,16 +49,19 @@ final class VectorPiecewise {
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
-    /** f'(z) = 1 if z > threshold, else 0; NaN for NaN. */
-    static void thresholdBackward(Activation f, float threshold, float[] z, int zOff, float[] dA, int dAOff,
-                                  float[] dZ, int dZOff, int n) {
-        FloatVector zero = FloatVector.zero(F);
+    /**
+     * f'(z) = 1 if z > threshold, else {@code below}; NaN for NaN: relu, threshold and
+     * thresholded_relu (below 0), leaky_relu and prelu (threshold 0, below their slope).
+     */
+    static void stepBackward(Activation f, float threshold, float below, float[] z, int zOff, float[] dA, int dAOff,
+                             float[] dZ, int dZOff, int n) {
+        FloatVector belows = FloatVector.broadcast(F, below);
         FloatVector one = FloatVector.broadcast(F, 1f);
         FloatVector thresholds = FloatVector.broadcast(F, threshold);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector slope = zero.blend(one, x.compare(VectorOperators.GT, thresholds))
+            FloatVector slope = belows.blend(one, x.compare(VectorOperators.GT, thresholds))
                     .blend(x, x.compare(VectorOperators.NE, x));
             FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
         }
@@ -75,22 +78,6 @@ final class VectorPiecewise {
             x.mul(slopes).blend(x, x.compare(VectorOperators.GT, zero)).intoArray(a, aOff + i);
         }
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
-    }
-
-    /** f'(z) = 1 if z > 0, else slope (slope at the kink); NaN for NaN. */
-    static void leakyBackward(Activation f, float slope, float[] z, int zOff, float[] dA, int dAOff,
-                              float[] dZ, int dZOff, int n) {
-        FloatVector slopes = FloatVector.broadcast(F, slope);
-        FloatVector zero = FloatVector.zero(F);
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-            FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector derivative = slopes.blend(one, x.compare(VectorOperators.GT, zero))
-                    .blend(x, x.compare(VectorOperators.NE, x));
-            FloatVector.fromArray(F, dA, dAOff + i).mul(derivative).intoArray(dZ, dZOff + i);
-        }
-        scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     /**
@@ -202,6 +189,12 @@ final class VectorPiecewise {
         scalarForwardTail(f, z, zOff, a, aOff, i, n);
     }
 
+    /*
+     * Shaped like intervalBackward but not the same function: 1 outside the closed [−λ, λ], where
+     * intervalBackward is a value inside an open interval; one loop for both would need a flag or
+     * nextUp/nextDown bounds, less clear than two short loops.
+     */
+
     /** softshrink' = hardshrink' = 1 where |x| > λ, else 0 (0 at ±λ); NaN for NaN. */
     static void shrinkBackward(Activation f, float lambda, float[] z, int zOff, float[] dA, int dAOff,
                                float[] dZ, int dZOff, int n) {
@@ -232,13 +225,15 @@ final class VectorPiecewise {
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
-    private static void scalarForwardTail(Activation f, float[] z, int zOff, float[] a, int aOff, int from, int n) {
+    /** a = f(z) by the scalar activation from element {@code from} to n (bit-identical where the loops are). */
+    static void scalarForwardTail(Activation f, float[] z, int zOff, float[] a, int aOff, int from, int n) {
         for (int i = from; i < n; i++) {
             a[aOff + i] = f.apply(z[zOff + i]);
         }
     }
 
-    private static void scalarBackwardTail(Activation f, float[] z, int zOff, float[] dA, int dAOff,
+    /** dZ = dA · f'(z) by the scalar activation from element {@code from} to n. */
+    static void scalarBackwardTail(Activation f, float[] z, int zOff, float[] dA, int dAOff,
                                            float[] dZ, int dZOff, int from, int n) {
         for (int i = from; i < n; i++) {
             dZ[dZOff + i] = dA[dAOff + i] * f.derivative(z[zOff + i]);

@@ -1,5 +1,21 @@
 package org.actlab.kernel;
 
+import static org.actlab.kernel.VectorTranscendentals.backwardTail;
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.forwardTail;
+import static org.actlab.kernel.VectorTranscendentals.FOUR;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
+import static org.actlab.kernel.VectorTranscendentals.limits;
+import static org.actlab.kernel.VectorTranscendentals.load;
+import static org.actlab.kernel.VectorTranscendentals.MINUS_TWO;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
+import static org.actlab.kernel.VectorTranscendentals.round;
+import static org.actlab.kernel.VectorTranscendentals.storeScaled;
+import static org.actlab.kernel.VectorTranscendentals.TWO;
+import static org.actlab.kernel.VectorTranscendentals.widen;
+import static org.actlab.kernel.VectorTranscendentals.ZERO;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -23,9 +39,6 @@ import org.actlab.activation.Activation;
  */
 final class VectorSmooth {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
-    private static final int LANES = VectorTranscendentals.LANES;
 
     /** Half-width of the interval around a root of f' that the scalar twin computes: |f'| >= 2^-5 outside. */
     static final double ROOT_WINDOW = 0.25;
@@ -34,10 +47,6 @@ final class VectorSmooth {
     static final double MISH_SLOPE_ROOT = -1.1924312;
 
     private static final long SIGN = 0x8000000000000000L;
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2);
-    private static final DoubleVector FOUR = DoubleVector.broadcast(D, 4);
     /** e^y below −700 is under every float once divided by any float beta; 2^k stays normal. */
     private static final DoubleVector EXP_LOW = DoubleVector.broadcast(D, -700);
     /** Below this, Math.exp gives 0: ln 2^-1075. */
@@ -52,31 +61,28 @@ final class VectorSmooth {
     private static final FloatVector F_ONE = FloatVector.broadcast(FH, 1f);
     private static final FloatVector F_ZERO = FloatVector.zero(FH);
     private static final FloatVector F_MINUS_ZERO = FloatVector.broadcast(FH, -0f);
-    private static final float SILU_LOW = (float) (SILU_SLOPE_ROOT - ROOT_WINDOW);
-    private static final float SILU_HIGH = (float) (SILU_SLOPE_ROOT + ROOT_WINDOW);
-    private static final float GELU_TANH_LOW = (float) (GELU_TANH_SLOPE_ROOT - ROOT_WINDOW);
-    private static final float GELU_TANH_HIGH = (float) (GELU_TANH_SLOPE_ROOT + ROOT_WINDOW);
-    private static final float MISH_LOW = (float) (MISH_SLOPE_ROOT - ROOT_WINDOW);
-    private static final float MISH_HIGH = (float) (MISH_SLOPE_ROOT + ROOT_WINDOW);
-    private static final FloatVector SILU_LOW_V = FloatVector.broadcast(FH, SILU_LOW);
-    private static final FloatVector SILU_HIGH_V = FloatVector.broadcast(FH, SILU_HIGH);
-    private static final FloatVector GELU_TANH_LOW_V = FloatVector.broadcast(FH, GELU_TANH_LOW);
-    private static final FloatVector GELU_TANH_HIGH_V = FloatVector.broadcast(FH, GELU_TANH_HIGH);
-    private static final FloatVector MISH_LOW_V = FloatVector.broadcast(FH, MISH_LOW);
-    private static final FloatVector MISH_HIGH_V = FloatVector.broadcast(FH, MISH_HIGH);
+    private static final RootWindow SILU_WINDOW = new RootWindow(SILU_SLOPE_ROOT);
+    private static final RootWindow GELU_TANH_WINDOW = new RootWindow(GELU_TANH_SLOPE_ROOT);
+    private static final RootWindow MISH_WINDOW = new RootWindow(MISH_SLOPE_ROOT);
+
+    /**
+     * The open interval (low, high) of floats within {@link #ROOT_WINDOW} of a root of f', as
+     * floats and as float vectors (a record: C2 trusts its final fields, so the loops read constants).
+     */
+    private record RootWindow(float low, float high, FloatVector lowV, FloatVector highV) {
+        RootWindow(double root) {
+            this((float) (root - ROOT_WINDOW), (float) (root + ROOT_WINDOW));
+        }
+
+        private RootWindow(float low, float high) {
+            this(low, high, FloatVector.broadcast(FH, low), FloatVector.broadcast(FH, high));
+        }
+    }
 
     private VectorSmooth() {
     }
 
     // ---- lane helpers: vectors in, vectors out, static final constants only (see VectorTranscendentals) ----
-
-    private static DoubleVector load(float[] z, int off) {
-        return (DoubleVector) FloatVector.fromArray(FH, z, off).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    static FloatVector round(DoubleVector y) {
-        return (FloatVector) y.convertShape(VectorOperators.D2F, FH, 0);
-    }
 
     /**
      * e^{−|y|} as double's Math.exp gives it where that matters: the argument clamped at −700 (where
@@ -89,30 +95,20 @@ final class VectorSmooth {
         return e.blend(ZERO, m.compare(VectorOperators.LT, EXP_UNDERFLOW));
     }
 
-    /** Lanes where x = ±∞ get f's limits there (the catalogue's values, in float vectors). */
-    static FloatVector limits(FloatVector y, FloatVector x, FloatVector plus, FloatVector minus) {
-        return y.blend(plus, x.compare(VectorOperators.EQ, PLUS_INFINITY))
-                .blend(minus, x.compare(VectorOperators.EQ, MINUS_INFINITY));
-    }
-
     // ---- softplus(beta, threshold) and log_sigmoid = −softplus(−x) ----
 
     /** softplus: x where beta x > threshold or x is NaN, else (max(bx, 0) + log1p(e^{−|bx|}))/beta. */
     static void softplusForward(float beta, float threshold, float[] z, int zOff, float[] a, int aOff, int n) {
         DoubleVector b = DoubleVector.broadcast(D, beta);
         DoubleVector limit = DoubleVector.broadcast(D, threshold);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             DoubleVector x = load(z, zOff + i);
             DoubleVector bx = x.mul(b);
             DoubleVector sp = bx.max(ZERO).add(expNegMag(bx).lanewise(VectorOperators.LOG1P));
             DoubleVector y = sp.div(b).blend(x, bx.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.NE, x)));
             round(y).intoArray(a, aOff + i);
         }
-        if (i < n) {
-            forwardTail((zz, zo, aa, ao, m) -> softplusForward(beta, threshold, zz, zo, aa, ao, m), z, zOff + i, a, aOff + i,
-                    n - i);
-        }
+        forwardTail((zz, zo, aa, ao, m) -> softplusForward(beta, threshold, zz, zo, aa, ao, m), z, zOff, a, aOff, n);
     }
 
     /** softplus' = σ(beta x), 1 where beta x > threshold. */
@@ -120,42 +116,33 @@ final class VectorSmooth {
                                  float[] dZ, int dZOff, int n) {
         DoubleVector b = DoubleVector.broadcast(D, beta);
         DoubleVector limit = DoubleVector.broadcast(D, threshold);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             DoubleVector bx = load(z, zOff + i).mul(b);
             DoubleVector y = logistic(bx).blend(ONE, bx.compare(VectorOperators.GT, limit));
-            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail((zz, zo, dd, dOff, gg, go, m) -> softplusBackward(beta, threshold, zz, zo, dd, dOff, gg, go, m), z,
-                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> softplusBackward(beta, threshold, zz, zo, dd, dOff, gg, go, m), z, zOff,
+                dA, dAOff, dZ, dZOff, n);
     }
 
     /** log σ(x) = min(x, 0) − log1p(e^{−|x|}); −0 at +∞. */
     static void logSigmoidForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector y = x.min(ZERO).sub(expNegMag(x).lanewise(VectorOperators.LOG1P));
             limits(round(y), xf, F_MINUS_ZERO, MINUS_INFINITY).intoArray(a, aOff + i);
         }
-        if (i < n) {
-            forwardTail(VectorSmooth::logSigmoidForward, z, zOff + i, a, aOff + i, n - i);
-        }
+        forwardTail(VectorSmooth::logSigmoidForward, z, zOff, a, aOff, n);
     }
 
     /** log_sigmoid' = σ(−x). */
     static void logSigmoidBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             DoubleVector y = logistic(load(z, zOff + i).neg());
-            round(y).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail(VectorSmooth::logSigmoidBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorSmooth::logSigmoidBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
     /** σ(x) = 1/(1+t) for x >= 0, t/(1+t) below, t = e^{−|x|}; NaN for NaN. */
@@ -168,26 +155,19 @@ final class VectorSmooth {
 
     /** silu'(x) = σ(x)(1 + x σ(−x)); lanes near the root go to the scalar twin. */
     static void siluBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector t = expNegMag(x);
             VectorMask<Double> negative = x.compare(VectorOperators.LT, ZERO);
             DoubleVector r = ONE.div(t.add(ONE));
             DoubleVector s = r.blend(t.mul(r), negative);
             DoubleVector sMinus = t.mul(r).blend(r, negative);
             DoubleVector y = s.mul(x.fma(sMinus, ONE));
-            FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
-            g.intoArray(dZ, dZOff + i);
-            if (xf.compare(VectorOperators.GT, SILU_LOW_V).and(xf.compare(VectorOperators.LT, SILU_HIGH_V)).anyTrue()) {
-                fixNearRoot(f, SILU_LOW, SILU_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
-            }
+            storeSlope(f, SILU_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail((zz, zo, dd, dOff, gg, go, m) -> siluBackward(f, zz, zo, dd, dOff, gg, go, m), z,
-                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> siluBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
+                dA, dAOff, dZ, dZOff, n);
     }
 
     /**
@@ -196,10 +176,9 @@ final class VectorSmooth {
      */
     static void geluTanhBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
                                  int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector x2 = x.mul(x);
             DoubleVector u = x2.fma(GELU_CUBIC, ONE).mul(x).mul(SQRT_2_OVER_PI);
             DoubleVector twoU = u.add(u);
@@ -210,16 +189,10 @@ final class VectorSmooth {
             DoubleVector s = r.blend(t.mul(r), twoU.compare(VectorOperators.LT, ZERO));
             DoubleVector sSlope = t.mul(r).mul(r);
             DoubleVector y = x.mul(uSlope.add(uSlope)).fma(sSlope, s);
-            FloatVector g = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
-            g.intoArray(dZ, dZOff + i);
-            if (xf.compare(VectorOperators.GT, GELU_TANH_LOW_V).and(xf.compare(VectorOperators.LT, GELU_TANH_HIGH_V)).anyTrue()) {
-                fixNearRoot(f, GELU_TANH_LOW, GELU_TANH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
-            }
+            storeSlope(f, GELU_TANH_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail((zz, zo, dd, dOff, gg, go, m) -> geluTanhBackward(f, zz, zo, dd, dOff, gg, go, m), z,
-                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> geluTanhBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
+                dA, dAOff, dZ, dZOff, n);
     }
 
     // ---- mish: x g(x), g = tanh(softplus(x)) ----
@@ -230,30 +203,32 @@ final class VectorSmooth {
      * divides once (a division of 512-bit doubles costs as much as a dozen other operations).
      */
 
+    /*
+     * The helpers take x, not a mask of x > 0: a VectorMask in a helper's signature can make C2
+     * refuse to inline it in a fresh JVM ("unloaded signature classes", see VectorPiecewise), and
+     * the boxed vectors then run the Vector API's Java fallback. C2 computes the compare once.
+     */
+
     /** The numerator u of g = u/w (see above). */
-    private static DoubleVector mishNumerator(DoubleVector t, VectorMask<Double> positive) {
-        return t.add(TWO).mul(t).blend(t.add(t).add(ONE), positive);
+    private static DoubleVector mishNumerator(DoubleVector x, DoubleVector t) {
+        return t.add(TWO).mul(t).blend(t.add(t).add(ONE), x.compare(VectorOperators.GT, ZERO));
     }
 
     /** The denominator w of g = u/w, from the numerator u. */
-    private static DoubleVector mishDenominator(DoubleVector t, DoubleVector u, VectorMask<Double> positive) {
-        return u.add(TWO).blend(t.add(t).fma(t, u), positive);
+    private static DoubleVector mishDenominator(DoubleVector x, DoubleVector t, DoubleVector u) {
+        return u.add(TWO).blend(t.add(t).fma(t, u), x.compare(VectorOperators.GT, ZERO));
     }
 
     static void mishForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector t = expNegMag(x);
-            VectorMask<Double> positive = x.compare(VectorOperators.GT, ZERO);
-            DoubleVector u = mishNumerator(t, positive);
-            DoubleVector y = x.mul(u).div(mishDenominator(t, u, positive));
+            DoubleVector u = mishNumerator(x, t);
+            DoubleVector y = x.mul(u).div(mishDenominator(x, t, u));
             limits(round(y), xf, PLUS_INFINITY, F_MINUS_ZERO).intoArray(a, aOff + i);
         }
-        if (i < n) {
-            forwardTail(VectorSmooth::mishForward, z, zOff + i, a, aOff + i, n - i);
-        }
+        forwardTail(VectorSmooth::mishForward, z, zOff, a, aOff, n);
     }
 
     /**
@@ -262,26 +237,18 @@ final class VectorSmooth {
      * division; lanes near the root go to the scalar twin.
      */
     static void mishBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
-            DoubleVector x = (DoubleVector) xf.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = widen(xf);
             DoubleVector t = expNegMag(x);
-            VectorMask<Double> positive = x.compare(VectorOperators.GT, ZERO);
-            DoubleVector u = mishNumerator(t, positive);
-            DoubleVector w = mishDenominator(t, u, positive);
-            DoubleVector slopeTerm = FOUR.mul(x).mul(t).mul(t.add(ONE)).mul(ONE.blend(t, positive));
+            DoubleVector u = mishNumerator(x, t);
+            DoubleVector w = mishDenominator(x, t, u);
+            DoubleVector slopeTerm = FOUR.mul(x).mul(t).mul(t.add(ONE)).mul(ONE.blend(t, x.compare(VectorOperators.GT, ZERO)));
             DoubleVector y = u.fma(w, slopeTerm).div(w.mul(w));
-            FloatVector out = limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff + i));
-            out.intoArray(dZ, dZOff + i);
-            if (xf.compare(VectorOperators.GT, MISH_LOW_V).and(xf.compare(VectorOperators.LT, MISH_HIGH_V)).anyTrue()) {
-                fixNearRoot(f, MISH_LOW, MISH_HIGH, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
-            }
+            storeSlope(f, MISH_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail((zz, zo, dd, dOff, gg, go, m) -> mishBackward(f, zz, zo, dd, dOff, gg, go, m), z,
-                    zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> mishBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
+                dA, dAOff, dZ, dZOff, n);
     }
 
     // ---- tanhshrink: x − tanh x ----
@@ -289,12 +256,11 @@ final class VectorSmooth {
     /*
      * x − tanh x = x³/3 − 2x⁵/15 + … (the scalar twin's eight terms, the same coefficients) for
      * |x| < 0.1; beyond, the difference of x and tanh |x| = (1 − e)/(1 + e), e = e^{−2|x|} from
-     * VectorFullExp (about one double ULP): the difference loses at most a factor 3/x² = 300 there,
+     * VectorTranscendentals.fullExp (about one double ULP): the difference loses at most a factor 3/x² = 300 there,
      * which leaves the double far inside float's half ULP. hk's 2^-31 exp would lose 2 float ULPs
      * at |x| = 0.1 for the same reason.
      */
     private static final DoubleVector SHRINK_SERIES_LIMIT = DoubleVector.broadcast(D, 0.1);
-    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2);
     private static final DoubleVector LOGISTIC_LOW = DoubleVector.broadcast(D, -120);
     private static final DoubleVector T1 = DoubleVector.broadcast(D, 1.0 / 3);
     private static final DoubleVector T2 = DoubleVector.broadcast(D, -2.0 / 15);
@@ -307,15 +273,14 @@ final class VectorSmooth {
 
     /** tanhshrink(x) = x − tanh x: the series near 0, the direct difference beyond; ±∞ give ±∞ by themselves. */
     static void tanhshrinkForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             DoubleVector x = load(z, zOff + i);
             DoubleVector x2 = x.mul(x);
             // x · x² first, as the scalar: a subnormal x's cube underflows to the correctly signed 0.
             DoubleVector series = x.mul(x2).mul(x2.fma(T8, T7).fma(x2, T6).fma(x2, T5).fma(x2, T4).fma(x2, T3)
                     .fma(x2, T2).fma(x2, T1));
             DoubleVector magnitude = x.abs();
-            DoubleVector e = VectorFullExp.exp(magnitude.mul(MINUS_TWO));
+            DoubleVector e = VectorTranscendentals.fullExp(magnitude.mul(MINUS_TWO));
             DoubleVector tanh = ONE.sub(e).div(ONE.add(e));
             DoubleVector signedTanh = tanh.reinterpretAsLongs()
                     .lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, SIGN_BIT))
@@ -323,9 +288,7 @@ final class VectorSmooth {
             DoubleVector y = x.sub(signedTanh).blend(series, magnitude.compare(VectorOperators.LT, SHRINK_SERIES_LIMIT));
             round(y).intoArray(a, aOff + i);
         }
-        if (i < n) {
-            forwardTail(VectorSmooth::tanhshrinkForward, z, zOff + i, a, aOff + i, n - i);
-        }
+        forwardTail(VectorSmooth::tanhshrinkForward, z, zOff, a, aOff, n);
     }
 
     /**
@@ -334,17 +297,27 @@ final class VectorSmooth {
      * half ULP); |x| clamped to 60 (tanh² = 1 in double beyond), NaN passes.
      */
     static void tanhshrinkBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
+        for (int i = 0; i <= n - LANES; i += LANES) {
             DoubleVector x = load(z, zOff + i);
             DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
             DoubleVector twice = negMag.add(negMag);
             DoubleVector m = VectorTranscendentals.expm1(twice.blend(LOGISTIC_LOW, twice.compare(VectorOperators.LT, LOGISTIC_LOW)));
             DoubleVector tanh = m.div(m.add(TWO));
-            round(tanh.mul(tanh)).mul(FloatVector.fromArray(FH, dA, dAOff + i)).intoArray(dZ, dZOff + i);
+            storeScaled(tanh.mul(tanh), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            backwardTail(VectorSmooth::tanhshrinkBackward, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
+        backwardTail(VectorSmooth::tanhshrinkBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    /**
+     * dZ = dA · f'(x), f'(x) = y rounded to float, with f'(+∞) = 1 and f'(−∞) = 0 (silu', gelu_tanh'
+     * and mish' alike), then the lanes whose x lies in the root's window recomputed by the scalar
+     * twin. Takes vectors but no mask (see mishNumerator); inlined into the loops.
+     */
+    private static void storeSlope(Activation f, RootWindow window, DoubleVector y, FloatVector xf, float[] z, int zOff,
+                                   float[] dA, int dAOff, float[] dZ, int dZOff) {
+        limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff)).intoArray(dZ, dZOff);
+        if (xf.compare(VectorOperators.GT, window.lowV()).and(xf.compare(VectorOperators.LT, window.highV())).anyTrue()) {
+            fixNearRoot(f, window.low(), window.high(), z, zOff, dA, dAOff, dZ, dZOff);
         }
     }
 
@@ -360,31 +333,5 @@ final class VectorSmooth {
                 dZ[dZOff + j] = dA[dAOff + j] * f.derivative(x);
             }
         }
-    }
-
-    /**
-     * Runs a forward loop on the last {@code count < LANES} elements of a slice, zero-padded to one
-     * whole vector (once per kernel call: the loop's own lanes compute the tail).
-     */
-    static void forwardTail(VectorActivationKernels.SliceForward loop, float[] z, int zOff, float[] a, int aOff,
-                            int count) {
-        float[] buffer = tail(z, zOff, count);
-        loop.run(buffer, 0, buffer, 0, LANES);
-        System.arraycopy(buffer, 0, a, aOff, count);
-    }
-
-    /** Runs a backward loop on the last {@code count < LANES} elements, as {@link #forwardTail}. */
-    static void backwardTail(VectorActivationKernels.SliceBackward loop, float[] z, int zOff, float[] dA, int dAOff,
-                             float[] dZ, int dZOff, int count) {
-        float[] out = new float[LANES];
-        loop.run(tail(z, zOff, count), 0, tail(dA, dAOff, count), 0, out, 0, LANES);
-        System.arraycopy(out, 0, dZ, dZOff, count);
-    }
-
-    /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
-    static float[] tail(float[] array, int from, int count) {
-        float[] buffer = new float[LANES];
-        System.arraycopy(array, from, buffer, 0, count);
-        return buffer;
     }
 }

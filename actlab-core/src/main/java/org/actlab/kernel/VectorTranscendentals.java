@@ -40,17 +40,33 @@ import jdk.incubator.vector.VectorSpecies;
  * untouched and comes out as NaN: |x| &lt;= 120 for the logistic and tanh, y >= −200 on the
  * exponential-linear branches (e^{-200} times any float α is below half the smallest subnormal),
  * y &lt;= 100 for e^x (which is then +∞ in float anyway).
+ *
+ * <p>One exp core, two precisions. {@link #exp}/{@link #expm1} (2^-31) serve every loop whose
+ * float result is not a small difference; {@link #fullExp} (about one double ULP, Taylor to
+ * degree 13, ln2 in two doubles, gradual underflow as {@code Math.exp}) serves gelu and tanhshrink,
+ * which cancel. Both run the same reduction and the same form expm1(r) = r + r² P(r)
+ * ({@code expm1Reduced}, where a constant flag picks P and the ln2 split). Why not the full
+ * precision for every caller: it would give the float-result loops nothing (their doubles are
+ * already rounded once to float within 2^-30) and cost them time. ExpCoreBench timed sigmoid, tanh,
+ * elu and softplus forward and backward, the same loops on both cores: on the full core they took
+ * 1.26-2.34 × the CPU time (2026-11-29, under load; docs/BENCHMARKS.md, "One exp core, two
+ * precisions"). So the precision stays a choice per caller, and the code that does the reducing is
+ * written once.
  */
 final class VectorTranscendentals {
 
     /*
-     * One exp core: every loop gets e^y or expm1(y) from exp()/expm1() below, which share the
-     * reduction y = k ln2 + r and the polynomial. HotSpot only turns Vector API calls into vector
-     * instructions when it inlines them completely (else every vector becomes a heap object, about
-     * 10x slower), and it stops inlining 15 calls deep; the helpers take and return vectors and use
+     * One exp core, in two precisions: every loop of the Vector API code gets e^y or expm1(y) from
+     * exp()/expm1() (2^-31, the float-result loops) or fullExp() (about one double ULP, gelu and
+     * tanhshrink, whose float results are small differences of terms near 1), and all three share
+     * the reduction y = k ln2 + r and the form expm1(r) = r + r² P(r) in expm1Reduced(), where a
+     * constant flag picks the ln2 split and the polynomial (why two precisions: see the class
+     * comment). HotSpot only turns Vector API calls into vector instructions when it inlines them
+     * completely (else every vector becomes a heap object, about 10x slower), and it stops inlining
+     * 15 calls deep; the helpers take and return vectors (never masks: see VectorPiecewise) and use
      * only static final vector constants (no scalar broadcasts, which alone cost nine levels), so
-     * they add two levels. Measured against the earlier hand-inlined copies of the core with JMH
-     * (ExpCoreBench in actlab-bench; docs/BENCHMARKS.md): no slower.
+     * they add two or three levels. Measured against the earlier hand-inlined copies of the core
+     * with JMH (docs/BENCHMARKS.md, "One exp core: helper against inlined code"): no slower.
      */
 
     /** Double lanes: the preferred width. */
@@ -89,16 +105,19 @@ final class VectorTranscendentals {
     private static final double G4 = 0.0013940914722494716;
     private static final double G5 = 0.00019845900428009644;
 
-    /* The constants as vectors: static finals, so the loops load them as constants (no broadcast calls). */
-    private static final DoubleVector ZERO = DoubleVector.zero(D);
-    private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
-    private static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
-    private static final DoubleVector THREE = DoubleVector.broadcast(D, 3.0);
-    private static final DoubleVector FOUR = DoubleVector.broadcast(D, 4.0);
+    /*
+     * The constants as vectors: static finals, so the loops load them as constants (no broadcast
+     * calls); the small ones are package-private, for the other Vector* classes of this package.
+     */
+    static final DoubleVector ZERO = DoubleVector.zero(D);
+    static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
+    static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
+    static final DoubleVector TWO = DoubleVector.broadcast(D, 2.0);
+    static final DoubleVector THREE = DoubleVector.broadcast(D, 3.0);
+    static final DoubleVector FOUR = DoubleVector.broadcast(D, 4.0);
     private static final DoubleVector SIX = DoubleVector.broadcast(D, 6.0);
     private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(D, -1.0);
-    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2.0);
+    static final DoubleVector MINUS_TWO = DoubleVector.broadcast(D, -2.0);
     private static final DoubleVector MINUS_THREE = DoubleVector.broadcast(D, -3.0);
     private static final DoubleVector HUGE = DoubleVector.broadcast(D, 1e300);
     private static final DoubleVector MINUS_HUGE = DoubleVector.broadcast(D, -1e300);
@@ -114,6 +133,25 @@ final class VectorTranscendentals {
     private static final LongVector SIGN_BIT = LongVector.broadcast(L, SIGN);
     private static final LongVector MAGNITUDE_BITS = LongVector.broadcast(L, ~SIGN);
     private static final LongVector EXPONENT_BIAS = LongVector.broadcast(L, EXP_ONE);
+    /* fullExp: the rest of ln2, the clamp, the Taylor coefficients 1/n! and 2^k in two halves. */
+    private static final DoubleVector MINUS_LN2_LO_V = DoubleVector.broadcast(D, -2.3190468138462996e-17);
+    /** Below ln 2^-1076 e^t is 0 anyway; the clamp keeps k1 and k2 normal exponents. */
+    private static final DoubleVector FULL_LOW = DoubleVector.broadcast(D, -746);
+    private static final DoubleVector FULL_HIGH = DoubleVector.broadcast(D, 709);
+    private static final DoubleVector E2 = DoubleVector.broadcast(D, 0.5);
+    private static final DoubleVector E3 = DoubleVector.broadcast(D, 0.16666666666666666);
+    private static final DoubleVector E4 = DoubleVector.broadcast(D, 0.041666666666666664);
+    private static final DoubleVector E5 = DoubleVector.broadcast(D, 0.008333333333333333);
+    private static final DoubleVector E6 = DoubleVector.broadcast(D, 0.001388888888888889);
+    private static final DoubleVector E7 = DoubleVector.broadcast(D, 0.0001984126984126984);
+    private static final DoubleVector E8 = DoubleVector.broadcast(D, 2.48015873015873e-05);
+    private static final DoubleVector E9 = DoubleVector.broadcast(D, 2.7557319223985893e-06);
+    private static final DoubleVector E10 = DoubleVector.broadcast(D, 2.755731922398589e-07);
+    private static final DoubleVector E11 = DoubleVector.broadcast(D, 2.505210838544172e-08);
+    private static final DoubleVector E12 = DoubleVector.broadcast(D, 2.08767569878681e-09);
+    private static final DoubleVector E13 = DoubleVector.broadcast(D, 1.6059043836821613e-10);
+    private static final LongVector ROUNDER_BITS = LongVector.broadcast(L, Double.doubleToRawLongBits(ROUNDER));
+    private static final LongVector BIAS = LongVector.broadcast(L, 1023);
     private static final DoubleVector LOGISTIC_LOW = DoubleVector.broadcast(D, -LOGISTIC_CLAMP);
     private static final DoubleVector LINEAR_LOW = DoubleVector.broadcast(D, LINEAR_UNIT_CLAMP);
     private static final DoubleVector EXP_HIGH = DoubleVector.broadcast(D, EXP_CLAMP);
@@ -123,6 +161,8 @@ final class VectorTranscendentals {
     private static final DoubleVector SELU_SCALE_ALPHA_V = DoubleVector.broadcast(D, SELU_SCALE * SELU_ALPHA);
     private static final DoubleVector GELU_CUBIC_V = DoubleVector.broadcast(D, GELU_CUBIC);
     private static final DoubleVector GELU_SCALE_V = DoubleVector.broadcast(D, SQRT_2_OVER_PI);
+    private static final FloatVector F_PLUS_INFINITY = FloatVector.broadcast(FH, Float.POSITIVE_INFINITY);
+    private static final FloatVector F_MINUS_INFINITY = FloatVector.broadcast(FH, Float.NEGATIVE_INFINITY);
 
     static {
         if (FH.length() != D.length()) {
@@ -135,533 +175,365 @@ final class VectorTranscendentals {
 
     // ---- loops over slices (the caller checked the bounds); a tail runs the same loop on a padded copy ----
 
+    /*
+     * Each function keeps its own loop method, and so the loop skeleton (signature, for, load,
+     * store, tail) repeats: a loop shared by several functions, with the lane formula passed in,
+     * would make its call site megamorphic, and C2 would then box the vectors that cross it (the
+     * Java fallback, 10-100x slower). What is shared passes arrays only (the tails) or is a static
+     * helper that C2 inlines (load, store, the lane formulas).
+     */
+
+    /** σ(x). */
     static void sigmoidForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector yN = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            yN = yN.blend(LOGISTIC_LOW, yN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector yT = exp(yN);
-            DoubleVector y = ONE.blend(yT, x.compare(VectorOperators.LT, ZERO)).div(yT.add(ONE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            store(logistic(load(z, zOff + i)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            sigmoidForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::sigmoidForward, z, zOff, a, aOff, n);
     }
 
+    /** σ'(x) = t/(1+t)², t = e^{−|x|}. */
     static void sigmoidBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector t = exp(negMag);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector t = exp(negativeMagnitude(load(z, zOff + i)));
             DoubleVector d = t.add(ONE);
-            DoubleVector y = t.div(d.mul(d));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+            storeScaled(t.div(d.mul(d)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            sigmoidBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::sigmoidBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** tanh(x) = sign(x) |tanh x|; the sign goes on by bits (|tanh(±0)| comes out as −0 or +0 either way). */
     static void tanhForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector m = expm1(twiceNegMag);
-            DoubleVector magnitude = m.div(m.neg().sub(TWO));
-            // The sign goes on by bits: the magnitude of tanh(±0) comes out as −0 or +0 either way.
-            DoubleVector y = magnitude.reinterpretAsLongs().lanewise(VectorOperators.AND, MAGNITUDE_BITS)
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector y = tanhMagnitude(x).reinterpretAsLongs().lanewise(VectorOperators.AND, MAGNITUDE_BITS)
                     .lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, SIGN_BIT))
                     .reinterpretAsDoubles();
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+            store(y, a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            tanhForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::tanhForward, z, zOff, a, aOff, n);
     }
 
     static void tanhBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector t = exp(twiceNegMag);
-            DoubleVector d = t.add(ONE);
-            DoubleVector y = t.mul(FOUR).div(d.mul(d));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            storeScaled(sech2(load(z, zOff + i)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            tanhBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::tanhBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** elu(x) = α expm1(x) for x &lt;= 0, else x. */
     static void eluForward(double alpha, float[] z, int zOff, float[] a, int aOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector m = expm1(c);
-            m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
-            DoubleVector y = x.blend(m.mul(alphas), x.compare(VectorOperators.LE, ZERO));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            store(x.blend(signedExpm1(clampLinear(x)).mul(alphas), x.compare(VectorOperators.LE, ZERO)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            eluForward(alpha, buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail((zz, zo, aa, ao, m) -> eluForward(alpha, zz, zo, aa, ao, m), z, zOff, a, aOff, n);
     }
 
+    /** elu'(x) = α e^x for x &lt;= 0, else 1; NaN for NaN. */
     static void eluBackward(double alpha, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector e = exp(c);
-            DoubleVector y = ONE.blend(e.mul(alphas), x.compare(VectorOperators.LE, ZERO))
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector y = ONE.blend(exp(clampLinear(x)).mul(alphas), x.compare(VectorOperators.LE, ZERO))
                     .blend(x, x.compare(VectorOperators.NE, x));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            eluBackward(alpha, buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> eluBackward(alpha, zz, zo, dd, dOff, gg, go, m), z, zOff, dA, dAOff,
+                dZ, dZOff, n);
     }
 
+    /** selu(x) = λ α expm1(x) for x &lt;= 0, else λ x. */
     static void seluForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector m = expm1(c);
-            m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
-            DoubleVector y = x.mul(SELU_SCALE_V).blend(m.mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector m = signedExpm1(clampLinear(x));
+            store(x.mul(SELU_SCALE_V).blend(m.mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            seluForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::seluForward, z, zOff, a, aOff, n);
     }
 
+    /** selu'(x) = λ α e^x for x &lt;= 0, else λ; NaN for NaN. */
     static void seluBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector e = exp(c);
-            DoubleVector y = SELU_SCALE_V.blend(e.mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO))
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector y = SELU_SCALE_V.blend(exp(clampLinear(x)).mul(SELU_SCALE_ALPHA_V), x.compare(VectorOperators.LE, ZERO))
                     .blend(x, x.compare(VectorOperators.NE, x));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+            storeScaled(y, dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            seluBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::seluBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** celu(x) = α expm1(x/α) for x &lt;= 0, else x. */
     static void celuForward(double alpha, float[] z, int zOff, float[] a, int aOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector q = x.div(alphas);
-            DoubleVector c = q.blend(LINEAR_LOW, q.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector m = expm1(c);
-            m = m.blend(c, c.compare(VectorOperators.EQ, ZERO));
-            DoubleVector y = x.blend(m.mul(alphas), x.compare(VectorOperators.LE, ZERO));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector m = signedExpm1(clampLinear(x.div(alphas)));
+            store(x.blend(m.mul(alphas), x.compare(VectorOperators.LE, ZERO)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            celuForward(alpha, buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail((zz, zo, aa, ao, m) -> celuForward(alpha, zz, zo, aa, ao, m), z, zOff, a, aOff, n);
     }
 
+    /** celu'(x) = e^{x/α} for x &lt;= 0, else 1; NaN for NaN. */
     static void celuBackward(double alpha, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
         DoubleVector alphas = DoubleVector.broadcast(D, alpha);
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector q = x.div(alphas);
-            DoubleVector c = q.blend(LINEAR_LOW, q.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector e = exp(c);
-            DoubleVector y = ONE.blend(e, x.compare(VectorOperators.LE, ZERO))
-                    .blend(x, x.compare(VectorOperators.NE, x));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            DoubleVector e = exp(clampLinear(x.div(alphas)));
+            storeScaled(ONE.blend(e, x.compare(VectorOperators.LE, ZERO)).blend(x, x.compare(VectorOperators.NE, x)),
+                    dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            celuBackward(alpha, buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> celuBackward(alpha, zz, zo, dd, dOff, gg, go, m), z, zOff, dA, dAOff,
+                dZ, dZOff, n);
     }
 
+    /** exponential(x) = e^x, its own derivative. */
     static void exponentialForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector low = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector c = low.blend(EXP_HIGH, low.compare(VectorOperators.GT, EXP_HIGH));
-            DoubleVector y = exp(c);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            store(clampedExp(load(z, zOff + i)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            exponentialForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::exponentialForward, z, zOff, a, aOff, n);
     }
 
     static void exponentialBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector low = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector c = low.blend(EXP_HIGH, low.compare(VectorOperators.GT, EXP_HIGH));
-            DoubleVector y = exp(c);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            storeScaled(clampedExp(load(z, zOff + i)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            exponentialBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::exponentialBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** silu(x) = x σ(x), x clamped at −200 first (where both are 0 in float). */
     static void siluForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
-            DoubleVector sN = c.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            sN = sN.blend(LOGISTIC_LOW, sN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector sT = exp(sN);
-            DoubleVector s = ONE.blend(sT, c.compare(VectorOperators.LT, ZERO)).div(sT.add(ONE));
-            DoubleVector y = c.mul(s);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector c = clampLinear(load(z, zOff + i));
+            store(c.mul(logistic(c)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            siluForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::siluForward, z, zOff, a, aOff, n);
     }
 
+    /** gelu_tanh(x) = x σ(2u), u = sqrt(2/π)(x + 0.044715 x³), x clamped at −200 first. */
     static void geluTanhForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector c = clampLinear(load(z, zOff + i));
             DoubleVector u = c.mul(c).mul(c).fma(GELU_CUBIC_V, c).mul(GELU_SCALE_V);
-            DoubleVector twoU = u.add(u);
-            DoubleVector sN = twoU.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            sN = sN.blend(LOGISTIC_LOW, sN.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector sT = exp(sN);
-            DoubleVector s = ONE.blend(sT, twoU.compare(VectorOperators.LT, ZERO)).div(sT.add(ONE));
-            DoubleVector y = c.mul(s);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+            store(c.mul(logistic(u.add(u))), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            geluTanhForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::geluTanhForward, z, zOff, a, aOff, n);
     }
 
+    /** hard_sigmoid(x) = x/6 + 1/2 inside (−3, 3), 0 and 1 outside. */
     static void hardSigmoidForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = x.div(SIX).add(HALF).blend(ZERO, x.compare(VectorOperators.LE, MINUS_THREE))
-                    .blend(ONE, x.compare(VectorOperators.GE, THREE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            store(inside(x.div(SIX).add(HALF), x, MINUS_THREE, THREE, ONE), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            hardSigmoidForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::hardSigmoidForward, z, zOff, a, aOff, n);
     }
 
+    /** hard_swish(x) = x(x+3)/6 inside (−3, 3), 0 and x outside. */
     static void hardSwishForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = x.mul(x.add(THREE)).div(SIX).blend(ZERO, x.compare(VectorOperators.LE, MINUS_THREE))
-                    .blend(x, x.compare(VectorOperators.GE, THREE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            store(inside(x.mul(x.add(THREE)).div(SIX), x, MINUS_THREE, THREE, x), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            hardSwishForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::hardSwishForward, z, zOff, a, aOff, n);
     }
 
+    /** hard_swish'(x) = x/3 + 1/2 on [−3, 3], 0 and 1 outside (closed: not {@link #inside}). */
     static void hardSwishBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = x.div(THREE).add(HALF).blend(ZERO, x.compare(VectorOperators.LT, MINUS_THREE))
-                    .blend(ONE, x.compare(VectorOperators.GT, THREE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            storeScaled(x.div(THREE).add(HALF).blend(ZERO, x.compare(VectorOperators.LT, MINUS_THREE))
+                    .blend(ONE, x.compare(VectorOperators.GT, THREE)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            hardSwishBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::hardSwishBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** softsign(x) = x/(1+|x|), ±∞ clamped to ±10^300 first. */
     static void softsignForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector f = x.blend(HUGE, x.compare(VectorOperators.GT, HUGE))
-                    .blend(MINUS_HUGE, x.compare(VectorOperators.LT, MINUS_HUGE));
-            DoubleVector y = f.div(f.abs().add(ONE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector f = clampHuge(load(z, zOff + i));
+            store(f.div(f.abs().add(ONE)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            softsignForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::softsignForward, z, zOff, a, aOff, n);
     }
 
+    /** softsign'(x) = 1/(1+|x|)². */
     static void softsignBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector f = x.blend(HUGE, x.compare(VectorOperators.GT, HUGE))
-                    .blend(MINUS_HUGE, x.compare(VectorOperators.LT, MINUS_HUGE));
-            DoubleVector d = f.abs().add(ONE);
-            DoubleVector y = ONE.div(d.mul(d));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector d = clampHuge(load(z, zOff + i)).abs().add(ONE);
+            storeScaled(ONE.div(d.mul(d)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            softsignBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::softsignBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** cube(x) = x³. */
     static void cubeForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = x.mul(x).mul(x);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            store(x.mul(x).mul(x), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            cubeForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::cubeForward, z, zOff, a, aOff, n);
     }
 
+    /** cube'(x) = 3x². */
     static void cubeBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = THREE.mul(x.mul(x));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            storeScaled(THREE.mul(x.mul(x)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            cubeBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::cubeBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** sparse_plus(x) = (x+1)²/4 inside (−1, 1), 0 and x outside. */
     static void sparsePlusForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
             DoubleVector s = x.add(ONE);
-            DoubleVector y = s.mul(s).div(FOUR).blend(ZERO, x.compare(VectorOperators.LE, MINUS_ONE))
-                    .blend(x, x.compare(VectorOperators.GE, ONE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+            store(inside(s.mul(s).div(FOUR), x, MINUS_ONE, ONE, x), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            sparsePlusForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::sparsePlusForward, z, zOff, a, aOff, n);
     }
 
+    /** sparse_plus'(x) = (x+1)/2 inside (−1, 1), 0 and 1 outside. */
     static void sparsePlusBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector y = x.add(ONE).div(TWO).blend(ZERO, x.compare(VectorOperators.LE, MINUS_ONE))
-                    .blend(ONE, x.compare(VectorOperators.GE, ONE));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            storeScaled(inside(x.add(ONE).div(TWO), x, MINUS_ONE, ONE, ONE), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            sparsePlusBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::sparsePlusBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** gaussian(x) = e^{−x²}, |x| clamped to 20. */
     static void gaussianForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(GAUSSIAN_HIGH, x.compare(VectorOperators.GT, GAUSSIAN_HIGH))
-                    .blend(GAUSSIAN_LOW, x.compare(VectorOperators.LT, GAUSSIAN_LOW));
-            DoubleVector y = exp(c.mul(c).neg());
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector c = clampGaussian(load(z, zOff + i));
+            store(exp(c.mul(c).neg()), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            gaussianForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::gaussianForward, z, zOff, a, aOff, n);
     }
 
+    /** gaussian'(x) = −2x e^{−x²}, |x| clamped to 20. */
     static void gaussianBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector c = x.blend(GAUSSIAN_HIGH, x.compare(VectorOperators.GT, GAUSSIAN_HIGH))
-                    .blend(GAUSSIAN_LOW, x.compare(VectorOperators.LT, GAUSSIAN_LOW));
-            DoubleVector e = exp(c.mul(c).neg());
-            DoubleVector y = MINUS_TWO.mul(c).mul(e);
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector c = clampGaussian(load(z, zOff + i));
+            storeScaled(MINUS_TWO.mul(c).mul(exp(c.mul(c).neg())), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            gaussianBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::gaussianBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /** rectified_tanh(x) = tanh x for x > 0, else 0. */
     static void rectifiedTanhForward(float[] z, int zOff, float[] a, int aOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector m = expm1(twiceNegMag);
-            DoubleVector magnitude = m.div(m.neg().sub(TWO));
-            DoubleVector y = magnitude.blend(ZERO, x.compare(VectorOperators.LE, ZERO));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(a, aOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            store(tanhMagnitude(x).blend(ZERO, x.compare(VectorOperators.LE, ZERO)), a, aOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            rectifiedTanhForward(buffer, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, a, aOff + i, n - i);
-        }
+        forwardTail(VectorTranscendentals::rectifiedTanhForward, z, zOff, a, aOff, n);
     }
 
+    /** rectified_tanh'(x) = sech² x for x > 0, else 0. */
     static void rectifiedTanhBackward(float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        int i = 0;
-        for (int bound = n - LANES; i <= bound; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FH, z, zOff + i)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector negMag = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
-            negMag = negMag.blend(LOGISTIC_LOW, negMag.compare(VectorOperators.LT, LOGISTIC_LOW));
-            DoubleVector twiceNegMag = negMag.add(negMag);
-            DoubleVector t = exp(twiceNegMag);
-            DoubleVector d = t.add(ONE);
-            DoubleVector y = t.mul(FOUR).div(d.mul(d)).blend(ZERO, x.compare(VectorOperators.LE, ZERO));
-            ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).mul(FloatVector.fromArray(FH, dA, dAOff + i))
-                    .intoArray(dZ, dZOff + i);
+        for (int i = 0; i <= n - LANES; i += LANES) {
+            DoubleVector x = load(z, zOff + i);
+            storeScaled(sech2(x).blend(ZERO, x.compare(VectorOperators.LE, ZERO)), dA, dAOff + i, dZ, dZOff + i);
         }
-        if (i < n) {
-            float[] buffer = tail(z, zOff + i, n - i);
-            float[] upstream = tail(dA, dAOff + i, n - i);
-            rectifiedTanhBackward(buffer, 0, upstream, 0, buffer, 0, LANES);
-            System.arraycopy(buffer, 0, dZ, dZOff + i, n - i);
-        }
+        backwardTail(VectorTranscendentals::rectifiedTanhBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
+
+    // ---- lane formulas shared by several loops: vectors in, vectors out, static final constants only ----
+
+    /** −|x| clamped at −{@link #LOGISTIC_CLAMP}. */
+    private static DoubleVector negativeMagnitude(DoubleVector x) {
+        DoubleVector m = x.reinterpretAsLongs().lanewise(VectorOperators.OR, SIGN_BIT).reinterpretAsDoubles();
+        return m.blend(LOGISTIC_LOW, m.compare(VectorOperators.LT, LOGISTIC_LOW));
+    }
+
+    /** σ(x) = 1/(1+t) for x >= 0, t/(1+t) below, t = e^{−|x|}. */
+    private static DoubleVector logistic(DoubleVector x) {
+        DoubleVector t = exp(negativeMagnitude(x));
+        return ONE.blend(t, x.compare(VectorOperators.LT, ZERO)).div(t.add(ONE));
+    }
+
+    /** |tanh x| = −m/(2+m), m = expm1(−2|x|) (the sign of the result is not meaningful at ±0). */
+    private static DoubleVector tanhMagnitude(DoubleVector x) {
+        DoubleVector negMag = negativeMagnitude(x);
+        DoubleVector m = expm1(negMag.add(negMag));
+        return m.div(m.neg().sub(TWO));
+    }
+
+    /** sech² x = 4t/(1+t)², t = e^{−2|x|}. */
+    private static DoubleVector sech2(DoubleVector x) {
+        DoubleVector negMag = negativeMagnitude(x);
+        DoubleVector t = exp(negMag.add(negMag));
+        DoubleVector d = t.add(ONE);
+        return t.mul(FOUR).div(d.mul(d));
+    }
+
+    /** x clamped below at {@link #LINEAR_UNIT_CLAMP}. */
+    private static DoubleVector clampLinear(DoubleVector x) {
+        return x.blend(LINEAR_LOW, x.compare(VectorOperators.LT, LINEAR_LOW));
+    }
+
+    /** expm1(c) with expm1(±0) = ±0. */
+    private static DoubleVector signedExpm1(DoubleVector c) {
+        return expm1(c).blend(c, c.compare(VectorOperators.EQ, ZERO));
+    }
+
+    /** e^x with x clamped to [{@link #LINEAR_UNIT_CLAMP}, {@link #EXP_CLAMP}]. */
+    private static DoubleVector clampedExp(DoubleVector x) {
+        DoubleVector low = clampLinear(x);
+        return exp(low.blend(EXP_HIGH, low.compare(VectorOperators.GT, EXP_HIGH)));
+    }
+
+    /** inner on (low, high), 0 at and below low, {@code above} at and above high; NaN keeps inner's NaN. */
+    private static DoubleVector inside(DoubleVector inner, DoubleVector x, DoubleVector low, DoubleVector high,
+                                       DoubleVector above) {
+        return inner.blend(ZERO, x.compare(VectorOperators.LE, low)).blend(above, x.compare(VectorOperators.GE, high));
+    }
+
+    private static DoubleVector clampGaussian(DoubleVector x) {
+        return x.blend(GAUSSIAN_HIGH, x.compare(VectorOperators.GT, GAUSSIAN_HIGH))
+                .blend(GAUSSIAN_LOW, x.compare(VectorOperators.LT, GAUSSIAN_LOW));
+    }
+
+    private static DoubleVector clampHuge(DoubleVector x) {
+        return x.blend(HUGE, x.compare(VectorOperators.GT, HUGE)).blend(MINUS_HUGE, x.compare(VectorOperators.LT, MINUS_HUGE));
+    }
+
+    // ---- the exp core: one reduction, two precisions ----
 
     /** e^y = 2^k (1 + expm1(r)), to about 2^-31 relative; y must lie in [-1000, 700] (callers clamp). */
     static DoubleVector exp(DoubleVector y) {
         DoubleVector v = y.fma(LOG2E_V, ROUNDER_V);
         DoubleVector s = twoToK(v);
-        return expm1Reduced(v, y).fma(s, s);
+        return expm1Reduced(v, y, false).fma(s, s);
     }
 
     /** expm1(y) = 2^k expm1(r) + (2^k − 1), free of cancellation; expm1(−0) gives +0 (callers restore −0). */
     static DoubleVector expm1(DoubleVector y) {
         DoubleVector v = y.fma(LOG2E_V, ROUNDER_V);
         DoubleVector s = twoToK(v);
-        return expm1Reduced(v, y).fma(s, s.sub(ONE));
+        return expm1Reduced(v, y, false).fma(s, s.sub(ONE));
+    }
+
+    /**
+     * e^t to about one double ULP, subnormal and zero below 2^-1022 as {@code Math.exp} gives them
+     * (callers that decide signs of zero rely on it), any t (clamped to [−746, 709] by
+     * compare-and-blend: NaN stays NaN). 2^k is applied as 2^{k1} 2^{k2}, k1 = ⌊k/2⌋, so that both
+     * factors are normal and the product rounds once, into the subnormals where it must.
+     */
+    static DoubleVector fullExp(DoubleVector t) {
+        DoubleVector c = t.blend(FULL_LOW, t.compare(VectorOperators.LT, FULL_LOW))
+                .blend(FULL_HIGH, t.compare(VectorOperators.GT, FULL_HIGH));
+        DoubleVector v = c.fma(LOG2E_V, ROUNDER_V);
+        DoubleVector em = expm1Reduced(v, c, true);
+        // k as a long (v's bits minus ROUNDER's), then 2^k1 and 2^k2 with k1 = k >> 1, k2 = k − k1.
+        LongVector k = v.reinterpretAsLongs().sub(ROUNDER_BITS);
+        LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector s1 = k1.add(BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector s2 = k.sub(k1).add(BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return em.fma(s1, s1).mul(s2);
     }
 
     /** 2^k, where v = y log2e + ROUNDER holds k = rint(y log2e) in its low bits. */
@@ -669,11 +541,31 @@ final class VectorTranscendentals {
         return v.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(EXPONENT_BIAS).reinterpretAsDoubles();
     }
 
-    /** expm1(r) = r + r² g(r) for r = y − k ln2 (one FMA: k ln2 is exact enough at |k| <= 1100). */
-    private static DoubleVector expm1Reduced(DoubleVector v, DoubleVector y) {
-        DoubleVector r = v.sub(ROUNDER_V).fma(MINUS_LN2_V, y);
+    /**
+     * expm1(r) = r + r² P(r) for r = y − k ln2, k = v − ROUNDER. {@code full} (a constant at every
+     * call, so C2 keeps one branch): ln2 in two doubles (k ln2_hi exact, the rest of ln2 below
+     * 2^-107) and P the Taylor series to r^11/13! (remainder below 2^-57); else ln2 in one double
+     * (k ln2 exact enough for 2^-31 at |k| &lt;= 1100) and P = g, fitted (2^-31.9). Package-private
+     * for ExpCoreBench, which times the float-result loops on the full precision.
+     */
+    static DoubleVector expm1Reduced(DoubleVector v, DoubleVector y, boolean full) {
+        DoubleVector k = v.sub(ROUNDER_V);
+        if (full) {
+            DoubleVector r = k.fma(MINUS_LN2_LO_V, k.fma(MINUS_LN2_V, y));
+            DoubleVector p = r.fma(E13, E12).fma(r, E11).fma(r, E10).fma(r, E9).fma(r, E8).fma(r, E7).fma(r, E6)
+                    .fma(r, E5).fma(r, E4).fma(r, E3).fma(r, E2);
+            return r.mul(r).fma(p, r);
+        }
+        DoubleVector r = k.fma(MINUS_LN2_V, y);
         DoubleVector g = r.fma(G5_V, G4_V).fma(r, G3_V).fma(r, G2_V).fma(r, G1_V).fma(r, G0_V);
         return r.mul(r).fma(g, r);
+    }
+
+    // ---- lanes in and out, and tails ----
+
+    /** The floats at z[off..] widened to the double vector of the same lane count. */
+    static DoubleVector load(float[] z, int off) {
+        return widen(FloatVector.fromArray(FH, z, off));
     }
 
     /** Widens a float vector of {@link #FH} to the double vector of the same lane count. */
@@ -681,8 +573,53 @@ final class VectorTranscendentals {
         return (DoubleVector) f.convertShape(VectorOperators.F2D, D, 0);
     }
 
+    /** y rounded once to float. */
+    static FloatVector round(DoubleVector y) {
+        return (FloatVector) y.convertShape(VectorOperators.D2F, FH, 0);
+    }
+
+    /** y with f's values at ±∞ (the catalogue's limits) in the lanes where x is infinite. */
+    static FloatVector limits(FloatVector y, FloatVector x, FloatVector atPlus, FloatVector atMinus) {
+        return y.blend(atPlus, x.compare(VectorOperators.EQ, F_PLUS_INFINITY))
+                .blend(atMinus, x.compare(VectorOperators.EQ, F_MINUS_INFINITY));
+    }
+
+    /** a[off..] = y rounded once to float. */
+    private static void store(DoubleVector y, float[] a, int off) {
+        round(y).intoArray(a, off);
+    }
+
+    /** dZ = dA · f'(z), f'(z) rounded to float first, as the scalar twin's float product. */
+    static void storeScaled(DoubleVector slope, float[] dA, int dAOff, float[] dZ, int dZOff) {
+        round(slope).mul(FloatVector.fromArray(FH, dA, dAOff)).intoArray(dZ, dZOff);
+    }
+
+    /**
+     * Runs a forward loop on the last n mod LANES elements of a slice (none: returns), zero-padded
+     * to one whole vector: once per kernel call, and the loop's own lanes compute it.
+     */
+    static void forwardTail(VectorActivationKernels.SliceForward loop, float[] z, int zOff, float[] a, int aOff, int n) {
+        int from = n - n % LANES;
+        if (from < n) {
+            float[] buffer = tail(z, zOff + from, n - from);
+            loop.run(buffer, 0, buffer, 0, LANES);
+            System.arraycopy(buffer, 0, a, aOff + from, n - from);
+        }
+    }
+
+    /** Runs a backward loop on the last n mod LANES elements, as {@link #forwardTail}. */
+    static void backwardTail(VectorActivationKernels.SliceBackward loop, float[] z, int zOff, float[] dA, int dAOff,
+                             float[] dZ, int dZOff, int n) {
+        int from = n - n % LANES;
+        if (from < n) {
+            float[] out = new float[LANES];
+            loop.run(tail(z, zOff + from, n - from), 0, tail(dA, dAOff + from, n - from), 0, out, 0, LANES);
+            System.arraycopy(out, 0, dZ, dZOff + from, n - from);
+        }
+    }
+
     /** The last {@code count < LANES} elements, zero-padded to one whole vector. */
-    private static float[] tail(float[] array, int from, int count) {
+    static float[] tail(float[] array, int from, int count) {
         float[] buffer = new float[LANES];
         System.arraycopy(array, from, buffer, 0, count);
         return buffer;

@@ -1,5 +1,10 @@
 package org.actlab.kernel;
 
+import static org.actlab.kernel.VectorTranscendentals.D;
+import static org.actlab.kernel.VectorTranscendentals.FH;
+import static org.actlab.kernel.VectorTranscendentals.LANES;
+import static org.actlab.kernel.VectorTranscendentals.ONE;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
@@ -36,10 +41,7 @@ import org.actlab.activation.Activation;
  */
 final class VectorTrig {
 
-    private static final VectorSpecies<Double> D = VectorTranscendentals.D;
-    private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
-    private static final int LANES = VectorTranscendentals.LANES;
 
     /** Largest |x| the vector reduction takes (see the class comment); beyond, the scalar twin. */
     static final float BOUND = 0x1p20f;
@@ -55,7 +57,6 @@ final class VectorTrig {
      */
     private static final DoubleVector MINUS_P2 = DoubleVector.broadcast(D, -6.123233995736765e-17);
     private static final DoubleVector MINUS_P3 = DoubleVector.broadcast(D, -1.082856673921914e-32);
-    private static final DoubleVector ONE = DoubleVector.broadcast(D, 1);
     private static final DoubleVector S3 = DoubleVector.broadcast(D, -0.16666666666666666);
     private static final DoubleVector S5 = DoubleVector.broadcast(D, 0.008333333333333333);
     private static final DoubleVector S7 = DoubleVector.broadcast(D, -0.0001984126984126984);
