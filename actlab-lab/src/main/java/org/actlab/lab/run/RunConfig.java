@@ -1,13 +1,18 @@
 package org.actlab.lab.run;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -417,8 +422,15 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
     /**
      * Reads a run from a JSON object through the {@link Builder}: each field as its record component's
      * type (specs through {@link RunJson}'s spec readers), absent fields left at their defaults.
+     *
+     * <p>Each field's deserializer is looked up once, when Jackson contextualises this reader for a
+     * mapper ({@link #createContextual}), not once per field per read: Jackson does not cache the
+     * deserializers of scalars and of types with custom readers, so every lookup built one afresh,
+     * introspecting the type under the mapper's one global lock. A sweep reads one config per trial,
+     * and with two threads those lookups made each read 2.2x slower and each tiny trial about 1.4x
+     * (docs/SWEEPS.md, "Why two threads ran each trial slower").
      */
-    static final class FromJson extends StdDeserializer<RunConfig> {
+    static final class FromJson extends StdDeserializer<RunConfig> implements ContextualDeserializer {
 
         /** Each field's type, from the record's components (reflection the browser build never reaches). */
         private static final Map<String, Type> COMPONENT_TYPES = new java.util.HashMap<>();
@@ -429,8 +441,25 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             }
         }
 
+        /** Each field's deserializer, for the mapper this reader was contextualised for; null before that. */
+        private final Map<String, JsonDeserializer<Object>> fields;
+
         FromJson() {
+            this(null);
+        }
+
+        private FromJson(Map<String, JsonDeserializer<Object>> fields) {
             super(RunConfig.class);
+            this.fields = fields;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            Map<String, JsonDeserializer<Object>> found = new java.util.HashMap<>();
+            for (Map.Entry<String, Type> component : COMPONENT_TYPES.entrySet()) {
+                found.put(component.getKey(), ctxt.findRootValueDeserializer(ctxt.constructType(component.getValue())));
+            }
+            return new FromJson(Map.copyOf(found));
         }
 
         @Override
@@ -446,13 +475,24 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
                 if (setting == null) {
                     throw UnrecognizedPropertyException.from(p, RunConfig.class, field.getKey(), new ArrayList<>(SETTINGS.keySet()));
                 }
-                Type type = COMPONENT_TYPES.get(field.getKey());
-                b.setUnchecked(setting, ctxt.readTreeAsValue(field.getValue(), ctxt.constructType(type)));
+                b.setUnchecked(setting, value(field.getKey(), field.getValue(), p, ctxt));
             }
             try {
                 return b.build();
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage(), e);
+            }
+        }
+
+        /** One field's value, as {@code ctxt.readTreeAsValue} reads it, with the deserializer found once. */
+        private Object value(String name, JsonNode node, JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonDeserializer<Object> deserializer = fields == null ? null : fields.get(name);
+            if (deserializer == null) {
+                return ctxt.readTreeAsValue(node, ctxt.constructType(COMPONENT_TYPES.get(name)));
+            }
+            try (JsonParser tokens = new TreeTraversingParser(node, p.getCodec())) {
+                tokens.nextToken();
+                return tokens.hasToken(JsonToken.VALUE_NULL) ? deserializer.getNullValue(ctxt) : deserializer.deserialize(tokens, ctxt);
             }
         }
     }

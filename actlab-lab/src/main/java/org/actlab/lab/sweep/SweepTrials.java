@@ -27,6 +27,10 @@ public final class SweepTrials {
     /** The measure name. */
     public static final String MEASURE = "train";
 
+    /** RunConfig's field names in declaration order, read once (each getRecordComponents call reflects afresh). */
+    private static final List<String> FIELDS = java.util.Arrays.stream(RunConfig.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
     private SweepTrials() {
     }
 
@@ -35,10 +39,10 @@ public final class SweepTrials {
         // The JSON form: every spec in its canonical text, so the trial is plain data.
         Map<?, ?> fields = RunJson.mapper().convertValue(config, Map.class);
         Trial.Builder b = Trial.of(EXPERIMENT, MEASURE);
-        for (RecordComponent c : RunConfig.class.getRecordComponents()) {
-            Object v = fields.get(c.getName());
+        for (String name : FIELDS) {
+            Object v = fields.get(name);
             if (v != null) {
-                b.with(c.getName(), v);
+                b.with(name, v);
             }
         }
         return b.build();

@@ -35,6 +35,7 @@ import org.actlab.nn.Schedule;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.actlab.activation.Activations;
 import org.actlab.data.Dataset;
@@ -142,6 +143,50 @@ class RunConfigTest {
         assertTrue(json.contains("\"biasInit\":\"constant(value=0.1)\""), json);
         assertTrue(json.contains("\"schedule\":\"cosine(min=0.0)\""), json);
         assertTrue(json.contains("\"optimizer\":\"adam(beta1=0.9, beta2=0.999, eps=1.0E-8)\""), json);
+    }
+
+    /** A holder that reads a config as a property, as the CLI's and the server's larger documents do. */
+    record Holder(String name, RunConfig run) {
+    }
+
+    @Test
+    void everyWayOfReadingAConfigGivesTheSameConfig() throws Exception {
+        // The reader looks its fields' deserializers up once per mapper; these are the paths that reach it.
+        RunConfig c = RunConfig.builder().set(DATA, "moons").set(HIDDEN, List.of(4, 3)).activations(List.of("gelu", "relu"))
+                .set(LEARNING_RATE, 0.25).set(EPOCHS, 2).set(SEED, 9L).set(LABEL, "y").build();
+        String json = RunJson.mapper().writeValueAsString(c);
+        assertEquals(c, RunJson.mapper().readValue(json, RunConfig.class));
+        Map<?, ?> fields = RunJson.mapper().readValue(json, Map.class);
+        assertEquals(c, RunJson.mapper().convertValue(fields, RunConfig.class));
+        Holder held = RunJson.mapper().readValue("{\"name\":\"a\",\"run\":" + json + "}", Holder.class);
+        assertEquals(c, held.run());
+        assertEquals(List.of(c, c), RunJson.mapper().readValue("[" + json + "," + json + "]",
+                RunJson.mapper().getTypeFactory().constructCollectionType(List.class, RunConfig.class)));
+        // An explicit null reads as Jackson reads a null of the field's type (as before the readers were
+        // looked up once): null for a string, 0 for an int, an empty list for a list.
+        assertEquals(RunConfig.builder().set(DATA, "xor").build(),
+                RunJson.mapper().readValue("{\"data\":\"xor\",\"label\":null}", RunConfig.class));
+        assertEquals(0, RunJson.mapper().readValue("{\"epochs\":null}", RunConfig.class).epochs());
+        assertEquals(List.of(), RunJson.mapper().readValue("{\"hidden\":null}", RunConfig.class).hidden());
+        // The shared reader on two threads at once.
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> same = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                same.add(two.submit(() -> {
+                    int equal = 0;
+                    for (int i = 0; i < 500; i++) {
+                        equal += c.equals(RunJson.mapper().convertValue(fields, RunConfig.class)) ? 1 : 0;
+                    }
+                    return equal;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : same) {
+                assertEquals(500, f.get());
+            }
+        } finally {
+            two.shutdown();
+        }
     }
 
     @Test
