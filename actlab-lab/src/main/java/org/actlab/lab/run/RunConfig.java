@@ -475,6 +475,9 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
                 if (setting == null) {
                     throw UnrecognizedPropertyException.from(p, RunConfig.class, field.getKey(), new ArrayList<>(SETTINGS.keySet()));
                 }
+                if (field.getValue().isNull()) {
+                    continue; // an explicit null is the field left out: its default
+                }
                 b.setUnchecked(setting, value(field.getKey(), field.getValue(), p, ctxt));
             }
             try {

@@ -162,12 +162,15 @@ class RunConfigTest {
         assertEquals(c, held.run());
         assertEquals(List.of(c, c), RunJson.mapper().readValue("[" + json + "," + json + "]",
                 RunJson.mapper().getTypeFactory().constructCollectionType(List.class, RunConfig.class)));
-        // An explicit null reads as Jackson reads a null of the field's type (as before the readers were
-        // looked up once): null for a string, 0 for an int, an empty list for a list.
+        // An explicit null is the field left out: its default (it used to read as Jackson's null of the
+        // field's type, so "epochs": null meant 0 epochs and "init": null failed with a NullPointerException).
+        RunConfig defaults = RunConfig.builder().build();
         assertEquals(RunConfig.builder().set(DATA, "xor").build(),
                 RunJson.mapper().readValue("{\"data\":\"xor\",\"label\":null}", RunConfig.class));
-        assertEquals(0, RunJson.mapper().readValue("{\"epochs\":null}", RunConfig.class).epochs());
-        assertEquals(List.of(), RunJson.mapper().readValue("{\"hidden\":null}", RunConfig.class).hidden());
+        assertEquals(defaults.epochs(), RunJson.mapper().readValue("{\"epochs\":null}", RunConfig.class).epochs());
+        assertEquals(defaults.hidden(), RunJson.mapper().readValue("{\"hidden\":null}", RunConfig.class).hidden());
+        assertEquals(defaults.init(), RunJson.mapper().readValue("{\"init\":null}", RunConfig.class).init());
+        assertEquals(defaults, RunJson.mapper().readValue("{\"init\":null,\"optimizer\":null,\"activations\":null}", RunConfig.class));
         // The shared reader on two threads at once.
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
