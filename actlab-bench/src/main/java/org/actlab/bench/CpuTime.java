@@ -41,7 +41,12 @@ public class CpuTime {
 
     /** Adds the CPU time since {@code started} and counts one call. */
     public void stop(long started) {
+        stop(started, 1);
+    }
+
+    /** Adds the CPU time since {@code started}, spent on {@code timedCalls} calls. */
+    public void stop(long started, int timedCalls) {
         cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
-        calls++;
+        calls += timedCalls;
     }
 }
