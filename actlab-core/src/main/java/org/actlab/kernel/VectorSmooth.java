@@ -337,14 +337,15 @@ final class VectorSmooth {
      * silu', gelu_tanh' and mish' run in three phases over blocks of BLOCK elements, as VectorErf
      * does: e^{−|x|} (e^{−|2u|} for gelu_tanh) into a double array; the formula from it into dZ;
      * then the vectors with a lane in the root's window, whose lanes the scalar twin recomputes. As
-     * one loop, mish' and silu' ran at 100-2,300 ns per element in most fresh JVMs against 3-6
-     * warm: where the kernel call site in VectorActivationKernels had seen only this kernel, C2
-     * inlined the whole loop into its dispatcher's compilation and ran out of its node budget
-     * (NodeCountInliningCutoff), and the vectors were boxed. Splitting the loop alone did not help
-     * (C2 inlined the pieces back). The phases are called through one call site that sees three
-     * receivers, so C2 compiles each on its own. Where dZ shares no elements with z or dA, every
-     * lane gets the same bits as in the single loop: the exponential is the same double, stored
-     * and read back; phase 3 reads only z and dA and overwrites only the window's lanes.
+     * one loop, mish' and silu' ran at 70-2,300 ns per element in many fresh JVMs against 3-6 in
+     * the others: where the kernel call site in VectorActivationKernels had seen only this kernel,
+     * C2 could inline the whole loop into the dispatcher's compilation, and the vectors ran boxed
+     * there. Splitting the loop alone made it worse (C2 inlined the pieces back); see
+     * docs/BENCHMARKS.md, "silu′ and mish′ in fresh JVMs". The phases are called through one call
+     * site that sees three receivers, so C2 compiles each on its own. Where dZ shares no elements
+     * with z or dA, every lane gets the same bits as in the single loop: the exponential is the
+     * same double, stored and read back; phase 3 reads only z and dA and overwrites only the
+     * window's lanes.
      */
     private static final int BLOCK = 512;
 
