@@ -155,19 +155,23 @@ final class VectorSmooth {
 
     /** silu'(x) = σ(x)(1 + x σ(−x)); lanes near the root go to the scalar twin. */
     static void siluBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        for (int i = 0; i <= n - LANES; i += LANES) {
+        runPhases(SILU, f, SILU_WINDOW, z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    /** Phase 2 of silu', from e = e^{−|x|}. */
+    private static void siluSlopes(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA, int dAOff,
+                                   float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = widen(xf);
-            DoubleVector t = expNegMag(x);
+            DoubleVector t = DoubleVector.fromArray(D, e, i);
             VectorMask<Double> negative = x.compare(VectorOperators.LT, ZERO);
             DoubleVector r = ONE.div(t.add(ONE));
             DoubleVector s = r.blend(t.mul(r), negative);
             DoubleVector sMinus = t.mul(r).blend(r, negative);
             DoubleVector y = s.mul(x.fma(sMinus, ONE));
-            storeSlope(f, SILU_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            storeSlope(y, xf, dA, dAOff + i, dZ, dZOff + i);
         }
-        backwardTail((zz, zo, dd, dOff, gg, go, m) -> siluBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
-                dA, dAOff, dZ, dZOff, n);
     }
 
     /**
@@ -176,23 +180,40 @@ final class VectorSmooth {
      */
     static void geluTanhBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
                                  int n) {
-        for (int i = 0; i <= n - LANES; i += LANES) {
+        runPhases(GELU_TANH, f, GELU_TANH_WINDOW, z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    /** 2u(x) for gelu_tanh' (u as above). */
+    private static DoubleVector geluTanhTwoU(DoubleVector x) {
+        DoubleVector u = x.mul(x).fma(GELU_CUBIC, ONE).mul(x).mul(SQRT_2_OVER_PI);
+        return u.add(u);
+    }
+
+    /** Phase 1 of gelu_tanh': e = e^{−|2u|}. */
+    private static void geluTanhExponentials(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA,
+                                             int dAOff, float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
+            expNegMag(geluTanhTwoU(load(z, zOff + i))).intoArray(e, i);
+        }
+    }
+
+    /** Phase 2 of gelu_tanh', from e = e^{−|2u|}. */
+    private static void geluTanhSlopes(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA,
+                                       int dAOff, float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = widen(xf);
             DoubleVector x2 = x.mul(x);
-            DoubleVector u = x2.fma(GELU_CUBIC, ONE).mul(x).mul(SQRT_2_OVER_PI);
-            DoubleVector twoU = u.add(u);
+            DoubleVector twoU = geluTanhTwoU(x);
             DoubleVector uSlope = x2.fma(GELU_CUBIC_3, ONE).mul(SQRT_2_OVER_PI);
-            DoubleVector t = expNegMag(twoU);
+            DoubleVector t = DoubleVector.fromArray(D, e, i);
             DoubleVector d = t.add(ONE);
             DoubleVector r = ONE.div(d);
             DoubleVector s = r.blend(t.mul(r), twoU.compare(VectorOperators.LT, ZERO));
             DoubleVector sSlope = t.mul(r).mul(r);
             DoubleVector y = x.mul(uSlope.add(uSlope)).fma(sSlope, s);
-            storeSlope(f, GELU_TANH_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            storeSlope(y, xf, dA, dAOff + i, dZ, dZOff + i);
         }
-        backwardTail((zz, zo, dd, dOff, gg, go, m) -> geluTanhBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
-                dA, dAOff, dZ, dZOff, n);
     }
 
     // ---- mish: x g(x), g = tanh(softplus(x)) ----
@@ -237,18 +258,22 @@ final class VectorSmooth {
      * division; lanes near the root go to the scalar twin.
      */
     static void mishBackward(Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff, int n) {
-        for (int i = 0; i <= n - LANES; i += LANES) {
+        runPhases(MISH, f, MISH_WINDOW, z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    /** Phase 2 of mish', from e = e^{−|x|}. */
+    private static void mishSlopes(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA, int dAOff,
+                                   float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
             FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
             DoubleVector x = widen(xf);
-            DoubleVector t = expNegMag(x);
+            DoubleVector t = DoubleVector.fromArray(D, e, i);
             DoubleVector u = mishNumerator(x, t);
             DoubleVector w = mishDenominator(x, t, u);
             DoubleVector slopeTerm = FOUR.mul(x).mul(t).mul(t.add(ONE)).mul(ONE.blend(t, x.compare(VectorOperators.GT, ZERO)));
             DoubleVector y = u.fma(w, slopeTerm).div(w.mul(w));
-            storeSlope(f, MISH_WINDOW, y, xf, z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            storeSlope(y, xf, dA, dAOff + i, dZ, dZOff + i);
         }
-        backwardTail((zz, zo, dd, dOff, gg, go, m) -> mishBackward(f, zz, zo, dd, dOff, gg, go, m), z, zOff,
-                dA, dAOff, dZ, dZOff, n);
     }
 
     // ---- tanhshrink: x − tanh x ----
@@ -308,16 +333,72 @@ final class VectorSmooth {
         backwardTail(VectorSmooth::tanhshrinkBackward, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 
+    /*
+     * silu', gelu_tanh' and mish' run in three phases over blocks of BLOCK elements, as VectorErf
+     * does: e^{−|x|} (e^{−|2u|} for gelu_tanh) into a double array; the formula from it into dZ;
+     * then the vectors with a lane in the root's window, whose lanes the scalar twin recomputes. As
+     * one loop, mish' and silu' ran at 70-2,300 ns per element in many fresh JVMs against 3-6 in
+     * the others: where the kernel call site in VectorActivationKernels had seen only this kernel,
+     * C2 could inline the whole loop into the dispatcher's compilation, and the vectors ran boxed
+     * there. Splitting the loop alone made it worse (C2 inlined the pieces back); see
+     * docs/BENCHMARKS.md, "silu′ and mish′ in fresh JVMs". The phases are called through one call
+     * site that sees three receivers, so C2 compiles each on its own. Where dZ shares no elements
+     * with z or dA, every lane gets the same bits as in the single loop: the exponential is the
+     * same double, stored and read back; phase 3 reads only z and dA and overwrites only the
+     * window's lanes.
+     */
+    private static final int BLOCK = 512;
+
+    /** One pass over count (a multiple of LANES) elements of a block; e holds the block's exponentials. */
+    private interface Phase {
+        void run(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA, int dAOff, float[] dZ,
+                 int dZOff, int count);
+    }
+
+    private static final Phase[] SILU = {VectorSmooth::exponentials, VectorSmooth::siluSlopes, VectorSmooth::fixNearRoots};
+    private static final Phase[] GELU_TANH = {VectorSmooth::geluTanhExponentials, VectorSmooth::geluTanhSlopes,
+        VectorSmooth::fixNearRoots};
+    private static final Phase[] MISH = {VectorSmooth::exponentials, VectorSmooth::mishSlopes, VectorSmooth::fixNearRoots};
+
+    /** Runs the phases block by block; the last n mod LANES elements go through one zero-padded vector. */
+    private static void runPhases(Phase[] phases, Activation f, RootWindow window, float[] z, int zOff, float[] dA,
+                                  int dAOff, float[] dZ, int dZOff, int n) {
+        int whole = n - n % LANES;
+        double[] e = new double[Math.min(BLOCK, Math.max(whole, LANES))];
+        for (int i = 0; i < whole; i += BLOCK) {
+            int count = Math.min(BLOCK, whole - i);
+            for (Phase phase : phases) {
+                phase.run(f, window, z, zOff + i, e, dA, dAOff + i, dZ, dZOff + i, count);
+            }
+        }
+        backwardTail((zz, zo, dd, dOff, gg, go, m) -> runPhases(phases, f, window, zz, zo, dd, dOff, gg, go, m), z, zOff,
+                dA, dAOff, dZ, dZOff, n);
+    }
+
+    /** Phase 1 of silu' and mish': e = e^{−|x|}. */
+    private static void exponentials(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA,
+                                     int dAOff, float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
+            expNegMag(load(z, zOff + i)).intoArray(e, i);
+        }
+    }
+
     /**
      * dZ = dA · f'(x), f'(x) = y rounded to float, with f'(+∞) = 1 and f'(−∞) = 0 (silu', gelu_tanh'
-     * and mish' alike), then the lanes whose x lies in the root's window recomputed by the scalar
-     * twin. Takes vectors but no mask (see mishNumerator); inlined into the loops.
+     * and mish' alike). Takes vectors but no mask (see mishNumerator); inlined into the loops.
      */
-    private static void storeSlope(Activation f, RootWindow window, DoubleVector y, FloatVector xf, float[] z, int zOff,
-                                   float[] dA, int dAOff, float[] dZ, int dZOff) {
+    private static void storeSlope(DoubleVector y, FloatVector xf, float[] dA, int dAOff, float[] dZ, int dZOff) {
         limits(round(y), xf, F_ONE, F_ZERO).mul(FloatVector.fromArray(FH, dA, dAOff)).intoArray(dZ, dZOff);
-        if (xf.compare(VectorOperators.GT, window.lowV()).and(xf.compare(VectorOperators.LT, window.highV())).anyTrue()) {
-            fixNearRoot(f, window.low(), window.high(), z, zOff, dA, dAOff, dZ, dZOff);
+    }
+
+    /** Phase 3: the vectors of count elements with a lane in the root's window go to {@link #fixNearRoot}. */
+    private static void fixNearRoots(Activation f, RootWindow window, float[] z, int zOff, double[] e, float[] dA,
+                                     int dAOff, float[] dZ, int dZOff, int count) {
+        for (int i = 0; i < count; i += LANES) {
+            FloatVector xf = FloatVector.fromArray(FH, z, zOff + i);
+            if (xf.compare(VectorOperators.GT, window.lowV()).and(xf.compare(VectorOperators.LT, window.highV())).anyTrue()) {
+                fixNearRoot(f, window.low(), window.high(), z, zOff + i, dA, dAOff + i, dZ, dZOff + i);
+            }
         }
     }
 
