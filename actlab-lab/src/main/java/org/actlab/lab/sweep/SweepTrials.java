@@ -1,6 +1,5 @@
 package org.actlab.lab.sweep;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +26,6 @@ public final class SweepTrials {
     /** The measure name. */
     public static final String MEASURE = "train";
 
-    /** RunConfig's field names in declaration order, read once (each getRecordComponents call reflects afresh). */
-    private static final List<String> FIELDS = java.util.Arrays.stream(RunConfig.class.getRecordComponents())
-            .map(RecordComponent::getName).toList();
-
     private SweepTrials() {
     }
 
@@ -39,7 +34,7 @@ public final class SweepTrials {
         // The JSON form: every spec in its canonical text, so the trial is plain data.
         Map<?, ?> fields = RunJson.mapper().convertValue(config, Map.class);
         Trial.Builder b = Trial.of(EXPERIMENT, MEASURE);
-        for (String name : FIELDS) {
+        for (String name : RunConfig.SETTINGS.keySet()) {
             Object v = fields.get(name);
             if (v != null) {
                 b.with(name, v);

@@ -203,6 +203,9 @@ class RunConfigTest {
         assertTrue(rootCause(badSpec).getMessage().contains("he_normall"), rootCause(badSpec).getMessage());
         // Every record component is a setting, and toBuilder() carries every value over.
         assertEquals(RunConfig.class.getRecordComponents().length, RunConfig.SETTINGS.size());
+        // SETTINGS' keys are the record's fields in declaration order (SweepTrials lists a trial's fields by them).
+        assertEquals(java.util.Arrays.stream(RunConfig.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList(),
+                List.copyOf(RunConfig.SETTINGS.keySet()));
         RunConfig c = RunConfig.builder().set(DATA, "xor").set(SEED, 9L).set(LABEL, "y").build();
         assertEquals(c, c.toBuilder().build());
     }
