@@ -41,13 +41,8 @@ final class StepUnrolledRoute {
             FloatVector.fromArray(F, dA, dAOff + i + 2 * LANES).mul(s2).intoArray(dZ, dZOff + i + 2 * LANES);
             FloatVector.fromArray(F, dA, dAOff + i + 3 * LANES).mul(s3).intoArray(dZ, dZOff + i + 3 * LANES);
         }
-        for (int bound = F.loopBound(n); i < bound; i += LANES) {
-            FloatVector x = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector slope = belows.blend(one, x.compare(VectorOperators.GT, thresholds))
-                    .blend(x, x.compare(VectorOperators.NE, x));
-            FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
-        }
-        VectorPiecewise.scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
+        // The last n mod 4·LANES elements: the shipped loop and its scalar tail.
+        VectorPiecewise.stepBackward(f, threshold, below, z, zOff + i, dA, dAOff + i, dZ, dZOff + i, n - i);
     }
 
     /** dZ = dA · z with the Vector API, one vector per iteration: the shipped loop's shape, no compares. */
