@@ -64,7 +64,19 @@ final class StepMaskRoute {
     }
 
     /**
-     * a = z if z &gt; 0 (or NaN), else slope · z (relu for slope 0: +0), and bits[k] = the z &gt; 0 bits
+     * The shipped vector forward's float for one element: relu (slope 0) keeps z unless z &lt;= 0
+     * (so NaN passes as it is), leaky_relu takes slope · z unless z &gt; 0. Slope 0 means relu, not
+     * leaky_relu(0), whose −0 stays −0: the route is for relu and for leaky_relu with a nonzero slope.
+     */
+    private static float forwardScalar(float slope, float x) {
+        if (slope == 0) {
+            return x <= 0 ? 0f : x;
+        }
+        return x > 0 ? x : slope * x;
+    }
+
+    /**
+     * a = f(z) as the shipped forward pass computes it ({@link #forwardScalar}), and bits[k] = the z &gt; 0 bits
      * of elements LANES·k.. (slice-relative). Returns whether any z was NaN.
      */
     static boolean forward(float slope, float[] z, int zOff, float[] a, int aOff, short[] bits, int n) {
@@ -80,8 +92,11 @@ final class StepMaskRoute {
             magnitudeMax = magnitudeMax.max(b.and(0x7fffffff));
             IntVector positive = b.not().and(b.neg()).lanewise(VectorOperators.LSHR, 31);
             bits[k] = (short) positive.lanewise(VectorOperators.LSHL, places).reduceLanes(VectorOperators.OR);
-            FloatVector y = slope == 0 ? zero : x.mul(slopes);
-            y.blend(x, x.compare(VectorOperators.GT, zero).or(x.compare(VectorOperators.NE, x))).intoArray(a, aOff + i);
+            if (slope == 0) {
+                x.blend(zero, x.compare(VectorOperators.LE, zero)).intoArray(a, aOff + i);
+            } else {
+                x.mul(slopes).blend(x, x.compare(VectorOperators.GT, zero)).intoArray(a, aOff + i);
+            }
         }
         boolean nan = magnitudeMax.reduceLanes(VectorOperators.MAX) >= NAN_FLOOR;
         if (i < n) {
@@ -90,7 +105,7 @@ final class StepMaskRoute {
                 float x = z[zOff + i + e];
                 nan |= x != x;
                 word |= (x > 0 ? 1 : 0) << e;
-                a[aOff + i + e] = x > 0 || x != x ? x : slope == 0 ? 0f : slope * x;
+                a[aOff + i + e] = forwardScalar(slope, x);
             }
             bits[k] = (short) word;
         }
@@ -137,9 +152,11 @@ final class StepMaskRoute {
                 IntVector b = x.reinterpretAsInts();
                 magnitudeMax = magnitudeMax.max(b.and(0x7fffffff));
                 word = word.or(b.not().and(b.neg()).lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, j));
-                FloatVector y = slope == 0 ? zero : x.mul(slopes);
-                y.blend(x, x.compare(VectorOperators.GT, zero).or(x.compare(VectorOperators.NE, x)))
-                        .intoArray(a, aOff + i + j * LANES);
+                if (slope == 0) {
+                    x.blend(zero, x.compare(VectorOperators.LE, zero)).intoArray(a, aOff + i + j * LANES);
+                } else {
+                    x.mul(slopes).blend(x, x.compare(VectorOperators.GT, zero)).intoArray(a, aOff + i + j * LANES);
+                }
             }
             word.intoArray(bits, w);
         }
@@ -152,7 +169,7 @@ final class StepMaskRoute {
                 float x = z[zOff + i + e];
                 nan |= x != x;
                 bits[w + e % LANES] |= (x > 0 ? 1 : 0) << (e / LANES);
-                a[aOff + i + e] = x > 0 || x != x ? x : slope == 0 ? 0f : slope * x;
+                a[aOff + i + e] = forwardScalar(slope, x);
             }
         }
         return nan;

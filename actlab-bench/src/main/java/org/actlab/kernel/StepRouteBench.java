@@ -101,8 +101,9 @@ public class StepRouteBench extends VectorJmhDefaults {
 
     static Activation parse(String activation) {
         Activation f = Activations.parse(activation);
-        if (f != Standard.RELU && !(f instanceof LeakyRelu)) {
-            throw new IllegalArgumentException("the mask routes are for relu and leaky_relu, not " + activation);
+        if (f != Standard.RELU && !(f instanceof LeakyRelu leaky && leaky.slope() != 0)) {
+            throw new IllegalArgumentException("the mask routes are for relu and leaky_relu with a nonzero slope, not "
+                    + activation);
         }
         return f;
     }
