@@ -19,6 +19,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * or {@code -t 2}; with T threads each thread owns its own slice of size/T elements (allocated
  * and first touched by that thread) and the threads run concurrently, so the throughput in
  * elements per second is {@code size / (average time per operation)} for every T.
+ *
+ * <p>{@link #backwardInPlace} passes the same array as dA and dZ, as a training step may when
+ * nothing reads dA after the pass: the kernel writes each product over the dA it has just read.
+ * Only for activations without learnable parameters (their gradient reads dA after dZ is written).
  */
 @State(Scope.Thread)
 public class ActivationKernelBench extends VectorJmhDefaults {
@@ -38,6 +42,14 @@ public class ActivationKernelBench extends VectorJmhDefaults {
     @Param({"vector"})
     public String kernel;
 
+    /**
+     * Where the slices start in their arrays, in floats (0 by default). A 1M-float array starts a
+     * G1 region, so its first element lies 16 bytes past a 64-byte line boundary: a 512-bit vector
+     * loop from offset 0 splits every load and store across two lines, from offset 12 none.
+     */
+    @Param({"0"})
+    public int offset;
+
     private ActivationKernels kernels;
     private Activation function;
     private int n;
@@ -46,6 +58,8 @@ public class ActivationKernelBench extends VectorJmhDefaults {
     private float[] dA;
     private float[] dZ;
     private float[] dParams;
+    /** dA for {@link #backwardInPlace}, overwritten by every call. */
+    private float[] grad;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -53,19 +67,35 @@ public class ActivationKernelBench extends VectorJmhDefaults {
         function = Activations.parse(activation);
         n = BenchData.share(size, params.getThreads());
         long seed = BenchData.SEED + Thread.currentThread().getId();
-        z = BenchData.preActivations(n, seed);
-        a = new float[n];
-        dA = BenchData.uniform(n, -1f, 1f, seed + 1);
-        dZ = new float[n];
+        z = BenchData.preActivations(n + offset, seed);
+        a = new float[n + offset];
+        dA = BenchData.uniform(n + offset, -1f, 1f, seed + 1);
+        dZ = new float[n + offset];
         dParams = new float[function.parameters().length];
-        kernels.forward(function, z, 0, a, 0, n);
+        kernels.forward(function, z, offset, a, offset, n);
         checkAgainstScalarDefinition();
+        grad = dA.clone();
+        checkInPlace();
+    }
+
+    /** The in-place call must give the out-of-place call's bits (dZ holds them after the check above). */
+    private void checkInPlace() {
+        if (dParams.length > 0) {
+            return;
+        }
+        kernels.backward(function, z, offset, a, offset, grad, offset, grad, offset, n, dParams);
+        for (int i = offset; i < n + offset; i++) {
+            if (Float.floatToRawIntBits(grad[i]) != Float.floatToRawIntBits(dZ[i])) {
+                throw new IllegalStateException(kernels.name() + " " + activation + " in place at z=" + z[i]
+                        + ": " + grad[i] + ", out of place " + dZ[i]);
+            }
+        }
     }
 
     /** Guards against timing the wrong thing: a few elements must match the catalogue's scalar f and f'. */
     private void checkAgainstScalarDefinition() {
-        kernels.backward(function, z, 0, a, 0, dA, 0, dZ, 0, n, dParams);
-        for (int i = 0; i < n; i += Math.max(1, n / 97)) {
+        kernels.backward(function, z, offset, a, offset, dA, offset, dZ, offset, n, dParams);
+        for (int i = offset; i < n + offset; i += Math.max(1, n / 97)) {
             float expectedA = function.apply(z[i]);
             float expectedDz = dA[i] * function.derivative(z[i]);
             if (!close(a[i], expectedA) || !close(dZ[i], expectedDz)) {
@@ -82,7 +112,7 @@ public class ActivationKernelBench extends VectorJmhDefaults {
     @Benchmark
     public float[] forward(CpuTime cpu) {
         long started = cpu.start();
-        kernels.forward(function, z, 0, a, 0, n);
+        kernels.forward(function, z, offset, a, offset, n);
         cpu.stop(started);
         return a;
     }
@@ -90,8 +120,24 @@ public class ActivationKernelBench extends VectorJmhDefaults {
     @Benchmark
     public float[] backward(CpuTime cpu) {
         long started = cpu.start();
-        kernels.backward(function, z, 0, a, 0, dA, 0, dZ, 0, n, dParams);
+        kernels.backward(function, z, offset, a, offset, dA, offset, dZ, offset, n, dParams);
         cpu.stop(started);
         return dZ;
+    }
+
+    /**
+     * backward with dZ written over dA. The dA values change from call to call (relu′ zeroes the
+     * z &lt;= 0 half at once, leaky_relu′ shrinks it to 0 within about 25 calls, in the warm-up),
+     * the bytes moved do not.
+     */
+    @Benchmark
+    public float[] backwardInPlace(CpuTime cpu) {
+        if (dParams.length > 0) {
+            throw new IllegalStateException(activation + " has learnable parameters: its gradient reads dA after dZ");
+        }
+        long started = cpu.start();
+        kernels.backward(function, z, offset, a, offset, grad, offset, grad, offset, n, dParams);
+        cpu.stop(started);
+        return grad;
     }
 }

@@ -15,6 +15,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@link MemoryStreamBench}, so that a backward pass can be set against the baseline that moves
  * the same bytes. The loop is plain Java; C2 vectorises it. Both benchmarks also count the
  * thread's CPU time ({@link CpuTime}).
+ *
+ * <p>{@link #multiplyInPlace} is the baseline of a backward pass whose output is written over dA
+ * (dA[i] = dA[i] · s[i]): it reads two arrays and writes back into one it has just read, so the
+ * written lines need no read for ownership, where copy's and {@link #multiply}'s destination lines
+ * do (docs/BENCHMARKS.md, "In-place backward").
  */
 @State(Scope.Thread)
 public class ThreeStreamBench extends VectorJmhDefaults {
@@ -27,6 +32,10 @@ public class ThreeStreamBench extends VectorJmhDefaults {
     private float[] z;
     private float[] dA;
     private float[] dZ;
+    /** The in-place multiply's dA, overwritten by every call. */
+    private float[] grad;
+    /** ±1, the sign of z: the in-place products keep their magnitude call after call (no overflow, no subnormals). */
+    private float[] signs;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -35,6 +44,11 @@ public class ThreeStreamBench extends VectorJmhDefaults {
         z = BenchData.preActivations(n, seed);
         dA = BenchData.uniform(n, -1f, 1f, seed + 1);
         dZ = new float[n];
+        grad = dA.clone();
+        signs = new float[n];
+        for (int i = 0; i < n; i++) {
+            signs[i] = Math.copySign(1f, z[i]);
+        }
     }
 
     @Benchmark
@@ -48,6 +62,19 @@ public class ThreeStreamBench extends VectorJmhDefaults {
         }
         cpu.stop(started);
         return out;
+    }
+
+    /** dA[i] = dA[i] · s[i]: two arrays in, the product written over the first, as an in-place backward pass. */
+    @Benchmark
+    public float[] multiplyInPlace(CpuTime cpu) {
+        long started = cpu.start();
+        float[] x = signs;
+        float[] up = grad;
+        for (int i = 0; i < n; i++) {
+            up[i] = up[i] * x[i];
+        }
+        cpu.stop(started);
+        return up;
     }
 
     /**
