@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.actlab.lab.run.RunJson;
 import org.actlab.nn.TrainConfig;
 import org.actlab.spec.Setting;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -129,5 +132,28 @@ class RunOptionsTest {
         Cli.run("train", "--clip", "-1").fails(2, "-1");
         Cli.run("sweep", "--epochs", "many").fails(2, "'many' is not an int");
         Cli.run("sweep", "--optimizer", "adamm", "--grid", "lr=0.1,0.2").fails(2, "adamm");
+    }
+
+    @Test
+    void dataAndDiagnoseTakeTheRunsDefaultNoiseAndSeed(@TempDir Path dir) throws Exception {
+        String noise = Setting.show(RunConfig.NOISE.defaultValue());
+        String seed = Setting.show(TrainConfig.SEED.defaultValue());
+        for (String command : List.of("data", "diagnose")) {
+            String help = squeezed(Cli.run(command, "--help").succeeds().out());
+            assertTrue(help.contains(squeezed("--noise=<noise> Generated data: noise (TF Playground: 0..0.5). Default: " + noise + ".")), help);
+            assertTrue(help.contains(squeezed("--seed=<seed> Generated data: seed. Default: " + seed + ".")), help);
+        }
+        String leftOut = data(dir, "left-out.csv");
+        assertEquals(data(dir, "given.csv", "--noise", noise, "--seed", seed), leftOut);
+        // Not the Java fields' zero: seed 0 draws other points.
+        assertNotEquals(data(dir, "zero.csv", "--seed", "0"), leftOut);
+    }
+
+    /** The CSV of {@code actlab data spiral --samples 5} with {@code more} options. */
+    private static String data(Path dir, String name, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("data", "spiral", "--samples", "5", "--out", dir.resolve(name).toString()));
+        args.addAll(List.of(more));
+        Cli.run(args.toArray(String[]::new)).succeeds();
+        return Files.readString(dir.resolve(name));
     }
 }
