@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code actlab data}: writes a generated data set (or the bundled MNIST) as CSV. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data", mixinStandardHelpOptions = true, defaultValueProvider = DataSetOptions.Defaults.class,
         description = "Write a generated data set as CSV (x1,x2,...,label or y), or list the data sets.",
         footer = {"", "Examples:", "  actlab data --list", "  actlab data spiral --samples 400 --noise 0.1 --out spiral.csv"})
 final class DataCommand extends ActlabCommand {

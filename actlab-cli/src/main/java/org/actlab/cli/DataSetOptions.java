@@ -1,10 +1,16 @@
 package org.actlab.cli;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.actlab.data.DataSets;
 import org.actlab.data.Dataset;
 import org.actlab.data.Mnist;
 import org.actlab.lab.run.RunConfig;
+import org.actlab.nn.TrainConfig;
+import org.actlab.spec.Setting;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,11 +25,27 @@ final class DataSetOptions {
                     + "); of MNIST or a file, the first N are kept (default all).")
     Integer samples;
 
-    @Option(names = "--noise", defaultValue = "0", description = "Generated data: noise (TF Playground: 0..0.5). Default: ${DEFAULT-VALUE}.")
+    // The defaults of --noise and --seed are the run's (Defaults): the same data as train's when left out.
+    @Option(names = "--noise", description = "Generated data: noise (TF Playground: 0..0.5). Default: ${DEFAULT-VALUE}.")
     double noise;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Generated data: seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", description = "Generated data: seed. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    /**
+     * The defaults of {@code --noise} and {@code --seed}, from the run description's settings, for the
+     * commands that mix these options in ({@code @Command(defaultValueProvider = DataSetOptions.Defaults.class)}).
+     */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+
+        private static final Map<String, Setting<?>> SHARED = Map.of("--noise", RunConfig.NOISE, "--seed", TrainConfig.SEED);
+
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            Setting<?> setting = arg instanceof OptionSpec option ? SHARED.get(option.longestName()) : null;
+            return setting == null ? null : Setting.show(setting.defaultValue());
+        }
+    }
 
     /** The bundled MNIST or the generated set {@code name}, with {@link #samples} rows. */
     Dataset named(String name) {

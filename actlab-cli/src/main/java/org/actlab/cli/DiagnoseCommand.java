@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code actlab diagnose}: the per-unit health of a trained model (actlab JSON or an ONNX MLP) on the
  * user's data, with gradient norms when the data has labels.
  */
-@Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "diagnose", mixinStandardHelpOptions = true, defaultValueProvider = DataSetOptions.Defaults.class, sortOptions = false,
         description = "Per-unit health of a trained model on your data: dead units, saturation (slope and "
                 + "output-near-asymptote criteria), mean activation, sign coherence, pre-activation histograms, "
                 + "gradient norms per layer when labels are given, and advice.",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = RunOptions.AllButThreads.class,
         description = {"Train many runs: a grid or a random search over run options, times seeds, on all cores "
                 + "(or on Apache Spark with --spark).",
             "Writes DIR/results.csv, results.parquet, report.html and sweep.json; each trial is committed as it "
@@ -40,20 +40,10 @@ final class SweepCommand extends ActlabCommand {
             description = "Sweep a run option: values a,b,c (commas inside ( ) or [ ] stay), or a range lo:hi:linN / lo:hi:logN. Repeatable.")
     List<String> grid = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "OPT=VALUE", description = "Fix a run option for every trial (any field of a run, e.g. optimizer=adam). Repeatable.")
+    @Option(names = "--set", paramLabel = "OPT=VALUE", description = "Fix a run option for every trial (any field of a run, e.g. optimizer=adam; the run options below say the same). Repeatable.")
     List<String> set = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "NAME", description = "Shorthand for --set data=NAME (a data set, mnist, or a CSV file).")
-    String data;
-
-    @Option(names = "--hidden", paramLabel = "N,N", description = "Shorthand for --set hidden=N,N.")
-    String hidden;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Shorthand for --set epochs=N.")
-    String epochs;
-
-    @Option(names = "--samples", paramLabel = "N", description = "Shorthand for --set samples=N.")
-    String samples;
+    // The run options but --threads (--data, --hidden, --lr, ...) come from RunOptions: shorthands for --set.
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per configuration (the base seed, +1, ...). Default: 1.")
     Integer seeds;
@@ -86,8 +76,8 @@ final class SweepCommand extends ActlabCommand {
     public Integer call() {
         SweepSpec sweep = null;
         if (resume != null) {
-            if (file != null || !grid.isEmpty() || !set.isEmpty() || data != null || hidden != null || epochs != null
-                    || samples != null || seeds != null || random != 0 || out != null) {
+            if (file != null || !grid.isEmpty() || !set.isEmpty() || !RunOptions.given(spec).isEmpty() || seeds != null
+                    || random != 0 || out != null) {
                 throw new IllegalArgumentException("--resume " + resume + " takes the spec from " + resume.resolve(SweepStore.SPEC)
                         + "; give no spec options with it");
             }
@@ -147,24 +137,19 @@ final class SweepCommand extends ActlabCommand {
             }
             base.put(SweepSpec.option(s.substring(0, eq)), s.substring(eq + 1));
         }
-        putIf(base, "data", data);
-        putIf(base, "hidden", hidden);
-        putIf(base, "epochs", epochs);
-        putIf(base, "samples", samples);
+        // A run option's flag is shorthand for --set, and wins over it; its value arrives typed and checked.
+        Map<String, Object> flags = RunOptions.given(spec);
         if (file != null) {
-            if (!grid.isEmpty() || !base.isEmpty() || random != 0) {
+            if (!grid.isEmpty() || !base.isEmpty() || !flags.isEmpty() || random != 0) {
                 throw new IllegalArgumentException("give the sweep in " + file + " or as options, not both");
             }
             SweepSpec read = SweepSpec.read(file, force);
             return seeds == null ? read : new SweepSpec(read.base(), read.axes(), read.random(), read.searchSeed(), seeds, force);
         }
-        return SweepSpec.fromFlags(base, grid, random, searchSeed, seeds == null ? 1 : seeds, force);
-    }
-
-    private static void putIf(Map<String, String> base, String name, String value) {
-        if (value != null) {
-            base.put(name, value);
-        }
+        SweepSpec given = SweepSpec.fromFlags(base, grid, random, searchSeed, seeds == null ? 1 : seeds, force);
+        Map<String, Object> fixed = new LinkedHashMap<>(given.base());
+        fixed.putAll(flags);
+        return new SweepSpec(fixed, given.axes(), given.random(), given.searchSeed(), given.seeds(), given.force());
     }
 
     /** The local pool, or Spark when asked for. */

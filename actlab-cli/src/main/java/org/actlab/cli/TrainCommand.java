@@ -2,9 +2,7 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,17 +15,12 @@ import org.actlab.lab.run.RunConfig;
 import org.actlab.lab.run.RunResult;
 import org.actlab.lab.run.SavedModel;
 import org.actlab.lab.run.TrainingRun;
-import org.actlab.nn.Initializers;
 import org.actlab.nn.NetworkSpec;
-import org.actlab.nn.OptimizerSpec;
-import org.actlab.nn.Schedule;
-import org.actlab.nn.TrainConfig;
-import org.actlab.spec.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code actlab train}: options to a {@link RunConfig}, then the shared {@link TrainingRun}. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = RunOptions.All.class,
         description = "Train a dense network on a generated data set, the bundled MNIST or a CSV file.",
         footer = {"", "Examples:",
             "  actlab train --data spiral --noise 0.1 --hidden 8,8 --activation tanh --optimizer adam --lr 0.01 --epochs 200",
@@ -37,10 +30,9 @@ import picocli.CommandLine.Option;
             "", "Exit code 3 when training diverges (a NaN or infinite loss, or a loss grown above 1000 x max(initial loss, 1))."})
 final class TrainCommand extends ActlabCommand {
 
-    @Option(names = "--data", paramLabel = "NAME", description = "Data set (see actlab data --list), or mnist. Default: " + RunConfig.DEFAULT_DATA + ".")
-    String data;
+    // The run options (--data, --hidden, --lr, ...) come from RunOptions, which builds them from RunConfig's settings.
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead ('-': standard input).")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Train on a CSV file with a header line instead of --data ('-': standard input).")
     Path csv;
 
     @Option(names = "--idx-images", paramLabel = "FILE",
@@ -49,76 +41,6 @@ final class TrainCommand extends ActlabCommand {
 
     @Option(names = "--idx-labels", paramLabel = "FILE", description = "The IDX labels file that goes with --idx-images.")
     Path idxLabels;
-
-    @Option(names = "--label", paramLabel = "COL", description = "CSV label column, by name or 0-based index. Default: the last.")
-    String label;
-
-    @Option(names = "--standardize", description = "Z-score the features with the training rows' means and stds.")
-    boolean standardize;
-
-    @Option(names = "--samples", paramLabel = "N", description = "Rows (generated: default 500; MNIST/CSV: a seeded subset, default all).")
-    Integer samples;
-
-    @Option(names = "--noise", description = "Generator noise (TF Playground: 0..0.5). Default: 0.")
-    Double noise;
-
-    @Option(names = "--train-fraction", paramLabel = "F", description = "Share of rows for training, in (0, 1]. Default: " + RunConfig.DEFAULT_TRAIN_FRACTION + ".")
-    Double trainFraction;
-
-    @Option(names = "--features", split = ",", paramLabel = "F",
-            description = "Playground features: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2). Default: the data's own columns.")
-    List<String> features;
-
-    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden-layer widths, e.g. 8,8; 0 for none. Default: " + RunConfig.DEFAULT_HIDDEN + ".")
-    List<Integer> hidden;
-
-    @Option(names = {"--activation", "--activations"}, split = ",(?![^(]*\\))", paramLabel = "SPEC",
-            description = "One activation for all hidden layers, or one per layer (relu,tanh). Default: " + RunConfig.DEFAULT_ACTIVATION + ".")
-    List<String> activations;
-
-    @Option(names = "--output", description = "Output: auto, identity, sigmoid, tanh, softmax. Default: auto (by task).")
-    String output;
-
-    @Option(names = "--loss", description = "Loss: auto, mse, bce, softmax_ce, cross_entropy (the one that fits the output). Default: auto (by output).")
-    String loss;
-
-    @Option(names = "--init", paramLabel = "SPEC", description = "Weight initialiser. Default: " + RunConfig.DEFAULT_INIT + ".")
-    String init;
-
-    @Option(names = "--bias-init", paramLabel = "SPEC",
-            description = "Bias initialiser, e.g. zeros, constant(0.1), or a number as a constant. Default: " + RunConfig.DEFAULT_BIAS_INIT + ".")
-    String biasInit;
-
-    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Optimiser, e.g. sgd, momentum, adam. Default: " + TrainConfig.DEFAULT_OPTIMIZER + ".")
-    String optimizer;
-
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate. Default: " + TrainConfig.DEFAULT_LEARNING_RATE + ".")
-    Double learningRate;
-
-    @Option(names = "--batch", paramLabel = "N", description = "Rows per step. Default: " + TrainConfig.DEFAULT_BATCH + " below " + RunConfig.AUTO_BATCH_ROWS
-            + " training rows, else " + RunConfig.LARGE_BATCH + " (printed).")
-    Integer batch;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set. Default: " + TrainConfig.DEFAULT_EPOCHS + ".")
-    Integer epochs;
-
-    @Option(names = "--seed", description = "Seed for data, split, initialisation and shuffling. Default: " + TrainConfig.DEFAULT_SEED + ".")
-    Long seed;
-
-    @Option(names = "--l1", description = "L1 penalty. Default: 0.")
-    Double l1;
-
-    @Option(names = "--l2", description = "L2 penalty. Default: 0.")
-    Double l2;
-
-    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule, e.g. constant, cosine. Default: " + TrainConfig.DEFAULT_SCHEDULE + ".")
-    String schedule;
-
-    @Option(names = "--clip", paramLabel = "NORM", description = "Clip each layer's gradient to this L2 norm; 0 for none. Default: 0.")
-    Double clip;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix multiply; results are bit-identical for any count. Default: all cores.")
-    Integer threads;
 
     @Option(names = "--diagnose", description = "Per-layer health (saturation, dead units, centring, gradients) and advice.")
     boolean diagnose;
@@ -203,53 +125,23 @@ final class TrainCommand extends ActlabCommand {
     }
 
     RunConfig config() {
-        if (data != null && csv != null) {
+        boolean data = RunOptions.given(spec, RunConfig.DATA);
+        if (data && csv != null) {
             throw new IllegalArgumentException("give either --data or --csv, not both");
         }
         if ((idxImages == null) != (idxLabels == null)) {
             throw new IllegalArgumentException("give --idx-images and --idx-labels together");
         }
-        if (idxImages != null && (data != null || csv != null)) {
+        if (idxImages != null && (data || csv != null)) {
             throw new IllegalArgumentException("give --idx-images/--idx-labels, --data or --csv, not several");
         }
         RunConfig.Builder b = RunConfig.builder();
+        RunOptions.apply(spec, b);
         if (idxImages != null) {
             b.set(RunConfig.DATA, RunConfig.idxData(idxImages, idxLabels));
         } else if (csv != null) {
             b.set(RunConfig.DATA, csvPath(csv));
-        } else {
-            given(b, RunConfig.DATA, data);
         }
-        given(b, RunConfig.LABEL, label);
-        b.set(RunConfig.STANDARDIZE, standardize);
-        given(b, RunConfig.SAMPLES, samples);
-        given(b, RunConfig.NOISE, noise);
-        given(b, RunConfig.TRAIN_FRACTION, trainFraction);
-        given(b, RunConfig.FEATURES, features);
-        if (hidden != null) {
-            // "--hidden 0" asks for no hidden layer: a linear or logistic model.
-            b.set(RunConfig.HIDDEN, hidden.size() == 1 && hidden.get(0) == 0 ? List.of() : hidden);
-        }
-        if (activations != null) {
-            b.activations(activations);
-        }
-        given(b, RunConfig.OUTPUT, output);
-        given(b, RunConfig.LOSS, loss);
-        given(b, RunConfig.INIT, spec(init, Initializers::parse));
-        given(b, RunConfig.BIAS_INIT, spec(biasInit, text -> Initializers.parse(biasInit(text))));
-        given(b, TrainConfig.OPTIMIZER, spec(optimizer, OptimizerSpec::parse));
-        given(b, TrainConfig.LEARNING_RATE, learningRate);
-        if (batch != null && batch < 1) {
-            throw new IllegalArgumentException("--batch must be >= 1, got " + batch + "; leave it out for a size chosen from the data");
-        }
-        given(b, RunConfig.BATCH, batch);
-        given(b, TrainConfig.EPOCHS, epochs);
-        given(b, TrainConfig.SEED, seed);
-        given(b, TrainConfig.L1, l1);
-        given(b, TrainConfig.L2, l2);
-        given(b, TrainConfig.SCHEDULE, spec(schedule, Schedule::parse));
-        given(b, TrainConfig.CLIP, clip);
-        given(b, TrainConfig.THREADS, threads);
         return b.build();
     }
 
@@ -263,28 +155,6 @@ final class TrainCommand extends ActlabCommand {
             return text;
         }
         return "." + java.io.File.separator + text;
-    }
-
-    /** Options left out keep the run description's defaults, so only the given ones are passed on. */
-    private static <T> void given(RunConfig.Builder b, Setting<T> setting, T value) {
-        if (value != null) {
-            b.set(setting, value);
-        }
-    }
-
-    /** A spec option parsed once, here at the edge; null when not given. */
-    private static <T> T spec(String text, Function<String, T> parse) {
-        return text == null ? null : parse.apply(text);
-    }
-
-    /** {@code --bias-init 0.1} is shorthand for {@code constant(0.1)}. */
-    static String biasInit(String text) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            return "constant(value=" + value + ")";
-        } catch (NumberFormatException notANumber) {
-            return text;
-        }
     }
 
     static String summary(TrainingRun run, RunResult result) {

@@ -63,25 +63,28 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
     public static final long DEFAULT_SEED = 1;
 
     /** Passes over the training set. */
-    public static final Setting<Integer> EPOCHS = Setting.of("epochs", DEFAULT_EPOCHS);
+    public static final Setting<Integer> EPOCHS = Setting.of("epochs", DEFAULT_EPOCHS, "Passes over the training set.");
     /** Rows per step. */
-    public static final Setting<Integer> BATCH = Setting.of("batch", DEFAULT_BATCH);
+    public static final Setting<Integer> BATCH = Setting.of("batch", DEFAULT_BATCH, "Rows per step.");
     /** The optimiser. */
-    public static final Setting<OptimizerSpec> OPTIMIZER = Setting.of("optimizer", OptimizerSpec.parse(DEFAULT_OPTIMIZER));
+    public static final Setting<OptimizerSpec> OPTIMIZER = Setting.of("optimizer", OptimizerSpec.parse(DEFAULT_OPTIMIZER),
+            "Optimiser, e.g. sgd, momentum, adam(beta1=0.9).");
     /** The base learning rate. */
-    public static final Setting<Double> LEARNING_RATE = Setting.of("learningRate", DEFAULT_LEARNING_RATE);
+    public static final Setting<Double> LEARNING_RATE = Setting.of("learningRate", DEFAULT_LEARNING_RATE, "Learning rate.");
     /** The learning-rate schedule. */
-    public static final Setting<Schedule> SCHEDULE = Setting.of("schedule", Schedule.parse(DEFAULT_SCHEDULE));
+    public static final Setting<Schedule> SCHEDULE = Setting.of("schedule", Schedule.parse(DEFAULT_SCHEDULE),
+            "Learning-rate schedule, e.g. constant, cosine, step(every=50, gamma=0.5).");
     /** L1 penalty strength; none by default. */
-    public static final Setting<Double> L1 = Setting.of("l1", 0.0);
+    public static final Setting<Double> L1 = Setting.of("l1", 0.0, "L1 penalty.");
     /** L2 penalty strength; none by default. */
-    public static final Setting<Double> L2 = Setting.of("l2", 0.0);
+    public static final Setting<Double> L2 = Setting.of("l2", 0.0, "L2 penalty.");
     /** Per-layer gradient-norm clip; none by default. */
-    public static final Setting<Double> CLIP = Setting.of("clip", 0.0);
-    /** Seeds shuffling, initialisation and stochastic activations. */
-    public static final Setting<Long> SEED = Setting.of("seed", DEFAULT_SEED);
+    public static final Setting<Double> CLIP = Setting.of("clip", 0.0, "Clip each layer's gradient to this L2 norm; 0 for none.");
+    /** Seeds shuffling, initialisation and stochastic activations (and, in a run, the data and its split). */
+    public static final Setting<Long> SEED = Setting.of("seed", DEFAULT_SEED, "Seed for data, split, initialisation and shuffling.");
     /** Threads for matrix multiply: every core by default, since the result does not depend on the count. */
-    public static final Setting<Integer> THREADS = Setting.computed("threads", TrainConfig::defaultThreads);
+    public static final Setting<Integer> THREADS = Setting.computed("threads", TrainConfig::defaultThreads,
+            "Threads for matrix multiply; results are bit-identical for any count.", "all cores");
 
     /** The defaults: {@code builder().build()}. */
     public static TrainConfig defaults() {

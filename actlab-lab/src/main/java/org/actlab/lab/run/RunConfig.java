@@ -134,34 +134,47 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             .alias("ce", "cross_entropy").alias("softmax-ce", "softmax_ce");
 
     /** Where the data comes from. */
-    public static final Setting<String> DATA = Setting.of("data", DEFAULT_DATA);
+    public static final Setting<String> DATA = Setting.of("data", DEFAULT_DATA,
+            "Data set (see actlab data --list), mnist, or the path of a CSV file.");
     /** Rows; 0 for the data set's own choice. */
-    public static final Setting<Integer> SAMPLES = Setting.of("samples", 0);
+    public static final Setting<Integer> SAMPLES = Setting.of("samples", 0,
+            "Rows: a generated set makes N; of MNIST or a file, a seeded subset of N is kept.")
+            .defaultShownAs(DEFAULT_GENERATED_SAMPLES + " generated, all of MNIST or a file");
     /** The generator's noise; none by default. */
-    public static final Setting<Double> NOISE = Setting.of("noise", 0.0);
+    public static final Setting<Double> NOISE = Setting.of("noise", 0.0, "Generator noise (TF Playground: 0..0.5).");
     /** The share of rows for training. */
-    public static final Setting<Double> TRAIN_FRACTION = Setting.of("trainFraction", DEFAULT_TRAIN_FRACTION);
+    public static final Setting<Double> TRAIN_FRACTION = Setting.of("trainFraction", DEFAULT_TRAIN_FRACTION,
+            "Share of rows for training, in (0, 1].");
     /** Playground features; none by default (the data set's own columns). */
-    public static final Setting<List<String>> FEATURES = Setting.of("features", List.of());
+    public static final Setting<List<String>> FEATURES = Setting.of("features", List.<String>of(),
+            "Playground features: " + String.join(",", Features.NAMES) + ".").defaultShownAs("the data's own columns");
     /** Hidden-layer widths. */
     public static final Setting<List<Integer>> HIDDEN = Setting.of("hidden",
-            java.util.Arrays.stream(DEFAULT_HIDDEN.split(",")).map(Integer::valueOf).toList());
+            java.util.Arrays.stream(DEFAULT_HIDDEN.split(",")).map(Integer::valueOf).toList(), "Hidden-layer widths, e.g. 8,8.");
     /** One activation for every hidden layer, or one per layer. */
-    public static final Setting<List<Activation>> ACTIVATIONS = Setting.of("activations", List.of(Activations.parse(DEFAULT_ACTIVATION)));
+    public static final Setting<List<Activation>> ACTIVATIONS = Setting.of("activations", List.of(Activations.parse(DEFAULT_ACTIVATION)),
+            "One activation for all hidden layers, or one per layer (relu,tanh).");
     /** The output activation's name; {@code auto} by default. */
-    public static final Setting<String> OUTPUT = Setting.of("output", "auto");
+    public static final Setting<String> OUTPUT = Setting.of("output", "auto",
+            "Output: auto (by task), identity, sigmoid, tanh or softmax.");
     /** The loss's name; {@code auto} by default. */
-    public static final Setting<String> LOSS = Setting.of("loss", "auto");
+    public static final Setting<String> LOSS = Setting.of("loss", "auto",
+            "Loss: auto (by output), mse, bce, softmax_ce, or cross_entropy (the one that fits the output).");
     /** The weight initialiser. */
-    public static final Setting<Initializer> INIT = Setting.of("init", Initializers.parse(DEFAULT_INIT));
+    public static final Setting<Initializer> INIT = Setting.of("init", Initializers.parse(DEFAULT_INIT),
+            "Weight initialiser, e.g. xavier_uniform, he_normal.");
     /** The bias initialiser. */
-    public static final Setting<Initializer> BIAS_INIT = Setting.of("biasInit", Initializers.parse(DEFAULT_BIAS_INIT));
+    public static final Setting<Initializer> BIAS_INIT = Setting.of("biasInit", Initializers.parse(DEFAULT_BIAS_INIT),
+            "Bias initialiser, e.g. zeros, constant(0.1).");
     /** Rows per step; 0 by default: {@link #autoBatch(int) chosen from the data}. */
-    public static final Setting<Integer> BATCH = Setting.of("batch", 0);
+    public static final Setting<Integer> BATCH = Setting.of("batch", 0, TrainConfig.BATCH.help())
+            .defaultShownAs(TrainConfig.DEFAULT_BATCH + " below " + AUTO_BATCH_ROWS + " training rows, else " + LARGE_BATCH + " (printed)");
     /** The CSV label column; null by default: the last. */
-    public static final Setting<String> LABEL = Setting.of("label", null);
+    public static final Setting<String> LABEL = Setting.of("label", (String) null, "CSV label column, by name or 0-based index.")
+            .defaultShownAs("the last");
     /** Whether to z-score the features; not by default. */
-    public static final Setting<Boolean> STANDARDIZE = Setting.of("standardize", false);
+    public static final Setting<Boolean> STANDARDIZE = Setting.of("standardize", false,
+            "Z-score the features with the training rows' means and stds.");
 
     /**
      * Every setting of a run, by key: this record's and the training settings it shares with
