@@ -37,14 +37,15 @@ import org.actlab.activation.Standard;
  *       two or four independent vectors per loop iteration ({@link InterleavedRoutes}).</li>
  *   <li>{@code float-chain}: {@link FloatChainRoute}, float-lanes rewritten for a shorter chain of
  *       dependent steps (Estrin's polynomial, σ over 2^-n + p, remainders side by side);
- *       {@code float-chain-x2} the same on two vectors per iteration.</li>
+ *       {@code float-chain-x2} the same on two vectors per iteration; {@code float-chain-pipe} the
+ *       same software-pipelined ({@link PipelinedChainRoute}).</li>
  * </ul>
  */
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
     public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-table",
-        "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2"};
+        "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -127,6 +128,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatChainRoute.tanhForward(z, zOff, a, aOff, n);
                 }
                 return;
+            case "float-chain-pipe":
+                if (sigmoid) {
+                    PipelinedChainRoute.sigmoidForward(z, zOff, a, aOff, n);
+                } else {
+                    PipelinedChainRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
             case "float-chain-x2":
                 if (sigmoid) {
                     InterleavedRoutes.chainSigmoidForwardX2(z, zOff, a, aOff, n);
@@ -207,6 +215,13 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 } else {
                     FloatChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-chain-pipe":
+                if (sigmoid) {
+                    PipelinedChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    PipelinedChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
             case "float-chain-x2":

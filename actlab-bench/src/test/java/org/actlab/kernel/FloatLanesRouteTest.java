@@ -41,7 +41,7 @@ class FloatLanesRouteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2"})
+    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"})
     void valuesAndDerivativesAreWithinOneUlp(String route) {
         float[] z = inputs(20261129);
         float[] ones = new float[N];
@@ -62,7 +62,7 @@ class FloatLanesRouteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2"})
+    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"})
     void everyElementIgnoresItsNeighboursOffsetAndLength(String route) {
         float[] z = inputs(7);
         float[] dA = inputs(8);
