@@ -48,34 +48,34 @@ import jdk.incubator.vector.VectorSpecies;
 final class FloatLanesRoute {
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     static final int LANES = F.length();
 
     /** |x| up to which the float arithmetic runs: 2^n and the results stay normal. */
     private static final float LOGISTIC_LIMIT = 86f;
     private static final float TANH_LIMIT = 43f;
 
-    private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
-    private static final FloatVector TWO = FloatVector.broadcast(F, 2f);
-    private static final FloatVector FOUR = FloatVector.broadcast(F, 4f);
-    private static final FloatVector LOG2E = FloatVector.broadcast(F, 1.44269504f);
+    static final FloatVector ONE = FloatVector.broadcast(F, 1f);
+    static final FloatVector TWO = FloatVector.broadcast(F, 2f);
+    static final FloatVector FOUR = FloatVector.broadcast(F, 4f);
+    static final FloatVector LOG2E = FloatVector.broadcast(F, 1.44269504f);
     /** 1.5 · 2^23: y log2e + SHIFTER rounds to an integer n and keeps n in its low bits. */
-    private static final FloatVector SHIFTER = FloatVector.broadcast(F, 0x1.8p23f);
-    private static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(F, -0x1.62e43p-1f);
+    static final FloatVector SHIFTER = FloatVector.broadcast(F, 0x1.8p23f);
+    static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(F, -0x1.62e43p-1f);
     /** −(ln2 − ln2_hi), the float nearest it. */
-    private static final FloatVector MINUS_LN2_LO = FloatVector.broadcast(F, (float) -(Math.log(2) - 0x1.62e43p-1f));
+    static final FloatVector MINUS_LN2_LO = FloatVector.broadcast(F, (float) -(Math.log(2) - 0x1.62e43p-1f));
     /* Q(r) with e^r ≈ 1 + r + r² Q(r); see the class comment. */
-    private static final FloatVector Q0 = FloatVector.broadcast(F, 0x1.fffffap-2f);
-    private static final FloatVector Q1 = FloatVector.broadcast(F, 0x1.555490p-3f);
-    private static final FloatVector Q2 = FloatVector.broadcast(F, 0x1.5559d2p-5f);
-    private static final FloatVector Q3 = FloatVector.broadcast(F, 0x1.123b10p-7f);
-    private static final FloatVector Q4 = FloatVector.broadcast(F, 0x1.698a4ap-10f);
-    private static final FloatVector MINUS_LOGISTIC_LIMIT = FloatVector.broadcast(F, -LOGISTIC_LIMIT);
-    private static final FloatVector MINUS_TANH_LIMIT = FloatVector.broadcast(F, -TANH_LIMIT);
-    private static final IntVector SIGN = IntVector.broadcast(I, 0x80000000);
-    private static final IntVector MAGNITUDE = IntVector.broadcast(I, 0x7fffffff);
+    static final FloatVector Q0 = FloatVector.broadcast(F, 0x1.fffffap-2f);
+    static final FloatVector Q1 = FloatVector.broadcast(F, 0x1.555490p-3f);
+    static final FloatVector Q2 = FloatVector.broadcast(F, 0x1.5559d2p-5f);
+    static final FloatVector Q3 = FloatVector.broadcast(F, 0x1.123b10p-7f);
+    static final FloatVector Q4 = FloatVector.broadcast(F, 0x1.698a4ap-10f);
+    static final FloatVector MINUS_LOGISTIC_LIMIT = FloatVector.broadcast(F, -LOGISTIC_LIMIT);
+    static final FloatVector MINUS_TANH_LIMIT = FloatVector.broadcast(F, -TANH_LIMIT);
+    static final IntVector SIGN = IntVector.broadcast(I, 0x80000000);
+    static final IntVector MAGNITUDE = IntVector.broadcast(I, 0x7fffffff);
     /** The exponent bias, added to n << 23 for 2^n. */
-    private static final IntVector BIAS = IntVector.broadcast(I, 127 << 23);
+    static final IntVector BIAS = IntVector.broadcast(I, 127 << 23);
 
     private FloatLanesRoute() {
     }
@@ -147,7 +147,7 @@ final class FloatLanesRoute {
     // ---- the arithmetic of one vector; b holds x's bits, y = −|x| ----
 
     /** σ(x). */
-    private static FloatVector sigmoid(IntVector b, FloatVector y) {
+    static FloatVector sigmoid(IntVector b, FloatVector y) {
         FloatVector k = y.fma(LOG2E, SHIFTER);
         FloatVector nf = k.sub(SHIFTER);
         FloatVector r = nf.fma(MINUS_LN2_HI, y);
@@ -170,7 +170,7 @@ final class FloatLanesRoute {
     }
 
     /** tanh(x). */
-    private static FloatVector tanh(IntVector b, FloatVector y) {
+    static FloatVector tanh(IntVector b, FloatVector y) {
         FloatVector y2 = y.add(y);
         FloatVector k = y2.fma(LOG2E, SHIFTER);
         FloatVector nf = k.sub(SHIFTER);
@@ -195,7 +195,7 @@ final class FloatLanesRoute {
     }
 
     /** 2^n e^r/(1 + 2^n e^r)² for y = n ln2 + r: σ'(x) with y = −|x|, tanh'(x)/4 with y = −2|x|. */
-    private static FloatVector slope(FloatVector y) {
+    static FloatVector slope(FloatVector y) {
         FloatVector k = y.fma(LOG2E, SHIFTER);
         FloatVector nf = k.sub(SHIFTER);
         FloatVector r = nf.fma(MINUS_LN2_HI, y);

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class SigmoidTanhRouteBench extends VectorJmhDefaults {
 
-    @Param({"float-table", "float-lanes", "double-div", "double-rcp", "double-svml", "float-svml"})
+    @Param({"float-chain-pipe", "float-chain-x2", "float-chain", "float-lanes-x4", "float-lanes-x2", "float-table", "float-lanes", "double-div",
+        "double-rcp", "double-svml", "float-svml"})
     public String route;
 
     @Param({"sigmoid", "tanh"})

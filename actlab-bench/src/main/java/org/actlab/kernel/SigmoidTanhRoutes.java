@@ -33,12 +33,19 @@ import org.actlab.activation.Standard;
  *       reciprocal corrected by one FMA Newton step.</li>
  *   <li>{@code float-table}: {@link TableExpRoute}, float-lanes with a table-driven exp (2^(j/16)
  *       from one register by a lane permutation, a degree-4 Taylor polynomial).</li>
+ *   <li>{@code float-lanes-x2}, {@code float-lanes-x4}: float-lanes' arithmetic (the same bits) on
+ *       two or four independent vectors per loop iteration ({@link InterleavedRoutes}).</li>
+ *   <li>{@code float-chain}: {@link FloatChainRoute}, float-lanes rewritten for a shorter chain of
+ *       dependent steps (Estrin's polynomial, σ over 2^-n + p, remainders side by side);
+ *       {@code float-chain-x2} the same on two vectors per iteration; {@code float-chain-pipe} the
+ *       same software-pipelined ({@link PipelinedChainRoute}).</li>
  * </ul>
  */
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
-    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-table"};
+    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-table",
+        "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -83,13 +90,56 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
 
     @Override
     public void forward(Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        boolean sigmoid = check(f, n);
+        forward(route, check(f, n), z, zOff, a, aOff, n);
+    }
+
+    /**
+     * The route's forward loop over any length; the double-lane routes take whole vectors only, the
+     * float-lane routes (float-lanes, float-table, float-lanes-x2/x4, float-chain, float-chain-x2)
+     * any length (their tests run odd offsets and lengths through here).
+     */
+    static void forward(String route, boolean sigmoid, float[] z, int zOff, float[] a, int aOff, int n) {
         switch (route) {
             case "float-lanes":
                 if (sigmoid) {
                     FloatLanesRoute.sigmoidForward(z, zOff, a, aOff, n);
                 } else {
                     FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
+            case "float-lanes-x2":
+                if (sigmoid) {
+                    InterleavedRoutes.lanesSigmoidForwardX2(z, zOff, a, aOff, n);
+                } else {
+                    InterleavedRoutes.lanesTanhForwardX2(z, zOff, a, aOff, n);
+                }
+                return;
+            case "float-lanes-x4":
+                if (sigmoid) {
+                    InterleavedRoutes.lanesSigmoidForwardX4(z, zOff, a, aOff, n);
+                } else {
+                    InterleavedRoutes.lanesTanhForwardX4(z, zOff, a, aOff, n);
+                }
+                return;
+            case "float-chain":
+                if (sigmoid) {
+                    FloatChainRoute.sigmoidForward(z, zOff, a, aOff, n);
+                } else {
+                    FloatChainRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
+            case "float-chain-pipe":
+                if (sigmoid) {
+                    PipelinedChainRoute.sigmoidForward(z, zOff, a, aOff, n);
+                } else {
+                    PipelinedChainRoute.tanhForward(z, zOff, a, aOff, n);
+                }
+                return;
+            case "float-chain-x2":
+                if (sigmoid) {
+                    InterleavedRoutes.chainSigmoidForwardX2(z, zOff, a, aOff, n);
+                } else {
+                    InterleavedRoutes.chainTanhForwardX2(z, zOff, a, aOff, n);
                 }
                 return;
             case "float-table":
@@ -132,13 +182,53 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
     @Override
     public void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                          float[] dZ, int dZOff, int n, float[] dParams) {
-        boolean sigmoid = check(f, n);
+        backward(route, check(f, n), z, zOff, dA, dAOff, dZ, dZOff, n);
+    }
+
+    /** The route's backward loop, as {@link #forward(String, boolean, float[], int, float[], int, int)}. */
+    static void backward(String route, boolean sigmoid, float[] z, int zOff, float[] dA, int dAOff, float[] dZ, int dZOff,
+                         int n) {
         switch (route) {
             case "float-lanes":
                 if (sigmoid) {
                     FloatLanesRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 } else {
                     FloatLanesRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-lanes-x2":
+                if (sigmoid) {
+                    InterleavedRoutes.lanesSigmoidBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    InterleavedRoutes.lanesTanhBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-lanes-x4":
+                if (sigmoid) {
+                    InterleavedRoutes.lanesSigmoidBackwardX4(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    InterleavedRoutes.lanesTanhBackwardX4(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-chain":
+                if (sigmoid) {
+                    FloatChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    FloatChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-chain-pipe":
+                if (sigmoid) {
+                    PipelinedChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    PipelinedChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
+                }
+                return;
+            case "float-chain-x2":
+                if (sigmoid) {
+                    InterleavedRoutes.chainSigmoidBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
+                } else {
+                    InterleavedRoutes.chainTanhBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
             case "float-table":

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The bench-only float-lane routes ({@link FloatLanesRoute} and {@link TableExpRoute}) are measured against the contract it claims (within 1 ULP of
+ * The bench-only float-lane routes ({@link FloatLanesRoute}, {@link TableExpRoute}, {@link FloatChainRoute} and the
+ * interleaved loops of {@link InterleavedRoutes}) are measured against the contract they claim (within 1 ULP of
  * {@link Reference}, values and derivatives) and against the property the shipped kernels have:
  * an element's result depends on its own x only, whatever its neighbours, offset or the length.
  * NaNs compare as NaN, not by bits: which NaN operand x86 propagates depends on how the JIT
@@ -40,7 +41,7 @@ class FloatLanesRouteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"float-lanes", "float-table"})
+    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"})
     void valuesAndDerivativesAreWithinOneUlp(String route) {
         float[] z = inputs(20261129);
         float[] ones = new float[N];
@@ -61,7 +62,7 @@ class FloatLanesRouteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"float-lanes", "float-table"})
+    @ValueSource(strings = {"float-lanes", "float-table", "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"})
     void everyElementIgnoresItsNeighboursOffsetAndLength(String route) {
         float[] z = inputs(7);
         float[] dA = inputs(8);
@@ -94,29 +95,11 @@ class FloatLanesRouteTest {
     }
 
     private static void forward(String route, Activation f, float[] z, int zOff, float[] a, int aOff, int n) {
-        boolean table = route.equals("float-table");
-        if (f == Standard.SIGMOID && table) {
-            TableExpRoute.sigmoidForward(z, zOff, a, aOff, n);
-        } else if (f == Standard.SIGMOID) {
-            FloatLanesRoute.sigmoidForward(z, zOff, a, aOff, n);
-        } else if (table) {
-            TableExpRoute.tanhForward(z, zOff, a, aOff, n);
-        } else {
-            FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
-        }
+        SigmoidTanhRoutes.forward(route, f == Standard.SIGMOID, z, zOff, a, aOff, n);
     }
 
     private static void backward(String route, Activation f, float[] z, int zOff, float[] dA, int dAOff, float[] dZ,
                                  int dZOff, int n) {
-        boolean table = route.equals("float-table");
-        if (f == Standard.SIGMOID && table) {
-            TableExpRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-        } else if (f == Standard.SIGMOID) {
-            FloatLanesRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-        } else if (table) {
-            TableExpRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-        } else {
-            FloatLanesRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-        }
+        SigmoidTanhRoutes.backward(route, f == Standard.SIGMOID, z, zOff, dA, dAOff, dZ, dZOff, n);
     }
 }
