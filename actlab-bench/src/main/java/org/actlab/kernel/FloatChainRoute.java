@@ -48,7 +48,7 @@ import jdk.incubator.vector.VectorOperators;
  * </ul>
  * Limits and out-of-range lanes as {@link FloatLanesRoute}: |x| &lt;= 86 for σ and σ' (2^-n at
  * most 2^124, every intermediate normal) and 43 for tanh; other lanes come from the double-lane
- * loops. {@link InterleavedRoutes} runs the same arithmetic on two vectors per iteration.
+ * loops.
  */
 final class FloatChainRoute {
 

@@ -31,21 +31,20 @@ import org.actlab.activation.Standard;
  *   <li>{@code float-svml}: float lanes (twice as many per vector) with the Vector API's float
  *       {@code EXP}/{@code EXPM1}, the denominator as a compensated sum (hi + lo) and its
  *       reciprocal corrected by one FMA Newton step.</li>
- *   <li>{@code float-table}: {@link TableExpRoute}, float-lanes with a table-driven exp (2^(j/16)
- *       from one register by a lane permutation, a degree-4 Taylor polynomial).</li>
- *   <li>{@code float-lanes-x2}, {@code float-lanes-x4}: float-lanes' arithmetic (the same bits) on
- *       two or four independent vectors per loop iteration ({@link InterleavedRoutes}).</li>
  *   <li>{@code float-chain}: {@link FloatChainRoute}, float-lanes rewritten for a shorter chain of
- *       dependent steps (Estrin's polynomial, σ over 2^-n + p, remainders side by side);
- *       {@code float-chain-x2} the same on two vectors per iteration; {@code float-chain-pipe} the
- *       same software-pipelined ({@link PipelinedChainRoute}).</li>
+ *       dependent steps (Estrin's polynomial, σ over 2^-n + p, remainders side by side).</li>
  * </ul>
+ *
+ * <p>Routes measured and then removed, because they were slower or never ran as vector code (their
+ * figures are in docs/BENCHMARKS.md; the code is in commit 80f94b5): {@code float-table} (a
+ * table-driven exp), {@code float-lanes-x2/x4} and {@code float-chain-x2} (several vectors per
+ * iteration: over C2's inlining node budget, so always the Vector API fallback) and
+ * {@code float-chain-pipe} (software-pipelined: slowest on Temurin 25, in the fallback in some forks).
  */
 public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /** The route names, as {@link #of(String)} takes them. */
-    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-table",
-        "float-lanes-x2", "float-lanes-x4", "float-chain", "float-chain-x2", "float-chain-pipe"};
+    public static final String[] NAMES = {"double-div", "double-rcp", "double-svml", "float-svml", "float-lanes", "float-chain"};
 
     private static final VectorSpecies<Double> D = VectorTranscendentals.D;
     private static final VectorSpecies<Float> FH = VectorTranscendentals.FH;
@@ -95,7 +94,7 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
 
     /**
      * The route's forward loop over any length; the double-lane routes take whole vectors only, the
-     * float-lane routes (float-lanes, float-table, float-lanes-x2/x4, float-chain, float-chain-x2)
+     * float-lane routes (float-lanes, float-chain)
      * any length (their tests run odd offsets and lengths through here).
      */
     static void forward(String route, boolean sigmoid, float[] z, int zOff, float[] a, int aOff, int n) {
@@ -107,46 +106,11 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatLanesRoute.tanhForward(z, zOff, a, aOff, n);
                 }
                 return;
-            case "float-lanes-x2":
-                if (sigmoid) {
-                    InterleavedRoutes.lanesSigmoidForwardX2(z, zOff, a, aOff, n);
-                } else {
-                    InterleavedRoutes.lanesTanhForwardX2(z, zOff, a, aOff, n);
-                }
-                return;
-            case "float-lanes-x4":
-                if (sigmoid) {
-                    InterleavedRoutes.lanesSigmoidForwardX4(z, zOff, a, aOff, n);
-                } else {
-                    InterleavedRoutes.lanesTanhForwardX4(z, zOff, a, aOff, n);
-                }
-                return;
             case "float-chain":
                 if (sigmoid) {
                     FloatChainRoute.sigmoidForward(z, zOff, a, aOff, n);
                 } else {
                     FloatChainRoute.tanhForward(z, zOff, a, aOff, n);
-                }
-                return;
-            case "float-chain-pipe":
-                if (sigmoid) {
-                    PipelinedChainRoute.sigmoidForward(z, zOff, a, aOff, n);
-                } else {
-                    PipelinedChainRoute.tanhForward(z, zOff, a, aOff, n);
-                }
-                return;
-            case "float-chain-x2":
-                if (sigmoid) {
-                    InterleavedRoutes.chainSigmoidForwardX2(z, zOff, a, aOff, n);
-                } else {
-                    InterleavedRoutes.chainTanhForwardX2(z, zOff, a, aOff, n);
-                }
-                return;
-            case "float-table":
-                if (sigmoid) {
-                    TableExpRoute.sigmoidForward(z, zOff, a, aOff, n);
-                } else {
-                    TableExpRoute.tanhForward(z, zOff, a, aOff, n);
                 }
                 return;
             case "double-div":
@@ -196,46 +160,11 @@ public final class SigmoidTanhRoutes implements ActivationKernels {
                     FloatLanesRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
-            case "float-lanes-x2":
-                if (sigmoid) {
-                    InterleavedRoutes.lanesSigmoidBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
-                } else {
-                    InterleavedRoutes.lanesTanhBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
-                }
-                return;
-            case "float-lanes-x4":
-                if (sigmoid) {
-                    InterleavedRoutes.lanesSigmoidBackwardX4(z, zOff, dA, dAOff, dZ, dZOff, n);
-                } else {
-                    InterleavedRoutes.lanesTanhBackwardX4(z, zOff, dA, dAOff, dZ, dZOff, n);
-                }
-                return;
             case "float-chain":
                 if (sigmoid) {
                     FloatChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 } else {
                     FloatChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                }
-                return;
-            case "float-chain-pipe":
-                if (sigmoid) {
-                    PipelinedChainRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                } else {
-                    PipelinedChainRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                }
-                return;
-            case "float-chain-x2":
-                if (sigmoid) {
-                    InterleavedRoutes.chainSigmoidBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
-                } else {
-                    InterleavedRoutes.chainTanhBackwardX2(z, zOff, dA, dAOff, dZ, dZOff, n);
-                }
-                return;
-            case "float-table":
-                if (sigmoid) {
-                    TableExpRoute.sigmoidBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
-                } else {
-                    TableExpRoute.tanhBackward(z, zOff, dA, dAOff, dZ, dZOff, n);
                 }
                 return;
             case "double-div":
