@@ -26,12 +26,7 @@ done
 # The smooth functions: the catalogue but its piecewise-linear ones (docs/ACCURACY.md, "The contract").
 ids="${1:-gelu,tanhshrink,sin,mish,silu,gelu_tanh,softplus,log_sigmoid,sigmoid,tanh,elu,selu,celu,softsign,hard_swish,sparse_plus,cube,gaussian,rectified_tanh,exponential,isru,squareplus,bent_identity,rational_tanh,arctan}"
 
-if $build; then
-  (cd "$root" && mvn -B -q -Pbench -pl actlab-bench -am package -DskipTests)
-fi
-cp="$bench/target/classes"
-for jar in "$bench"/target/actlab-lib/*.jar; do cp="$cp:$jar"; done
-cp="$cp:$(cat "$bench/target/classpath.txt")"
+. "$root/bench/bench-classpath.sh"
 
 stamp="$(date -u +%Y%m%dT%H%M)"
 mkdir -p "$bench/results" "$bench/target/bench-logs"

@@ -43,13 +43,7 @@ while (($#)); do
 done
 ((${#suites[@]})) || { echo "no suite given; see --help" >&2; exit 2; }
 
-if $build; then
-  (cd "$root" && mvn -B -q -Pbench -pl actlab-bench -am package -DskipTests)
-fi
-
-cp="$bench/target/classes"
-for jar in "$bench"/target/actlab-lib/*.jar; do cp="$cp:$jar"; done
-cp="$cp:$(cat "$bench/target/classpath.txt")"
+. "$root/bench/bench-classpath.sh"
 
 fork_java="${jdk:+$jdk/bin/java}"
 fork_java="${fork_java:-$(command -v java)}"
