@@ -1,6 +1,7 @@
 package org.actlab.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -129,8 +130,8 @@ class AdvisorTest {
         assertEquals(eager, later);
         assertEquals(eager.hashCode(), later.hashCode());
         assertEquals(eager.get(1).evidence(), later.get(1).evidence());
-        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> later.add(eager.get(0)));
-        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> later.set(0, eager.get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> later.add(eager.get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> later.set(0, eager.get(0)));
 
         // A report keeps the list as it is (no eager copy), reads the same advice and equals the eager report.
         HealthReport report = new HealthReport(3, sick, ratio, Advisor.whenRead(sick, ratio, T));
