@@ -1,8 +1,11 @@
 package org.actlab.diagnose;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The lecture's rules, each turning one measured figure of a {@link HealthReport} into advice.
@@ -104,6 +107,51 @@ public final class Advisor {
             }
         }
         return advice;
+    }
+
+    /**
+     * The same advice as {@link #advise}, worked out when first read. The advice is text for people:
+     * the CLI, the playground and the report read it, but a sweep trial keeps only the figures, and
+     * formatting the evidence (String.format, several numbers per rule) took about a third of a tiny
+     * sweep trial's CPU time and allocation (docs/SWEEPS.md, "Throughput"). The list is immutable;
+     * it keeps its own copy of the layers, which are immutable records.
+     */
+    static List<Advice> whenRead(List<LayerHealth> layers, double gradientRatio, AdviceThresholds t) {
+        return new WhenRead(List.copyOf(layers), gradientRatio, Objects.requireNonNull(t, "thresholds"));
+    }
+
+    /** {@link #whenRead}'s list: {@link #advise} runs once, on the first read, on whichever thread reads. */
+    static final class WhenRead extends AbstractList<Advice> implements RandomAccess {
+        private final List<LayerHealth> layers;
+        private final double gradientRatio;
+        private final AdviceThresholds thresholds;
+        /** Null until first read; an immutable list, so a race only computes the same advice twice. */
+        private volatile List<Advice> advice;
+
+        private WhenRead(List<LayerHealth> layers, double gradientRatio, AdviceThresholds thresholds) {
+            this.layers = layers;
+            this.gradientRatio = gradientRatio;
+            this.thresholds = thresholds;
+        }
+
+        private List<Advice> advice() {
+            List<Advice> a = advice;
+            if (a == null) {
+                a = List.copyOf(advise(layers, gradientRatio, thresholds));
+                advice = a;
+            }
+            return a;
+        }
+
+        @Override
+        public Advice get(int index) {
+            return advice().get(index);
+        }
+
+        @Override
+        public int size() {
+            return advice().size();
+        }
     }
 
     private static String pct(double share) {

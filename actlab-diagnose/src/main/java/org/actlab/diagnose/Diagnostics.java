@@ -285,7 +285,7 @@ public final class Diagnostics implements TrainingListener {
                     units.get(i), steps, config));
         }
         double ratio = HealthReport.gradientRatio(health);
-        return new HealthReport(epoch, health, ratio, Advisor.advise(health, ratio, config.advice()));
+        return new HealthReport(epoch, health, ratio, Advisor.whenRead(health, ratio, config.advice()));
     }
 
     private void resetAccumulators(int epoch, int layers) {

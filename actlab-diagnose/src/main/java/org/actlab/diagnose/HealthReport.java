@@ -17,7 +17,8 @@ public record HealthReport(int epoch, List<LayerHealth> layers, double gradientR
 
     public HealthReport {
         layers = List.copyOf(layers);
-        advice = List.copyOf(advice);
+        // Advice worked out when first read (Advisor.whenRead) is already an immutable list of its own.
+        advice = advice instanceof Advisor.WhenRead ? advice : List.copyOf(advice);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a health report needs at least 1 layer, got 0");
         }

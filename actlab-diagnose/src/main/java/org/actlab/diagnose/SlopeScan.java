@@ -1,7 +1,6 @@
 package org.actlab.diagnose;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.actlab.activation.Activation;
 
 /**
@@ -27,25 +26,24 @@ record SlopeScan(double maxSlope, double leftSlope, double rightSlope, boolean u
     private static final int CACHE_SIZE = 64;
 
     // Keyed by value: records and enum constants compare by parameters. Bounded because prelu's
-    // learnt slope makes a new value at every evaluation.
-    private static final Map<Activation, SlopeScan> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Activation, SlopeScan> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    // learnt slope makes a new value at every evaluation: when full it is emptied, and the functions
+    // in use are scanned again once. A concurrent map, because every diagnostics report looks its
+    // layers' functions up here: the access-ordered LinkedHashMap behind one monitor it replaces
+    // was written by every look-up (the monitor and the access order), so two sweep threads passed
+    // its cache lines back and forth; a look-up took 4-5 times as long on two threads as on one
+    // (docs/SWEEPS.md, "Throughput").
+    private static final ConcurrentHashMap<Activation, SlopeScan> CACHE = new ConcurrentHashMap<>();
 
     static SlopeScan of(Activation f) {
-        synchronized (CACHE) {
-            SlopeScan cached = CACHE.get(f);
-            if (cached != null) {
-                return cached;
-            }
+        SlopeScan cached = CACHE.get(f);
+        if (cached != null) {
+            return cached;
         }
         SlopeScan scan = scan(f);
-        synchronized (CACHE) {
-            CACHE.put(f, scan);
+        if (CACHE.size() >= CACHE_SIZE) {
+            CACHE.clear();
         }
+        CACHE.putIfAbsent(f, scan);
         return scan;
     }
 

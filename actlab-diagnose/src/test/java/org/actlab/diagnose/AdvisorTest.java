@@ -1,6 +1,7 @@
 package org.actlab.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -113,5 +114,28 @@ class AdvisorTest {
                 HealthReport.gradientRatio(List.of(layer(0, "tanh", 0, 1, 0, 0, 0, 1, true, true), output(0, 0))));
         assertTrue(Double.isNaN(HealthReport.gradientRatio(List.of(layer(0, "tanh", 0, 1, 0, 0, 0, 0, true, true),
                 output(0, 0)))));
+    }
+
+    @Test
+    void adviceWorkedOutWhenReadIsTheSameImmutableListAndLeavesTheLayersAlone() {
+        // Two rules fire (dead units and vanishing gradients), so the list has an order to keep.
+        List<LayerHealth> sick = List.of(layer(0, "relu", 0, 1, 0.3, 0.3, 0, 1e-4, false, true), output(1, 0));
+        double ratio = HealthReport.gradientRatio(sick);
+        List<Advice> eager = Advisor.advise(sick, ratio, T);
+        List<LayerHealth> changing = new java.util.ArrayList<>(sick);
+        List<Advice> later = Advisor.whenRead(changing, ratio, T);
+        // Changing the caller's list afterwards does not change the advice: it works on its own copy.
+        changing.set(0, output(1, 0));
+        assertEquals(List.of(Advisor.DEAD_UNITS, Advisor.VANISHING), later.stream().map(Advice::rule).collect(Collectors.toList()));
+        assertEquals(eager, later);
+        assertEquals(eager.hashCode(), later.hashCode());
+        assertEquals(eager.get(1).evidence(), later.get(1).evidence());
+        assertThrows(UnsupportedOperationException.class, () -> later.add(eager.get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> later.set(0, eager.get(0)));
+
+        // A report keeps the list as it is (no eager copy), reads the same advice and equals the eager report.
+        HealthReport report = new HealthReport(3, sick, ratio, Advisor.whenRead(sick, ratio, T));
+        assertEquals(eager, report.advice());
+        assertEquals(new HealthReport(3, sick, ratio, eager), report);
     }
 }

@@ -133,7 +133,8 @@ public final class LocalPool implements TrialExecutor {
                 TrialResult result;
                 try {
                     Trial trial = trials.get(i);
-                    progress.note("trial " + (i + 1) + "/" + n + ": " + trial.describe());
+                    int number = i + 1;
+                    progress.note(() -> "trial " + number + "/" + n + ": " + trial.describe());
                     result = Trials.run(trial);
                 } catch (RuntimeException | Error e) {
                     fail(e);

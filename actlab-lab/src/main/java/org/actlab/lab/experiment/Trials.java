@@ -19,7 +19,8 @@ public final class Trials {
         List<TrialResult> results = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i++) {
             Trial trial = trials.get(i);
-            progress.note("trial " + (i + 1) + "/" + trials.size() + ": " + trial.describe());
+            int number = i + 1;
+            progress.note(() -> "trial " + number + "/" + trials.size() + ": " + trial.describe());
             results.add(run(trial));
         }
         return results;

@@ -49,6 +49,28 @@ class LocalPoolTest {
     }
 
     @Test
+    void notesGoToAListeningProgressAndAreNotBuiltForSilentOne() {
+        List<Trial> trials = tiny(6);
+        // A listener gets one note per trial, on every executor, naming the trial.
+        for (TrialExecutor executor : List.of(TrialExecutor.sequential(), TrialExecutor.pool(1), TrialExecutor.pool(2))) {
+            List<String> notes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            executor.execute(trials, notes::add);
+            assertEquals(trials.size(), notes.size(), executor.toString());
+            for (int i = 0; i < trials.size(); i++) {
+                assertTrue(notes.contains("trial " + (i + 1) + "/6: " + trials.get(i).describe()), executor + ": " + notes);
+            }
+        }
+        // Silent progress never builds a note given as a supplier; a listening one builds it once.
+        Progress.silent().note(() -> {
+            throw new AssertionError("a silent note was built");
+        });
+        String[] got = new String[1];
+        Progress listening = message -> got[0] = message;
+        listening.note(() -> "built");
+        assertEquals("built", got[0]);
+    }
+
+    @Test
     void aFailingHandOverStopsTheRunAndNothingIsHandedOverAfterIt() throws Exception {
         List<Trial> trials = tiny(200);
         IllegalStateException boom = new IllegalStateException("disk full");
