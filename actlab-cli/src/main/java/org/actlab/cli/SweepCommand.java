@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.experiment.TrialResult;
+import org.actlab.lab.sweep.ReportView;
 import org.actlab.lab.sweep.Sweep;
 import org.actlab.lab.sweep.SweepSpec;
 import org.actlab.lab.sweep.SweepStore;
@@ -66,6 +67,15 @@ final class SweepCommand extends ActlabCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Trials at once on the local pool, one thread each. Default: all cores.")
     Integer threads;
 
+    @Option(names = "--metric", paramLabel = "NAME", description = "The report's metric: testAccuracy, testLoss, trainAccuracy, "
+            + "trainLoss, gradientRatio or wallSeconds (accuracies rank higher-is-better, the others lower). "
+            + "Default: testAccuracy, or testLoss for regression.")
+    String metric;
+
+    @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", description = "The report heatmap's two swept options "
+            + "(columns, rows), e.g. activation,lr. Default: the first two swept options.")
+    List<String> heatmap = new ArrayList<>();
+
     @Mixin
     SparkExecutor.Option spark;
 
@@ -81,9 +91,17 @@ final class SweepCommand extends ActlabCommand {
                 throw new IllegalArgumentException("--resume " + resume + " takes the spec from " + resume.resolve(SweepStore.SPEC)
                         + "; give no spec options with it");
             }
-        } else {
+        }
+        if (heatmap.size() > 2) {
+            throw new IllegalArgumentException("--heatmap takes two swept options, got " + heatmap.size() + ": "
+                    + String.join(",", heatmap));
+        }
+        ReportView view = new ReportView(metric, heatmap.isEmpty() ? null : heatmap.get(0),
+                heatmap.size() < 2 ? null : heatmap.get(1));
+        if (resume == null) {
             sweep = spec();
             sweep.trials(); // every check before anything is created or run
+            view.checkedAgainst(sweep);
         }
         // The executor before the directory: a Spark that cannot start leaves nothing behind.
         TrialExecutor executor = executor();
@@ -106,7 +124,7 @@ final class SweepCommand extends ActlabCommand {
         o.flush();
         SweepTable table;
         try (Reporter reporter = new Reporter(err, quiet)) {
-            table = Sweep.run(store, executor, reporter);
+            table = Sweep.run(store, executor, reporter, view);
         } finally {
             close(executor);
         }

@@ -36,6 +36,14 @@ class SweepCommandTest {
         // The CLI's own class path has no Spark: a clear line, not a stack trace.
         Cli.run(args("--grid", "activation=relu", "--spark", "local[2]", "--out", out.toString()))
                 .fails(2, "--spark local[2] needs the actlab-spark module");
+        Cli.run(args("--grid", "activation=relu", "--metric", "accuracy", "--out", out.toString()))
+                .fails(2, "unknown metric 'accuracy'");
+        Cli.run(args("--grid", "activation=relu", "--heatmap", "activation,seed", "--out", out.toString()))
+                .fails(2, "heatmap option 'seed' is not swept; swept: activations");
+        Cli.run(args("--grid", "activation=relu", "--heatmap", "activation,activation", "--out", out.toString()))
+                .fails(2, "two different options");
+        Cli.run(args("--grid", "activation=relu", "--heatmap", "activation,lr,l2", "--out", out.toString()))
+                .fails(2, "--heatmap takes two swept options, got 3");
         assertFalse(Files.exists(out), "nothing is created for a bad spec");
     }
 
@@ -57,6 +65,15 @@ class SweepCommandTest {
         // Resuming a finished sweep runs nothing and rewrites the same table.
         Cli.run("sweep", "--resume", out.toString()).succeeds();
         assertEquals(csv.subList(0, 1), Files.readAllLines(out.resolve("results.csv")).subList(0, 1));
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<h2>Heatmap: mean testAccuracy over activations × learningRate</h2>"), report);
+        assertTrue(report.contains("<b>testAccuracy</b> (higher is better)"), report);
+        // The report's view is chosen on the command line: another metric and the heatmap's axes swapped.
+        Cli.run("sweep", "--resume", out.toString(), "--metric", "testLoss", "--heatmap", "lr,activation").succeeds();
+        report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<h2>Heatmap: mean testLoss over learningRate × activations</h2>"), report);
+        assertTrue(report.contains("<b>testLoss</b> (lower is better)"), report);
+        Cli.run("sweep", "--resume", out.toString(), "--heatmap", "l2").fails(2, "heatmap option 'l2' is not swept");
     }
 
     /**

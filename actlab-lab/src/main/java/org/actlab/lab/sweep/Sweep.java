@@ -61,6 +61,16 @@ public final class Sweep {
      * @return the table of all trials, in trial order
      */
     public static SweepTable run(SweepStore store, TrialExecutor executor, Listener listener) {
+        return run(store, executor, listener, ReportView.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(SweepStore, TrialExecutor, Listener)}, with the report drawn as {@code view} says.
+     *
+     * @throws IllegalArgumentException before any trial runs, when the view names an option the spec does not sweep
+     */
+    public static SweepTable run(SweepStore store, TrialExecutor executor, Listener listener, ReportView view) {
+        view.checkedAgainst(store.spec());
         List<Trial> trials = store.spec().trials();
         Map<Integer, TrialResult> done = store.finished(trials);
         List<Trial> pending = new ArrayList<>();
@@ -79,11 +89,11 @@ public final class Sweep {
             count[0]++;
             listener.finished(pendingIndex.get(k), result, count[0], trials.size());
         });
-        return write(store, trials);
+        return write(store, trials, view);
     }
 
     /** Writes results.csv, results.parquet and report.html from the committed trials. */
-    static SweepTable write(SweepStore store, List<Trial> trials) {
+    static SweepTable write(SweepStore store, List<Trial> trials, ReportView view) {
         Map<Integer, TrialResult> all = store.finished(trials);
         if (all.size() != trials.size()) {
             throw new IllegalStateException(store.dir() + " holds " + all.size() + " of " + trials.size()
@@ -93,7 +103,7 @@ public final class Sweep {
         Path dir = store.dir();
         AtomicFile.writeStringUnchecked(dir.resolve(CSV), table.csv(true));
         AtomicFile.writeUnchecked(dir.resolve(PARQUET), out -> ParquetWriter.write(table, out));
-        AtomicFile.writeStringUnchecked(dir.resolve(REPORT), SweepReport.html(store.spec(), table));
+        AtomicFile.writeStringUnchecked(dir.resolve(REPORT), SweepReport.html(store.spec(), table, view));
         return table;
     }
 }

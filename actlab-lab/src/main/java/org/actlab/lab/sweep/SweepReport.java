@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The sweep's HTML report: a heatmap of the metric over the first two swept options, a ranking of
+ * The sweep's HTML report: a heatmap of the metric over two swept options, a ranking of
  * configurations with the seed spread as 95% confidence intervals, and the best configuration per
- * activation. The metric is the mean test accuracy (higher is better), or the test loss (lower is
- * better) when no trial has an accuracy (regression). A configuration is the swept options' values;
+ * activation. The {@link ReportView} chooses the metric and the heatmap's options; by default the
+ * metric is the mean test accuracy (higher is better), or the test loss (lower is better) when no
+ * trial has an accuracy (regression), over the first two swept options. A configuration is the swept options' values;
  * its seeds are its samples.
  */
 final class SweepReport {
@@ -33,8 +34,14 @@ final class SweepReport {
     }
 
     static String html(SweepSpec spec, SweepTable table) {
-        boolean accuracy = table.rows().stream().anyMatch(r -> !Double.isNaN((Double) r.get(table.column("testAccuracy"))));
-        String metric = accuracy ? "testAccuracy" : "testLoss";
+        return html(spec, table, ReportView.DEFAULT);
+    }
+
+    static String html(SweepSpec spec, SweepTable table, ReportView view) {
+        String metric = view.metric() != null ? view.metric()
+                : table.rows().stream().anyMatch(r -> !Double.isNaN((Double) r.get(table.column("testAccuracy"))))
+                ? "testAccuracy" : "testLoss";
+        boolean accuracy = ReportView.higherIsBetter(metric);
         List<String> swept = spec.swept();
         List<Group> groups = groups(table, swept, metric);
         Comparator<Group> byMetric = Comparator.comparingDouble(g -> Double.isNaN(g.mean) ? Double.POSITIVE_INFINITY
@@ -53,7 +60,10 @@ final class SweepReport {
                 .append("Swept: ").append(esc(String.join(", ", swept))).append(". Diverged or failed trials count with ")
                 .append("their figures (NaN figures are left out of the mean).</p>");
         if (swept.size() >= 1) {
-            s.append(heatmap(table, swept, metric, accuracy));
+            ReportView axes = view.checkedAgainst(spec);
+            String x = axes.x() != null ? axes.x() : swept.get(0);
+            String y = axes.x() != null ? axes.y() : swept.size() > 1 ? swept.get(1) : null;
+            s.append(heatmap(table, swept, x, y, metric, accuracy));
         }
         if (swept.contains("activations")) {
             s.append("<h2>Best configuration per activation</h2><table><tr>");
@@ -165,9 +175,8 @@ final class SweepReport {
         return out;
     }
 
-    private static String heatmap(SweepTable table, List<String> swept, String metric, boolean accuracy) {
-        String xo = swept.get(0);
-        String yo = swept.size() > 1 ? swept.get(1) : null;
+    private static String heatmap(SweepTable table, List<String> swept, String xo, String yo, String metric,
+                                  boolean accuracy) {
         List<String> xs = new ArrayList<>();
         List<String> ys = new ArrayList<>();
         Map<String, double[]> cells = new LinkedHashMap<>();
@@ -196,7 +205,7 @@ final class SweepReport {
         }
         StringBuilder s = new StringBuilder("<h2>Heatmap: mean ").append(metric).append(" over ").append(esc(xo))
                 .append(yo == null ? "" : " × " + esc(yo)).append("</h2><p>Averaged over seeds")
-                .append(swept.size() > 2 ? " and the other swept options" : "").append("; darker is better.</p><table><tr><th class=l>")
+                .append(swept.size() > (yo == null ? 1 : 2) ? " and the other swept options" : "").append("; darker is better.</p><table><tr><th class=l>")
                 .append(yo == null ? "" : esc(yo) + " \\ ").append(esc(xo)).append("</th>");
         for (String x : xs) {
             s.append("<th>").append(esc(x)).append("</th>");
