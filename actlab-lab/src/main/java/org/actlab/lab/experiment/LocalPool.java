@@ -133,8 +133,7 @@ public final class LocalPool implements TrialExecutor {
                 TrialResult result;
                 try {
                     Trial trial = trials.get(i);
-                    int number = i + 1;
-                    progress.note(() -> "trial " + number + "/" + n + ": " + trial.describe());
+                    progress.note(Trials.note(i, n, trial));
                     result = Trials.run(trial);
                 } catch (RuntimeException | Error e) {
                     fail(e);

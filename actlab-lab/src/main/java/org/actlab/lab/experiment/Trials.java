@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.actlab.lab.replicate.Replication;
 import org.actlab.lab.sweep.SweepTrials;
 
@@ -19,14 +20,18 @@ public final class Trials {
         List<TrialResult> results = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i++) {
             Trial trial = trials.get(i);
-            int number = i + 1;
-            progress.note(() -> "trial " + number + "/" + trials.size() + ": " + trial.describe());
+            progress.note(note(i, trials.size(), trial));
             results.add(run(trial));
         }
         return results;
     };
 
     private Trials() {
+    }
+
+    /** The progress note of trial {@code index} (from 0) of {@code count}, built only when read. */
+    static Supplier<String> note(int index, int count, Trial trial) {
+        return () -> "trial " + (index + 1) + "/" + count + ": " + trial.describe();
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Sweep {
      * @throws IllegalArgumentException before any trial runs, when the view names an option the spec does not sweep
      */
     public static SweepTable run(SweepStore store, TrialExecutor executor, Listener listener, ReportView view) {
-        view.checkedAgainst(store.spec());
+        ReportView checked = view.checkedAgainst(store.spec());
         List<Trial> trials = store.spec().trials();
         Map<Integer, TrialResult> done = store.finished(trials);
         List<Trial> pending = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class Sweep {
             count[0]++;
             listener.finished(pendingIndex.get(k), result, count[0], trials.size());
         });
-        return write(store, trials, view);
+        return write(store, trials, checked);
     }
 
     /** Writes results.csv, results.parquet and report.html from the committed trials. */

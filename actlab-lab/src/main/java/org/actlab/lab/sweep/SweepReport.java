@@ -33,10 +33,7 @@ final class SweepReport {
         return df < 1 ? Double.NaN : df <= T975.length ? T975[df - 1] : 1.96;
     }
 
-    static String html(SweepSpec spec, SweepTable table) {
-        return html(spec, table, ReportView.DEFAULT);
-    }
-
+    /** The report, drawn as {@code view} says; its options already checked against the spec ({@link ReportView#checkedAgainst}). */
     static String html(SweepSpec spec, SweepTable table, ReportView view) {
         String metric = view.metric() != null ? view.metric()
                 : table.rows().stream().anyMatch(r -> !Double.isNaN((Double) r.get(table.column("testAccuracy"))))
@@ -60,9 +57,8 @@ final class SweepReport {
                 .append("Swept: ").append(esc(String.join(", ", swept))).append(". Diverged or failed trials count with ")
                 .append("their figures (NaN figures are left out of the mean).</p>");
         if (swept.size() >= 1) {
-            ReportView axes = view.checkedAgainst(spec);
-            String x = axes.x() != null ? axes.x() : swept.get(0);
-            String y = axes.x() != null ? axes.y() : swept.size() > 1 ? swept.get(1) : null;
+            String x = view.x() != null ? view.x() : swept.get(0);
+            String y = view.x() != null ? view.y() : swept.size() > 1 ? swept.get(1) : null;
             s.append(heatmap(table, swept, x, y, metric, accuracy));
         }
         if (swept.contains("activations")) {
