@@ -75,7 +75,8 @@ public interface ActivationKernels {
     /**
      * dZ = dA · f'(z) from the {@link StepMask} that {@link #forwardWithMask} recorded for these z:
      * bit for bit what {@link #backward} gives (it takes the product, so NaN or ±∞ in dA times a
-     * slope of 0 gives NaN as there). Reads dA and the bits only, unless the mask records a NaN z:
+     * slope of 0 gives NaN as there; as there, a NaN dA gives NaN whose signaling bit the JVM does
+     * not fix, JVMS §2.3.2). Reads dA and the bits only, unless the mask records a NaN z:
      * then it reads z, which must still hold the forward pass's inputs, and runs {@link #backward}'s
      * loop. dZ may be dA (in place). The bits do not depend on the slope, so the mask of any
      * activation with one serves.
