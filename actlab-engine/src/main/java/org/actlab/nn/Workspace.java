@@ -171,11 +171,17 @@ final class Workspace {
 
     /**
      * dZ_l = dA_l ⊙ f'(Z_l), and dP_l = Σ dA_l ⊙ ∂f/∂θ; from the step mask where the forward pass
-     * recorded one for these elements (the same bits: ActivationKernels.backwardFromMask).
+     * recorded one for these elements (the same bits: ActivationKernels.backwardFromMask). That
+     * pass writes dZ over dA, where the lines it has just read need no read for ownership
+     * (docs/BENCHMARKS.md, "The step mask in the kernels"); then the two buffers swap roles, so that
+     * dZ[l] holds the result and nothing else sees the change (nothing reads dA_l afterwards).
      */
     private void activationBackward(ActivationKernels kernels, Activation f, int l, int count) {
         if (masked[l] == count && StepMask.applies(f)) {
-            kernels.backwardFromMask(f, z[l], 0, masks[l], 0, dA[l], 0, dZ[l], 0, count);
+            float[] gradient = dA[l];
+            kernels.backwardFromMask(f, z[l], 0, masks[l], 0, gradient, 0, gradient, 0, count);
+            dA[l] = dZ[l];
+            dZ[l] = gradient;
             return;
         }
         float[] params = dP[l];

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * relu and leaky_relu layers back-propagate from the step masks of their forward pass
- * (ActivationKernels.backwardFromMask); training that way must give the bits of training from z.
+ * (ActivationKernels.backwardFromMask, written over dA, the two buffers then swapped); training that
+ * way must give the bits of training from z.
  * Two copies of one network take the same SGD steps, one with masks and one without, on both kernel
- * paths; every step's gradients and the final weights are compared bit for bit. Layer sizes give
+ * paths; every step's loss, dZ, dW and dB and the final weights are compared bit for bit. Layer sizes give
  * masks of whole blocks (32 rows × 64 units = 2,048 elements) and with tails (37 units); one case
  * puts relu on the output layer under MSE, whose backward pass also runs the mask, and one batch
  * holds a NaN input, so that the masks record a NaN and the backward pass reads z.
@@ -78,6 +79,10 @@ class StepMaskTrainingTest {
                 String where = kernels.name() + " " + activation + " step " + step + " layer " + l;
                 sameBits(withoutMasks.dW(l), withMasks.dW(l), where + " dW");
                 sameBits(withoutMasks.dB(l), withMasks.dB(l), where + " dB");
+                // dZ as the layer snapshots see it (the masked pass writes over dA and swaps the buffers).
+                int size = batch * masked.layers().get(l).units();
+                sameBits(java.util.Arrays.copyOf(withoutMasks.workspace.dZ[l], size),
+                        java.util.Arrays.copyOf(withMasks.workspace.dZ[l], size), where + " dZ");
                 sgd(masked.layers().get(l), withMasks, l, learningRate);
                 sgd(fromZ.layers().get(l), withoutMasks, l, learningRate);
             }
