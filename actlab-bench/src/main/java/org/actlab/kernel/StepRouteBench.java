@@ -15,14 +15,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 11 target 3's routes for relu′ and leaky_relu′ at 1M floats on one thread, backward:
- * {@link StepMaskRoute} from dA and one bit per element (two bit layouts), and
- * {@link StepUnrolledRoute} (the shipped formula, four vectors per iteration; a Vector API multiply
- * by ±1), each into its own dZ or written over dA ("-in-place"). {@link StepMaskForwardBench} times
- * the forward passes that record the bits. Run them in one JMH invocation with
- * {@code ActivationKernelBench} and {@code ThreeStreamBench} so that the ratios to the shipped loops
- * and to copy share the machine's state (docs/BENCHMARKS.md, "relu′ in place and from a 1-bit mask").
- * The setup checks that every route gives the shipped kernels' bits.
+ * Issue 11 target 3's z-reading routes for relu′ and leaky_relu′ at 1M floats on one thread,
+ * backward: {@link StepUnrolledRoute} (the shipped formula, four vectors per iteration; a Vector API
+ * multiply by ±1), each into its own dZ or written over dA ("-in-place"). They showed what keeps a
+ * loop that reads z short of copy (docs/BENCHMARKS.md, "relu′ in place and from a 1-bit mask"). The
+ * 1-bit mask route measured beside them now ships ({@code ActivationKernels.backwardFromMask};
+ * {@code StepMaskBench}). Run them in one JMH invocation with {@code ActivationKernelBench} and
+ * {@code ThreeStreamBench} so that the ratios to the shipped loops and to copy share the machine's
+ * state. The setup checks that every route gives the shipped kernels' bits.
  */
 @State(Scope.Thread)
 public class StepRouteBench extends VectorJmhDefaults {
@@ -31,8 +31,7 @@ public class StepRouteBench extends VectorJmhDefaults {
     @Param({"relu", "leaky_relu"})
     public String activation;
 
-    @Param({"mask", "mask-in-place", "blocked", "blocked-in-place", "unrolled", "unrolled-in-place",
-        "vector-multiply-in-place"})
+    @Param({"unrolled", "unrolled-in-place", "vector-multiply-in-place"})
     public String route;
 
     @Param({"1048576"})
@@ -52,15 +51,12 @@ public class StepRouteBench extends VectorJmhDefaults {
     private float[] dA;
     private float[] out;
     private float[] signs;
-    private short[] bits;
-    private int[] blockedBits;
 
     @Setup
     public void setUp() {
         function = parse(activation);
-        below = slopeBelow(function);
-        kind = Arrays.asList("mask", "mask-in-place", "blocked", "blocked-in-place", "unrolled", "unrolled-in-place",
-                "vector-multiply-in-place").indexOf(route);
+        below = StepMask.below(function);
+        kind = Arrays.asList("unrolled", "unrolled-in-place", "vector-multiply-in-place").indexOf(route);
         if (kind < 0) {
             throw new IllegalArgumentException("no route " + route);
         }
@@ -72,22 +68,12 @@ public class StepRouteBench extends VectorJmhDefaults {
         for (int i = 0; i < signs.length; i++) {
             signs[i] = Math.copySign(1f, z[i]);
         }
-        bits = new short[StepMaskRoute.words(size)];
-        blockedBits = new int[StepMaskRoute.blockedWords(size)];
-        float[] a = new float[size + offset];
-        float[] a2 = new float[size + offset];
-        if (StepMaskRoute.forward(below, z, offset, a, offset, bits, size)
-                | StepMaskRoute.forwardBlocked(below, z, offset, a2, offset, blockedBits, size)) {
-            throw new IllegalStateException("the bench data hold a NaN");
-        }
         float[] expectedA = new float[size + offset];
         float[] expectedDz = new float[size + offset];
         ActivationKernels kernels = Kernels.forPath("vector");
         kernels.forward(function, z, offset, expectedA, offset, size);
         kernels.backward(function, z, offset, expectedA, offset, dA, offset, expectedDz, offset, size, null);
-        compare("forward with bits", expectedA, a);
-        compare("forward with blocked bits", expectedA, a2);
-        if (kind < 6) {
+        if (kind < 2) {
             float[] separate = new float[size + offset];
             float[] saved = out.clone();
             run(dA, separate);
@@ -99,17 +85,13 @@ public class StepRouteBench extends VectorJmhDefaults {
         }
     }
 
-    static Activation parse(String activation) {
+    private static Activation parse(String activation) {
         Activation f = Activations.parse(activation);
         if (f != Standard.RELU && !(f instanceof LeakyRelu leaky && leaky.slope() != 0)) {
-            throw new IllegalArgumentException("the mask routes are for relu and leaky_relu with a nonzero slope, not "
+            throw new IllegalArgumentException("the step routes are for relu and leaky_relu with a nonzero slope, not "
                     + activation);
         }
         return f;
-    }
-
-    static float slopeBelow(Activation f) {
-        return f instanceof LeakyRelu leaky ? leaky.slope() : 0f;
     }
 
     private void compare(String what, float[] expected, float[] got) {
@@ -124,9 +106,7 @@ public class StepRouteBench extends VectorJmhDefaults {
     /** One backward pass of the route from {@code up} into {@code into} (the same array for in place). */
     private void run(float[] up, float[] into) {
         switch (kind) {
-            case 0, 1 -> StepMaskRoute.backward(below, bits, up, offset, into, offset, size);
-            case 2, 3 -> StepMaskRoute.backwardBlocked(below, blockedBits, up, offset, into, offset, size);
-            case 4, 5 -> StepUnrolledRoute.stepBackward(function, 0f, below, z, offset, up, offset, into, offset, size);
+            case 0, 1 -> StepUnrolledRoute.stepBackward(function, 0f, below, z, offset, up, offset, into, offset, size);
             default -> StepUnrolledRoute.multiply(signs, offset, up, offset, into, offset, size);
         }
     }
@@ -138,7 +118,7 @@ public class StepRouteBench extends VectorJmhDefaults {
     @Benchmark
     public float[] backward(CpuTime cpu) {
         long started = cpu.start();
-        run((kind & 1) == 1 || kind == 6 ? out : dA, out);
+        run(kind >= 1 ? out : dA, out);
         cpu.stop(started);
         return out;
     }

@@ -11,8 +11,10 @@ import org.actlab.activation.RRelu;
  *
  * <p>Two implementations exist with the same results to the accuracy contract of
  * {@link Activation}: a scalar twin and a Vector API one. {@link Kernels#activations()} returns the
- * one chosen at start-up. Slices may not overlap unless they are the same slice (in-place use
- * {@code z == a, zOff == aOff} is allowed for forward).
+ * one chosen at start-up. Slices may not overlap unless they are the same slice: in-place use
+ * {@code z == a, zOff == aOff} is allowed for every forward pass, and {@code dZ == dA, dZOff == dAOff}
+ * for the backward passes of the activations with a {@link StepMask} (relu, leaky_relu), from z or
+ * from the mask: they read each element's dA before they write its dZ and never read it again.
  */
 public interface ActivationKernels {
 
@@ -52,6 +54,45 @@ public interface ActivationKernels {
      */
     void backward(Activation f, float[] z, int zOff, float[] a, int aOff, float[] dA, int dAOff,
                   float[] dZ, int dZOff, int n, float[] dParams);
+
+    /**
+     * {@link #forward}, and f's {@link StepMask} of the same z into
+     * {@code mask[maskOff, maskOff + StepMask.length(n))}: the z &gt; 0 bits and whether any z was
+     * NaN, for {@link #backwardFromMask}. a gets the same bits as from {@link #forward}; a may be z
+     * (in place), though then the backward pass cannot read z should the mask record a NaN. The
+     * scalar twin runs this default (the bits, then {@link #forward}); the vector path does both
+     * in one pass.
+     *
+     * @throws IllegalArgumentException when f has no step mask ({@link StepMask#applies})
+     */
+    default void forwardWithMask(Activation f, float[] z, int zOff, float[] a, int aOff, int[] mask, int maskOff, int n) {
+        // The scalar twin's pass, and any other implementation's: the bits first (z may be a), then its forward.
+        StepMask.checkForward(f, z, zOff, a, aOff, mask, maskOff, n);
+        StepMask.recordNaN(mask, maskOff, n, StepMask.recordBits(z, zOff, mask, maskOff, 0, n));
+        forward(f, z, zOff, a, aOff, n);
+    }
+
+    /**
+     * dZ = dA · f'(z) from the {@link StepMask} that {@link #forwardWithMask} recorded for these z:
+     * bit for bit what {@link #backward} gives (it takes the product, so NaN or ±∞ in dA times a
+     * slope of 0 gives NaN as there; as there, a NaN dA gives NaN whose signaling bit the JVM does
+     * not fix, JVMS §2.3.2). Reads dA and the bits only, unless the mask records a NaN z:
+     * then it reads z, which must still hold the forward pass's inputs, and runs {@link #backward}'s
+     * loop. dZ may be dA (in place). The bits do not depend on the slope, so the mask of any
+     * activation with one serves.
+     *
+     * @throws IllegalArgumentException when f has no step mask ({@link StepMask#applies})
+     */
+    default void backwardFromMask(Activation f, float[] z, int zOff, int[] mask, int maskOff, float[] dA, int dAOff,
+                                  float[] dZ, int dZOff, int n) {
+        StepMask.checkBackward(f, z, zOff, mask, maskOff, dA, dAOff, dZ, dZOff, n);
+        if (StepMask.sawNaN(mask, maskOff, n)) {
+            // relu and leaky_relu read neither a nor learnable parameters: z stands in for a.
+            backward(f, z, zOff, z, zOff, dA, dAOff, dZ, dZOff, n, null);
+        } else {
+            StepMask.multiply(StepMask.below(f), mask, maskOff, dA, dAOff, dZ, dZOff, 0, n);
+        }
+    }
 
     /**
      * f and f' at every point of {@code z}: {@link #forward}, then {@link #backward} with dL/da = 1,

@@ -38,6 +38,7 @@ import org.actlab.activation.ThresholdedRelu;
  * hard_tanh, threshold, thresholded_relu, softshrink, hardshrink, hard_sigmoid backward. What runs
  * the scalar twin instead is listed with the reason in {@link #SCALAR_FORWARD} and
  * {@link #SCALAR_BACKWARD}; rrelu's training forward (a sequential random stream) also does.
+ * relu's and leaky_relu's passes with a {@link StepMask} are in {@link VectorPiecewise} too.
  */
 final class VectorActivationKernels implements ActivationKernels {
 
@@ -270,6 +271,29 @@ final class VectorActivationKernels implements ActivationKernels {
             return;
         }
         ScalarActivationKernels.accumulateParameterGradients(f, z, zOff, dA, dAOff, n, dParams);
+    }
+
+    /** leaky_relu with slope 0 runs the scalar twin, as its {@link #forward} does. */
+    @Override
+    public void forwardWithMask(Activation f, float[] z, int zOff, float[] a, int aOff, int[] mask, int maskOff, int n) {
+        StepMask.checkForward(f, z, zOff, a, aOff, mask, maskOff, n);
+        float slope = StepMask.below(f);
+        if (f != Standard.RELU && slope == 0) {
+            ActivationKernels.super.forwardWithMask(f, z, zOff, a, aOff, mask, maskOff, n);
+        } else {
+            VectorPiecewise.forwardWithMask(f, slope, z, zOff, a, aOff, mask, maskOff, n);
+        }
+    }
+
+    @Override
+    public void backwardFromMask(Activation f, float[] z, int zOff, int[] mask, int maskOff, float[] dA, int dAOff,
+                                 float[] dZ, int dZOff, int n) {
+        StepMask.checkBackward(f, z, zOff, mask, maskOff, dA, dAOff, dZ, dZOff, n);
+        if (StepMask.sawNaN(mask, maskOff, n)) {
+            backwardFast(f, z, zOff, null, 0, dA, dAOff, dZ, dZOff, n);
+        } else {
+            VectorPiecewise.backwardFromMask(StepMask.below(f), mask, maskOff, dA, dAOff, dZ, dZOff, n);
+        }
     }
 
     /**

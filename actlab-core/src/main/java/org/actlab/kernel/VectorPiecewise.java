@@ -2,6 +2,7 @@ package org.actlab.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,6 +31,16 @@ import org.actlab.activation.RRelu;
 final class VectorPiecewise {
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    /**
+     * The species of the step-mask loops: the preferred one when a {@link StepMask} row of
+     * {@value StepMask#WIDTH} elements holds whole vectors of it, else 512 bits (16 lanes).
+     */
+    private static final VectorSpecies<Float> M = StepMask.WIDTH % F.length() == 0 ? F : FloatVector.SPECIES_512;
+    private static final VectorSpecies<Integer> MI = VectorSpecies.of(int.class, M.vectorShape());
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+    /** The smallest NaN's bits without the sign: |z|'s bits at or above it are a NaN. */
+    private static final int NAN_FLOOR = 0x7f800001;
 
     private VectorPiecewise() {
     }
@@ -66,6 +77,80 @@ final class VectorPiecewise {
             FloatVector.fromArray(F, dA, dAOff + i).mul(slope).intoArray(dZ, dZOff + i);
         }
         scalarBackwardTail(f, z, zOff, dA, dAOff, dZ, dZOff, i, n);
+    }
+
+    /**
+     * relu (slope 0) or leaky_relu (slope != 0): a = f(z) with the bits of {@link #thresholdForward}
+     * and {@link #leakyForward}, and the z &gt; 0 bits in {@link StepMask}'s layout from
+     * {@code mask[maskOff]}, then the NaN word. Whole blocks: each row's vector of z gives its lanes'
+     * bits by integer operations (((~b) &amp; (−b)) &gt;&gt;&gt; 31 for z's bits b, as {@link StepMask#bit})
+     * shifted to the row's place, ORed into one int vector per block column. The last, partial block:
+     * bits by the scalar twin's loop ({@link StepMask#recordBits}), then a by the same loops as {@link ActivationKernels#forward}
+     * (after the bits, so that z may be a), so that every element gets today's float, NaN payloads
+     * included.
+     */
+    static void forwardWithMask(Activation f, float slope, float[] z, int zOff, float[] a, int aOff,
+                                int[] mask, int maskOff, int n) {
+        FloatVector slopes = FloatVector.broadcast(M, slope);
+        FloatVector zero = FloatVector.zero(M);
+        IntVector magnitudeMax = IntVector.zero(MI);
+        int i = 0;
+        int w = maskOff;
+        for (int bound = n - n % StepMask.BLOCK; i < bound; i += StepMask.BLOCK, w += StepMask.WIDTH) {
+            for (int l = 0; l < StepMask.WIDTH; l += M.length()) {
+                IntVector word = IntVector.zero(MI);
+                for (int j = 0; j < Integer.SIZE; j++) {
+                    int e = i + j * StepMask.WIDTH + l;
+                    FloatVector x = FloatVector.fromArray(M, z, zOff + e);
+                    IntVector b = x.reinterpretAsInts();
+                    magnitudeMax = magnitudeMax.max(b.and(0x7fffffff));
+                    word = word.or(b.not().and(b.neg()).lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, j));
+                    if (slope == 0) {
+                        x.blend(zero, x.compare(VectorOperators.LE, zero)).intoArray(a, aOff + e);
+                    } else {
+                        x.mul(slopes).blend(x, x.compare(VectorOperators.GT, zero)).intoArray(a, aOff + e);
+                    }
+                }
+                word.intoArray(mask, w + l);
+            }
+        }
+        boolean nan = magnitudeMax.reduceLanes(VectorOperators.MAX) >= NAN_FLOOR;
+        if (i < n) {
+            nan |= StepMask.recordBits(z, zOff, mask, maskOff, i, n);
+            if (slope == 0) {
+                thresholdForward(f, 0f, 0f, z, zOff + i, a, aOff + i, n - i);
+            } else {
+                leakyForward(f, slope, z, zOff + i, a, aOff + i, n - i);
+            }
+        }
+        StepMask.recordNaN(mask, maskOff, n, nan);
+    }
+
+    /**
+     * dZ = dA · (1 where the {@link StepMask} bit is set, else {@code below}), from the mask's
+     * ints alone: per block column, one int vector; per row, each lane's bit shifted into the sign
+     * bit and spread over the lane (shift left by 31 − j, arithmetic shift right by 31) selects the
+     * bits of 1f or of {@code below}. The product is {@link #stepBackward}'s, with the same factors.
+     * The last, partial block runs the scalar twin's loop ({@link StepMask#multiply}). dZ may be dA.
+     */
+    static void backwardFromMask(float below, int[] mask, int maskOff, float[] dA, int dAOff,
+                                 float[] dZ, int dZOff, int n) {
+        int belowBits = Float.floatToRawIntBits(below);
+        int i = 0;
+        int w = maskOff;
+        for (int bound = n - n % StepMask.BLOCK; i < bound; i += StepMask.BLOCK, w += StepMask.WIDTH) {
+            for (int l = 0; l < StepMask.WIDTH; l += M.length()) {
+                IntVector word = IntVector.fromArray(MI, mask, w + l);
+                for (int j = 0; j < Integer.SIZE; j++) {
+                    int e = i + j * StepMask.WIDTH + l;
+                    IntVector set = word.lanewise(VectorOperators.LSHL, Integer.SIZE - 1 - j)
+                            .lanewise(VectorOperators.ASHR, Integer.SIZE - 1);
+                    IntVector slopeBits = set.and(ONE_BITS).or(set.not().and(belowBits));
+                    FloatVector.fromArray(M, dA, dAOff + e).mul(slopeBits.reinterpretAsFloats()).intoArray(dZ, dZOff + e);
+                }
+            }
+        }
+        StepMask.multiply(below, mask, maskOff, dA, dAOff, dZ, dZOff, i, n);
     }
 
     /** f(z) = z if z > 0 (or NaN), else slope · z (correctly rounded); slope != 0. */

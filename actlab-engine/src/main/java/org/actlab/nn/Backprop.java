@@ -41,13 +41,22 @@ public final class Backprop {
     }
 
     Backprop(Network network, int capacity, Gemm gemm) {
+        this(network, capacity, gemm, Kernels.activations(), true);
+    }
+
+    /**
+     * @param stepMasks whether relu and leaky_relu layers back-propagate from the step masks of
+     *                  their forward pass (what ships) or from z (the same bits; for the test that
+     *                  compares the two)
+     */
+    Backprop(Network network, int capacity, Gemm gemm, ActivationKernels kernels, boolean stepMasks) {
         this.network = Objects.requireNonNull(network, "network");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1 row, got " + capacity);
         }
         this.gemm = Objects.requireNonNull(gemm, "gemm");
-        this.kernels = Kernels.activations();
-        this.workspace = new Workspace(network.layers(), capacity);
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.workspace = new Workspace(network.layers(), capacity, stepMasks);
     }
 
     /**

@@ -119,7 +119,7 @@ public final class Network {
     /** Forward pass over n rows keeping every layer's z and a, for diagnostics on an evaluation set. */
     public List<LayerTrace> trace(float[] x, int n) {
         checkRows("x", x, n, spec.inputs());
-        Workspace w = new Workspace(layers, Math.max(1, n));
+        Workspace w = new Workspace(layers, Math.max(1, n), false);
         w.forward(this, Kernels.gemm(), Kernels.activations(), x, 0, n, null);
         List<LayerTrace> traces = new ArrayList<>(layers.size());
         for (int l = 0; l < layers.size(); l++) {
@@ -215,7 +215,7 @@ public final class Network {
     private Workspace inferenceWorkspace(int rows) {
         int capacity = Math.max(1, Math.min(EVAL_CHUNK, rows));
         if (inference == null || inference.capacity < capacity) {
-            inference = new Workspace(layers, capacity);
+            inference = new Workspace(layers, capacity, false);
         }
         return inference;
     }

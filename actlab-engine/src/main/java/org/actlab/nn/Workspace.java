@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.actlab.activation.Activation;
 import org.actlab.kernel.ActivationKernels;
 import org.actlab.kernel.Gemm;
+import org.actlab.kernel.StepMask;
 import org.actlab.nn.NetworkSpec.Loss;
 import org.actlab.nn.NetworkSpec.Output;
 
@@ -30,8 +31,25 @@ final class Workspace {
     final float[][] dP;
     /** Scratch for the bias gradients' column sums, as wide as the widest layer. */
     private final double[] biasSums;
+    /**
+     * The {@link StepMask} of each relu or leaky_relu layer's z (null for other layers, and in a
+     * workspace without masks): the backward pass then reads dA and these bits instead of z.
+     */
+    private final int[][] masks;
+    /** Elements of each layer's mask recorded by the last forward pass, −1 when none is current. */
+    final int[] masked;
 
+    /** A workspace for forward and backward passes, with step masks for relu and leaky_relu layers. */
     Workspace(List<DenseLayer> layers, int capacity) {
+        this(layers, capacity, true);
+    }
+
+    /**
+     * @param stepMasks whether forward passes record relu's and leaky_relu's step masks for the
+     *                  backward pass; false for inference-only buffers, where no backward pass reads
+     *                  them (the backward pass then reads z, with the same bits)
+     */
+    Workspace(List<DenseLayer> layers, int capacity, boolean stepMasks) {
         this.capacity = capacity;
         int count = layers.size();
         z = new float[count][];
@@ -41,6 +59,9 @@ final class Workspace {
         dW = new float[count][];
         dB = new float[count][];
         dP = new float[count][];
+        masks = new int[count][];
+        masked = new int[count];
+        Arrays.fill(masked, -1);
         int widest = 0;
         for (int l = 0; l < count; l++) {
             DenseLayer layer = layers.get(l);
@@ -52,6 +73,9 @@ final class Workspace {
             dW[l] = new float[layer.weights().length];
             dB[l] = new float[layer.units()];
             dP[l] = new float[layer.activation().parameters().length];
+            if (stepMasks && StepMask.applies(layer.activation())) {
+                masks[l] = new int[StepMask.length(size)];
+            }
             widest = Math.max(widest, layer.units());
         }
         biasSums = new double[widest];
@@ -81,12 +105,17 @@ final class Workspace {
                 }
             }
             boolean last = l == layers.size() - 1;
+            Activation f = layer.activation();
+            masked[l] = -1;
             if (last && network.spec().output() == Output.SOFTMAX) {
                 Losses.softmax(zl, a[l], n, units);
-            } else if (rng != null && layer.activation().isStochastic()) {
-                kernels.forwardTraining(layer.activation(), zl, 0, a[l], 0, n * units, rng);
+            } else if (rng != null && f.isStochastic()) {
+                kernels.forwardTraining(f, zl, 0, a[l], 0, n * units, rng);
+            } else if (masks[l] != null && StepMask.applies(f)) {
+                kernels.forwardWithMask(f, zl, 0, a[l], 0, masks[l], 0, n * units);
+                masked[l] = n * units;
             } else {
-                kernels.forward(layer.activation(), zl, 0, a[l], 0, n * units);
+                kernels.forward(f, zl, 0, a[l], 0, n * units);
             }
             in = a[l];
             inOff = 0;
@@ -140,8 +169,21 @@ final class Workspace {
         }
     }
 
-    /** dZ_l = dA_l ⊙ f'(Z_l), and dP_l = Σ dA_l ⊙ ∂f/∂θ. */
+    /**
+     * dZ_l = dA_l ⊙ f'(Z_l), and dP_l = Σ dA_l ⊙ ∂f/∂θ; from the step mask where the forward pass
+     * recorded one for these elements (the same bits: ActivationKernels.backwardFromMask). That
+     * pass writes dZ over dA, where the lines it has just read need no read for ownership
+     * (docs/BENCHMARKS.md, "The step mask in the kernels"); then the two buffers swap roles, so that
+     * dZ[l] holds the result and nothing else sees the change (nothing reads dA_l afterwards).
+     */
     private void activationBackward(ActivationKernels kernels, Activation f, int l, int count) {
+        if (masked[l] == count && StepMask.applies(f)) {
+            float[] gradient = dA[l];
+            kernels.backwardFromMask(f, z[l], 0, masks[l], 0, gradient, 0, gradient, 0, count);
+            dA[l] = dZ[l];
+            dZ[l] = gradient;
+            return;
+        }
         float[] params = dP[l];
         Arrays.fill(params, 0f);
         // a[l] holds the training forward's outputs: the kernels recover rrelu's drawn slopes from them.
