@@ -255,7 +255,7 @@ abstract class GemmDriver implements Gemm {
             int kc = Math.min(KC, k - pc);
             // Later k-blocks add to what the earlier ones wrote, exactly as in the blocked loop.
             float blockBeta = pc == 0 ? beta : 1f;
-            packNarrowB(transB, b, bOff, ldb, pc, kc, n, w.packB, width);
+            packNarrowB(transB, b, bOff, ldb, pc, kc, n, w.packB);
             for (int i = i0; i < i1; i += NARROW_ROWS) {
                 narrowKernel(kc, a, aOff + i * rowStride + pc * colStride, rowStride, colStride, w.packB,
                         c, cOff + i * ldc, ldc, Math.min(NARROW_ROWS, i1 - i), n, blockBeta, w.tile);
@@ -264,25 +264,11 @@ abstract class GemmDriver implements Gemm {
     }
 
     /**
-     * {@link #packB} for one panel of {@code width} ≥ {@code cols} columns, in the order that suits the
-     * narrow product. With Bᵀ stored (the output layer's weights, 10 rows of k floats) it copies one
-     * stored row at a time into a column of the panel: contiguous reads and a loop with no inner
-     * trip count of 10, after one vectorised fill for the padding; p-outer order here (10 strided
-     * reads and 6 zero stores per p) cost 2.3 µs per 256-deep panel, about a fifth of the
-     * 128×10×256 product, against 0.85 µs this way. Same values, so the same bits.
+     * {@link #packB} for the narrow kernel's one panel of {@link #narrowWidth()} columns, in the
+     * order that suits the narrow product; only drivers with a narrow kernel have it.
      */
-    static void packNarrowB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int cols, float[] pb, int width) {
-        if (!transB) {
-            packB(false, b, bOff, ldb, p0, kc, 0, cols, pb, width);
-            return;
-        }
-        java.util.Arrays.fill(pb, 0, kc * width, 0f);
-        for (int j = 0; j < cols; j++) {
-            int src = bOff + j * ldb + p0;
-            for (int p = 0; p < kc; p++) {
-                pb[p * width + j] = b[src + p];
-            }
-        }
+    void packNarrowB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int cols, float[] pb) {
+        throw new UnsupportedOperationException(kernelName() + " has no narrow kernel");
     }
 
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
