@@ -6,6 +6,12 @@ package org.actlab.kernel;
  * panels of NR columns, row blocks of about {@value #MC_TARGET} with A packed into panels of MR
  * rows, then an MR×NR micro-kernel. Packing absorbs the transposes, so the micro-kernel sees one
  * layout; panels are zero-padded so it always computes a full tile.
+ *
+ * <p>Two shapes of a dense layer with few units take other loops ({@link #route}): a narrow C
+ * (n ≤ one vector, the output layer's Z = X·Wᵀ) packs only B and reads A where it is, and a short
+ * C (5-16 rows with Aᵀ and B as stored, the output layer's dW = dZᵀ·X) packs nothing. Every loop
+ * computes each element as the same in-order FMA chain over the same k-blocks, so the route never
+ * changes the bits.
  */
 abstract class GemmDriver implements Gemm {
 
