@@ -11,7 +11,8 @@ package org.actlab.kernel;
  * {@code off + i·ld + j}. With β = 0 the old contents of C are ignored (even NaN), as in BLAS.
  *
  * <h2>Rounding and determinism</h2>
- * Both implementations pack A and B into panels and run the same blocked loop; each C element
+ * Both implementations run a blocked loop over packed panels; the Vector API kernel also has
+ * loops for narrow and short products that read an operand where it is stored. On every loop each C element
  * is the sum, over fixed k-blocks of 256, of an in-order fused multiply-add
  * chain started from 0. The scalar twin ({@link Math#fma}) and the Vector API kernel therefore
  * give the same bits, and so does any thread count: threads split C into disjoint column (or row)

@@ -6,6 +6,12 @@ package org.actlab.kernel;
  * panels of NR columns, row blocks of about {@value #MC_TARGET} with A packed into panels of MR
  * rows, then an MR×NR micro-kernel. Packing absorbs the transposes, so the micro-kernel sees one
  * layout; panels are zero-padded so it always computes a full tile.
+ *
+ * <p>Two shapes of a dense layer with few units take other loops ({@link #route}): a narrow C
+ * (n ≤ one vector, the output layer's Z = X·Wᵀ) packs only B and reads A where it is, and a short
+ * C (5-16 rows with Aᵀ and B as stored, the output layer's dW = dZᵀ·X) packs nothing. Every loop
+ * computes each element as the same in-order FMA chain over the same k-blocks, so the route never
+ * changes the bits.
  */
 abstract class GemmDriver implements Gemm {
 
@@ -94,7 +100,8 @@ abstract class GemmDriver implements Gemm {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        boolean narrow = n <= narrowWidth();
+        Route route = route(transA, transB, m, n);
+        boolean narrow = route == Route.NARROW;
         int parts = threads == 1 || (long) m * n * k < PARALLEL_THRESHOLD ? 1 : threads;
         int colPanels = narrow ? 1 : (n + nr - 1) / nr;
         int rowUnit = narrow ? NARROW_ROWS : mr;
@@ -106,7 +113,7 @@ abstract class GemmDriver implements Gemm {
         boolean splitColumns = colPanels >= parts && (rowPanels < parts || m <= n);
         parts = Math.min(parts, splitColumns ? colPanels : rowPanels);
         if (parts <= 1) {
-            region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);
+            region(route, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, 0, n);
             return;
         }
         int panels = splitColumns ? colPanels : rowPanels;
@@ -117,21 +124,108 @@ abstract class GemmDriver implements Gemm {
             int from = Math.min(extent, (int) ((long) panels * part / parts) * unit);
             int to = Math.min(extent, (int) ((long) panels * (part + 1) / parts) * unit);
             work[part] = splitColumns
-                    ? () -> region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, from, to)
-                    : () -> region(narrow, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, from, to, 0, n);
+                    ? () -> region(route, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 0, m, from, to)
+                    : () -> region(route, transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, from, to, 0, n);
         }
         // The worker threads start on the first product that gets here, never for threads == 1.
         GemmWorkers.shared().runAll(work);
     }
 
-    /** C[i0:i1, j0:j1] on the calling thread, by the narrow loop or the blocked one. */
-    private void region(boolean narrow, boolean transA, boolean transB, int n, int k, float[] a, int aOff, int lda,
+    /** The loops a product runs through; every one gives the same bits. */
+    enum Route {
+        /** n ≤ {@link #narrowWidth()}: {@link #narrowRows}. */
+        NARROW,
+        /** Few rows, Aᵀ and B read where they are: {@link #shortRegion}. */
+        SHORT,
+        /** Everything else: {@link #blocked}. */
+        BLOCKED
+    }
+
+    /**
+     * Which loop an m×n product with these transposes runs through on this driver (after
+     * {@link #forSmall}); {@link #multiply} asks this, and the tests ask it which loop a shape reaches.
+     */
+    Route route(boolean transA, boolean transB, int m, int n) {
+        if (n <= narrowWidth()) {
+            return Route.NARROW;
+        }
+        int rows = shortRows();
+        return rows > 0 && transA && !transB && m >= rows && m <= SHORT_MAX_ROWS && n >= shortCols()
+                ? Route.SHORT : Route.BLOCKED;
+    }
+
+    /** C[i0:i1, j0:j1] on the calling thread, by the loop of {@code route}. */
+    private void region(Route route, boolean transA, boolean transB, int n, int k, float[] a, int aOff, int lda,
                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                         int i0, int i1, int j0, int j1) {
-        if (narrow) {
+        if (route == Route.NARROW) {
             narrowRows(transA, transB, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1);
+        } else if (route == Route.SHORT && i1 - i0 >= shortRows()) {
+            shortRegion(k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1, j0, j1);
         } else {
             blocked(transA, transB, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1, j0, j1);
+        }
+    }
+
+    /**
+     * The most rows a product may have to take the short loop. Each group of {@link #shortRows()}
+     * rows reads the whole of B (k×n) where it is stored; the blocked loop reads it once, into its
+     * packed panels. With a few groups the repeated reads cost less than packing both operands
+     * into tiles that would be mostly padding (the output layer's dW = dZᵀ·X has m = 10).
+     */
+    static final int SHORT_MAX_ROWS = 16;
+
+    /** Rows of C one short micro-kernel call computes, or 0 when this driver has no short kernel. */
+    int shortRows() {
+        return 0;
+    }
+
+    /** Columns of C one short micro-kernel call computes. */
+    int shortCols() {
+        return 0;
+    }
+
+    /**
+     * The short micro-kernel: C[0:{@link #shortRows()}, 0:{@link #shortCols()}] of the block at
+     * {@code cOff} from Aᵀ read in place (element (r, p) at {@code aAt + p·lda + r}) and B read in
+     * place (element (p, j) at {@code bAt + p·ldb + j}), the same in-order FMA chain from 0 as
+     * {@link #kernel}; rows before {@code skip} are computed but not written (the last group of a
+     * region overlaps the one before it, see {@link #shortRegion}).
+     */
+    void shortKernel(int kc, float[] a, int aAt, int lda, float[] b, int bAt, int ldb,
+                     float[] c, int cOff, int ldc, int skip, float beta, float[] tile) {
+        throw new UnsupportedOperationException(kernelName() + " has no short kernel");
+    }
+
+    /**
+     * C[i0:i1, j0:j1] = Aᵀ·B + β·C for i1 − i0 ≥ {@link #shortRows()}, with nothing packed: both
+     * operands are read in the layout the micro-kernel wants (Aᵀ's rows of one step are neighbours,
+     * B's columns are contiguous). A last group of fewer rows is moved back to end at i1, so that
+     * one kernel serves every row count; the rows it shares with the group before are computed
+     * again, to the same bits, and written once. Columns past the last full {@link #shortCols()}
+     * go through the blocked loop.
+     */
+    private void shortRegion(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
+                             float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1) {
+        int rows = shortRows();
+        int cols = shortCols();
+        int jEnd = j0 + (j1 - j0) / cols * cols;
+        Workspace w = WORKSPACE.get();
+        w.ensure(0, 0, rows * cols);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            // Later k-blocks add to what the earlier ones wrote, exactly as in the blocked loop.
+            float blockBeta = pc == 0 ? beta : 1f;
+            for (int jc = j0; jc < jEnd; jc += cols) {
+                for (int i = i0; i < i1; i += rows) {
+                    int start = Math.min(i, i1 - rows);
+                    shortKernel(kc, a, aOff + pc * lda + start, lda, b, bOff + pc * ldb + jc, ldb,
+                            c, cOff + start * ldc + jc, ldc, i - start, blockBeta, w.tile);
+                }
+            }
+        }
+        if (jEnd < j1) {
+            blocked(true, false, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, i0, i1, jEnd, j1);
         }
     }
 
@@ -167,7 +261,7 @@ abstract class GemmDriver implements Gemm {
             int kc = Math.min(KC, k - pc);
             // Later k-blocks add to what the earlier ones wrote, exactly as in the blocked loop.
             float blockBeta = pc == 0 ? beta : 1f;
-            packNarrowB(transB, b, bOff, ldb, pc, kc, n, w.packB, width);
+            packNarrowB(transB, b, bOff, ldb, pc, kc, n, w.packB);
             for (int i = i0; i < i1; i += NARROW_ROWS) {
                 narrowKernel(kc, a, aOff + i * rowStride + pc * colStride, rowStride, colStride, w.packB,
                         c, cOff + i * ldc, ldc, Math.min(NARROW_ROWS, i1 - i), n, blockBeta, w.tile);
@@ -176,25 +270,11 @@ abstract class GemmDriver implements Gemm {
     }
 
     /**
-     * {@link #packB} for one panel of {@code width} ≥ {@code cols} columns, in the order that suits the
-     * narrow product. With Bᵀ stored (the output layer's weights, 10 rows of k floats) it copies one
-     * stored row at a time into a column of the panel: contiguous reads and a loop with no inner
-     * trip count of 10, after one vectorised fill for the padding; p-outer order here (10 strided
-     * reads and 6 zero stores per p) cost 2.3 µs per 256-deep panel, about a fifth of the
-     * 128×10×256 product, against 0.85 µs this way. Same values, so the same bits.
+     * {@link #packB} for the narrow kernel's one panel of {@link #narrowWidth()} columns, in the
+     * order that suits the narrow product; only drivers with a narrow kernel have it.
      */
-    static void packNarrowB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int cols, float[] pb, int width) {
-        if (!transB) {
-            packB(false, b, bOff, ldb, p0, kc, 0, cols, pb, width);
-            return;
-        }
-        java.util.Arrays.fill(pb, 0, kc * width, 0f);
-        for (int j = 0; j < cols; j++) {
-            int src = bOff + j * ldb + p0;
-            for (int p = 0; p < kc; p++) {
-                pb[p * width + j] = b[src + p];
-            }
-        }
+    void packNarrowB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int cols, float[] pb) {
+        throw new UnsupportedOperationException(kernelName() + " has no narrow kernel");
     }
 
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
@@ -297,10 +377,15 @@ abstract class GemmDriver implements Gemm {
 
     /** Scalar write-back of a partial tile held in {@code tile} (row-major, NR wide). */
     static void storePartial(float[] tile, int nr, float[] c, int cOff, int ldc, int rows, int cols, float beta) {
+        storePartial(tile, 0, nr, c, cOff, ldc, rows, cols, beta);
+    }
+
+    /** {@link #storePartial(float[], int, float[], int, int, int, int, float)} from row {@code tOff / nr} of the tile on. */
+    static void storePartial(float[] tile, int tOff, int nr, float[] c, int cOff, int ldc, int rows, int cols, float beta) {
         // One loop per β case, so that C2 vectorises each (the branch per element kept it scalar).
         for (int r = 0; r < rows; r++) {
             int row = cOff + r * ldc;
-            int t = r * nr;
+            int t = tOff + r * nr;
             if (beta == 0f) {
                 System.arraycopy(tile, t, c, row, cols);
             } else if (beta == 1f) {

@@ -34,6 +34,10 @@ class GemmTest {
                 {3, 65, 600}, {130, 31, 17}, {121, 1030, 3}, {7, 1, 513},
                 // Narrow C (n up to one vector), large enough for the vector path's narrow kernel.
                 {130, 10, 300}, {67, 16, 257}, {29, 1, 700},
+                // Short C (5 to 16 rows; with Aᵀ and B as stored, the vector path's short kernel):
+                // the output layer's dW, a last group that overlaps the one before, columns past the
+                // last 64, two k-blocks, and the fewest rows and columns the short loop takes.
+                {10, 256, 128}, {13, 200, 300}, {5, 64, 1}, {16, 70, 9},
         };
         List<Arguments> out = new ArrayList<>();
         for (Gemm gemm : paths().toList()) {
@@ -179,6 +183,61 @@ class GemmTest {
                     gemm.multiply(transA, transB, rowsN, 10, kN, xN, 0, lda, wN, 0, ldb, 0f, narrow, 0, 10);
                     assertArrayEquals(narrowRef, narrow, gemm + " tA=" + transA + " tB=" + transB);
                 }
+            }
+        }
+    }
+
+    /**
+     * The narrow and short loops (vector path) against the scalar twin's blocked loop, bit for bit:
+     * every layout each loop takes, β ∈ {0, 1, −0.5} on the same old C, strided sub-matrices, a
+     * row count that leaves a tail (narrow) or an overlapping last group (short), k with a tail of
+     * the four-step unrolled loop and more than one k-block, columns past the short kernel's last
+     * 64, and 1 and 2 threads. Each shape is first checked to reach the loop it is meant to test.
+     */
+    static Stream<Arguments> newLoops() {
+        Object[][] shapes = {
+                // m, n, k, transA, transB, route
+                {128, 10, 256, false, true, GemmDriver.Route.NARROW},   // the output layer's Z = X·Wᵀ
+                {131, 10, 259, false, true, GemmDriver.Route.NARROW},
+                {131, 10, 259, false, false, GemmDriver.Route.NARROW},
+                {77, 16, 513, true, false, GemmDriver.Route.NARROW},
+                {64, 7, 130, true, true, GemmDriver.Route.NARROW},
+                {10, 256, 128, true, false, GemmDriver.Route.SHORT},    // the output layer's dW = dZᵀ·X
+                {13, 200, 300, true, false, GemmDriver.Route.SHORT},
+                {7, 64, 37, true, false, GemmDriver.Route.SHORT},
+                {16, 1000, 160, true, false, GemmDriver.Route.SHORT},  // split across 2 threads
+        };
+        List<Arguments> out = new ArrayList<>();
+        for (Object[] s : shapes) {
+            for (int threads = 1; threads <= 2; threads++) {
+                out.add(Arguments.of(s[0], s[1], s[2], s[3], s[4], s[5], threads));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} tA={3} tB={4} {5} threads={6}")
+    @MethodSource("newLoops")
+    void narrowAndShortLoopsGiveTheScalarTwinsBits(int m, int n, int k, boolean transA, boolean transB,
+                                                   GemmDriver.Route route, int threads) {
+        VectorGemm vector = (VectorGemm) Gemm.vector().withThreads(threads);
+        assertEquals(route, vector.route(transA, transB, m, n), "the shape reaches the loop under test");
+        assertTrue((long) m * n * k >= VectorGemm.SMALL, "the vector path does not hand the shape to the scalar twin");
+        SplittableRandom random = new SplittableRandom(97L * m + 13L * n + k);
+        int lda = (transA ? m : k) + 5;
+        int ldb = (transB ? k : n) + 3;
+        int ldc = n + 7;
+        float[] a = randomArray(random, 3 + (transA ? k : m) * lda);
+        float[] b = randomArray(random, 2 + (transB ? n : k) * ldb);
+        float[] old = randomArray(random, 1 + m * ldc);
+        for (float beta : new float[] {0f, 1f, -0.5f}) {
+            float[] expected = old.clone();
+            float[] actual = old.clone();
+            Gemm.scalar().multiply(transA, transB, m, n, k, a, 3, lda, b, 2, ldb, beta, expected, 1, ldc);
+            vector.multiply(transA, transB, m, n, k, a, 3, lda, b, 2, ldb, beta, actual, 1, ldc);
+            for (int i = 0; i < actual.length; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]),
+                        vector + " beta=" + beta + " differs from the scalar twin at " + i);
             }
         }
     }
