@@ -47,8 +47,9 @@ for ((k = 1; k <= launches; k++)); do
   fi
   java --add-modules jdk.incubator.vector "${opts[@]}" \
     -cp "$(ls "$target"/actlab-spark-*.jar | head -1):$target/lib/*" org.actlab.spark.SweepBench \
-    ${args[@]+"${args[@]}"} ${extra[@]+"${extra[@]}"} | tee /dev/stderr | sed -n "s/^pool-row /$k /p" >>"$rows" || status=$?
-done 2>&1
+    ${args[@]+"${args[@]}"} ${extra[@]+"${extra[@]}"} \
+    | awk -v k="$k" -v rows="$rows" '{ print; fflush() } /^pool-row / { print k, $2, $3, $4 >> rows }' || status=$?
+done
 if [ -s "$rows" ]; then
   echo "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
   # Lines of $rows: launch, trials, 1-thread trials/s, 2-thread trials/s.
