@@ -177,6 +177,9 @@ public final class SweepBench {
      * trial started to last committed) and the results written at the end.
      */
     private static void journal(Map<Integer, List<Trial>> lists, int journalMax, int repeats) throws IOException {
+        if (lists.keySet().stream().noneMatch(n -> n <= journalMax)) {
+            return;
+        }
         Path root = Files.createTempDirectory("actlab-sweep-bench");
         try {
             System.out.printf(Locale.ROOT, "journal (Sweep.run into a directory: one forced commit per trial, then results.csv, "
