@@ -102,9 +102,19 @@ public record TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, do
                 .set(SCHEDULE, schedule).set(L1, l1).set(L2, l2).set(CLIP, clipNorm).set(SEED, seed).set(THREADS, threads);
     }
 
-    /** Threads used when none are given: every core, since the result does not depend on the count. */
+    /**
+     * Threads used when none are given: every core, since the result does not depend on the count.
+     * The cores are counted once per process: every config built asks (a sweep builds one per trial),
+     * and in a container the JDK rereads its cgroup files every 20 ms, which took 2% of the profile
+     * samples of tiny sweep trials (docs/SWEEPS.md, "Throughput").
+     */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Cores.COUNT;
+    }
+
+    /** The cores, counted when first asked for. */
+    private static final class Cores {
+        static final int COUNT = Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -116,6 +116,10 @@ public final class SweepBench {
             System.out.printf(Locale.ROOT, "%8d %6d %14.1f %14.1f %8.2fx %13.4f %13.4f %8d %5d%n", row.n, row.wall[0].size(), one, two,
                     two / one, median(row.cpu[0]) * 1e3 / row.n, median(row.cpu[1]) * 1e3 / row.n, row.jitMs, row.gcs);
         }
+        // The same rows for bench/sweep-bench.sh, which takes each row's median over several JVM launches.
+        for (Row row : rows.values()) {
+            System.out.printf(Locale.ROOT, "pool-row %d %.1f %.1f%n", row.n, row.n / median(row.wall[0]), row.n / median(row.wall[1]));
+        }
         if (rows.size() >= 2) {
             for (int t = 0; t < 2; t++) {
                 double[] fit = fit(rows.values(), t);
@@ -173,6 +177,9 @@ public final class SweepBench {
      * trial started to last committed) and the results written at the end.
      */
     private static void journal(Map<Integer, List<Trial>> lists, int journalMax, int repeats) throws IOException {
+        if (lists.keySet().stream().noneMatch(n -> n <= journalMax)) {
+            return;
+        }
         Path root = Files.createTempDirectory("actlab-sweep-bench");
         try {
             System.out.printf(Locale.ROOT, "journal (Sweep.run into a directory: one forced commit per trial, then results.csv, "

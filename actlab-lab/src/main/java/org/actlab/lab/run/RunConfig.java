@@ -6,20 +6,17 @@ import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -477,21 +474,27 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
 
         @Override
         public RunConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = ctxt.readTree(p);
-            if (!tree.isObject()) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                token = p.nextToken();
+            } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
                 return (RunConfig) ctxt.handleUnexpectedToken(RunConfig.class, p);
             }
+            // Read as the tokens come, without building a tree first: a sweep reads one config per
+            // trial, and the tree with a parser over each field's node was a sixth of a tiny trial's
+            // allocation (docs/SWEEPS.md, "Throughput").
             Builder b = builder();
-            for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                Setting<?> setting = SETTINGS.get(field.getKey());
+            for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+                String name = p.currentName();
+                Setting<?> setting = SETTINGS.get(name);
                 if (setting == null) {
-                    throw UnrecognizedPropertyException.from(p, RunConfig.class, field.getKey(), new ArrayList<>(SETTINGS.keySet()));
+                    throw UnrecognizedPropertyException.from(p, RunConfig.class, name, new ArrayList<>(SETTINGS.keySet()));
                 }
-                if (field.getValue().isNull()) {
-                    continue; // an explicit null is the field left out: its default
-                }
-                b.setUnchecked(setting, value(field.getKey(), field.getValue(), p, ctxt));
+                // An explicit null is the field left out: its default.
+                b.setUnchecked(setting, p.nextToken() == JsonToken.VALUE_NULL ? setting.defaultValue() : value(name, p, ctxt));
+            }
+            if (token != JsonToken.END_OBJECT) {
+                return (RunConfig) ctxt.handleUnexpectedToken(RunConfig.class, p);
             }
             try {
                 return b.build();
@@ -500,16 +503,13 @@ public record RunConfig(String data, int samples, double noise, double trainFrac
             }
         }
 
-        /** One field's value, as {@code ctxt.readTreeAsValue} reads it, with the deserializer found once. */
-        private Object value(String name, JsonNode node, JsonParser p, DeserializationContext ctxt) throws IOException {
+        /** One field's value, the parser at its first token, with the deserializer found once. */
+        private Object value(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonDeserializer<Object> deserializer = fields == null ? null : fields.get(name);
             if (deserializer == null) {
-                return ctxt.readTreeAsValue(node, ctxt.constructType(COMPONENT_TYPES.get(name)));
+                return ctxt.readValue(p, ctxt.constructType(COMPONENT_TYPES.get(name)));
             }
-            try (JsonParser tokens = new TreeTraversingParser(node, p.getCodec())) {
-                tokens.nextToken();
-                return tokens.hasToken(JsonToken.VALUE_NULL) ? deserializer.getNullValue(ctxt) : deserializer.deserialize(tokens, ctxt);
-            }
+            return deserializer.deserialize(p, ctxt);
         }
     }
 

@@ -171,6 +171,13 @@ class RunConfigTest {
         assertEquals(defaults.hidden(), RunJson.mapper().readValue("{\"hidden\":null}", RunConfig.class).hidden());
         assertEquals(defaults.init(), RunJson.mapper().readValue("{\"init\":null}", RunConfig.class).init());
         assertEquals(defaults, RunJson.mapper().readValue("{\"init\":null,\"optimizer\":null,\"activations\":null}", RunConfig.class));
+        // The reader takes the tokens as they come (no tree): {} is every default, a non-object fails, and
+        // a field given twice is refused by the mapper's parser before the reader sees it.
+        assertThrows(com.fasterxml.jackson.core.JsonParseException.class,
+                () -> RunJson.mapper().readValue("{\"epochs\":3,\"seed\":2,\"epochs\":7}", RunConfig.class));
+        assertEquals(defaults, RunJson.mapper().readValue("{}", RunConfig.class));
+        assertThrows(JsonMappingException.class, () -> RunJson.mapper().readValue("[1]", RunConfig.class));
+        assertThrows(JsonMappingException.class, () -> RunJson.mapper().readValue("\"xor\"", RunConfig.class));
         // The shared reader on two threads at once.
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
