@@ -111,7 +111,7 @@ final class Workspace {
                 Losses.softmax(zl, a[l], n, units);
             } else if (rng != null && f.isStochastic()) {
                 kernels.forwardTraining(f, zl, 0, a[l], 0, n * units, rng);
-            } else if (masks[l] != null && StepMask.applies(f)) {
+            } else if (masks[l] != null) { // a mask exists only for the layers it applies to
                 kernels.forwardWithMask(f, zl, 0, a[l], 0, masks[l], 0, n * units);
                 masked[l] = n * units;
             } else {
@@ -177,7 +177,7 @@ final class Workspace {
      * dZ[l] holds the result and nothing else sees the change (nothing reads dA_l afterwards).
      */
     private void activationBackward(ActivationKernels kernels, Activation f, int l, int count) {
-        if (masked[l] == count && StepMask.applies(f)) {
+        if (masked[l] == count) { // set only for layers with a mask, by the forward pass over these elements
             float[] gradient = dA[l];
             kernels.backwardFromMask(f, z[l], 0, masks[l], 0, gradient, 0, gradient, 0, count);
             dA[l] = dZ[l];
