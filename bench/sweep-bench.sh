@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Trials per second of tiny sweep trials: local pool (1 and 2 threads), the whole sweep path with its
 # journal (1 and 2 threads) and Spark local[2], side by side in one JVM (org.actlab.spark.SweepBench).
-# Usage: bench/sweep-bench.sh [counts...] [--launches K] [--repeats R] [--spark-max N] [--journal-max N]
-#   defaults: 100 1000 10000, 5 JVM launches, 9 rounds per launch, Spark and the journal up to 1000
-#   trials. About 5 minutes on an idle 2-core machine after the build (docs/SWEEPS.md, "Throughput").
+# Usage: bench/sweep-bench.sh [counts...] [--launches K] [--repeats R] [--pause-rounds R] [--spark-max N]
+#        [--journal-max N]
+#   defaults: 100 1000 10000, 5 JVM launches, 9 rounds per launch, 40 rounds of each after-a-pause row per launch,
+#   Spark and the journal up to 1000 trials. About 5 minutes on an idle 2-core machine after the build (docs/SWEEPS.md, "Throughput").
 # The pool rows run in each of K JVM launches, one after the other (the last launch then runs the
 # journal and Spark rows too); every launch's output is printed, then each row's median over the
-# launches. Launches differ: in some, the 1-thread pool runs about a third slower than in others
+# launches, for the pool rows (sweeps back to back) and the after-a-pause rows (100 trials, each run
+# after a pause past the pool helpers' hot spin, the caller spinning or asleep). Launches differ: in some, the 1-thread pool runs about a third slower than in others
 # (docs/SWEEPS.md), so one launch's speed-up is not the bench's figure; the median over launches is,
 # and no launch is set aside.
 # Prints the load average before and after: the figures are only as good as the machine is quiet.
@@ -37,7 +39,9 @@ opts=($(sed -n '/^actlab\.spark\.jvmOptions=/,/[^\\]$/p' \
   | sed -e 's/^actlab\.spark\.jvmOptions=//' -e 's/\\$//'))
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 rows="$(mktemp)"
-trap 'rm -f "$rows"' EXIT
+parked="$(mktemp)"
+asleep="$(mktemp)"
+trap 'rm -f "$rows" "$parked" "$asleep"' EXIT
 status=0
 for ((k = 1; k <= launches; k++)); do
   echo "--- JVM launch $k of $launches (load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown))"
@@ -48,12 +52,14 @@ for ((k = 1; k <= launches; k++)); do
   java --add-modules jdk.incubator.vector "${opts[@]}" \
     -cp "$(ls "$target"/actlab-spark-*.jar | head -1):$target/lib/*" org.actlab.spark.SweepBench \
     ${args[@]+"${args[@]}"} ${extra[@]+"${extra[@]}"} \
-    | awk -v k="$k" -v rows="$rows" '{ print; fflush() } /^pool-row / { print k, $2, $3, $4 >> rows }' || status=$?
+    | awk -v k="$k" -v rows="$rows" -v parked="$parked" -v asleep="$asleep" '{ print; fflush() }
+        /^pool-row / { print k, $2, $3, $4 >> rows }
+        /^parked-row / { print k, $2, $3, $4 >> parked }
+        /^asleep-row / { print k, $2, $3, $4 >> asleep }' || status=$?
 done
-if [ -s "$rows" ]; then
-  echo "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
-  # Lines of $rows: launch, trials, 1-thread trials/s, 2-thread trials/s.
-  sort -k2,2n -k1,1n "$rows" | awk '
+# Lines of $rows, $parked and $asleep: launch, trials, 1-thread trials/s, 2-thread trials/s.
+medians() {
+  sort -k2,2n -k1,1n "$1" | awk '
     function median(a, n,   i, j, t) {
       for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
@@ -66,6 +72,18 @@ if [ -s "$rows" ]; then
     $2 != trials { flush(); trials = $2; n = 0; list = "" }
     { n++; one[n] = $3; two[n] = $4; ratio[n] = $4 / $3; list = list sprintf("%.2f ", $4 / $3) }
     END { flush() }'
+}
+if [ -s "$rows" ]; then
+  echo "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
+  medians "$rows"
+fi
+if [ -s "$parked" ]; then
+  echo "after a pause, the caller spinning (the helper parked), over the launches"
+  medians "$parked"
+fi
+if [ -s "$asleep" ]; then
+  echo "after a pause, the caller asleep (the whole process idle), over the launches"
+  medians "$asleep"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 exit "$status"

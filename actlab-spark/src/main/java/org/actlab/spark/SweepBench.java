@@ -47,11 +47,19 @@ import org.actlab.lab.sweep.SweepStore;
  * report.html) in a temporary directory and split its wall time into the trials with their commits
  * and the final writing.
  *
+ * <p>After the pool rows, the <b>after-a-pause</b> rows: 100 trials on 1 and 2 threads, each run after
+ * a pause past the pool helpers' hot spin, the caller spinning or asleep (what a sweep that does not
+ * follow another pays).
+ *
  * <p>Arguments: trial counts (default 100 1000 10000), {@code --repeats R} (timed rounds, default 9),
+ * {@code --pause-rounds R} (rounds of each after-a-pause row, default 40; 0: none),
  * {@code --spark-max N} (largest count run on Spark, default 1000; Spark is not started when no count
  * is that small), {@code --journal-max N} (largest count run through the journal, default 1000; 0: none).
  */
 public final class SweepBench {
+
+    /** The pause before each run of the after-a-pause rows: past the pool helpers' 5 ms hot spin. */
+    private static final int PAUSE_MILLIS = 20;
 
     private SweepBench() {
     }
@@ -61,11 +69,13 @@ public final class SweepBench {
         int repeats = 9;
         int sparkMax = 1000;
         int journalMax = 1000;
+        int pauseRounds = 40;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--spark-max" -> sparkMax = Integer.parseInt(args[++i]);
                 case "--journal-max" -> journalMax = Integer.parseInt(args[++i]);
+                case "--pause-rounds" -> pauseRounds = Integer.parseInt(args[++i]);
                 default -> counts.add(Integer.parseInt(args[i]));
             }
         }
@@ -126,8 +136,66 @@ public final class SweepBench {
                 System.out.printf(Locale.ROOT, "fit, %d thread(s): wall = %.3f ms + n x %.2f us%n", t + 1, fit[0] * 1e3, fit[1] * 1e6);
             }
         }
+        afterPause(pauseRounds);
         journal(lists, journalMax, repeats);
         spark(lists, sparkMax, repeats);
+    }
+
+    /**
+     * 100 tiny trials on 1 and on 2 threads, each run after a pause of {@value #PAUSE_MILLIS} ms,
+     * longer than the pool helpers' hot spin, so the 2-thread run finds its helper parked, as a sweep
+     * that does not follow another does. The pool rows above run their sweeps back to back and find
+     * the helper still spinning (docs/SWEEPS.md, "A parked helper's wake-up"). Two kinds of pause:
+     * <ul>
+     *   <li><b>parked</b>: the calling thread spins through the pause, so only the helper's core goes
+     *       idle: what a parked helper costs the pool;</li>
+     *   <li><b>asleep</b>: the calling thread sleeps, so the whole process is idle, as in a program
+     *       that runs a sweep now and then. On this project's VM both cores then start slow.</li>
+     * </ul>
+     */
+    private static void afterPause(int rounds) {
+        if (rounds == 0) {
+            return;
+        }
+        List<Trial> trials = tiny(100);
+        for (boolean asleep : new boolean[] {false, true}) {
+            double[][] wall = new double[2][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < 2; k++) {
+                    int t = (r + k) % 2; // alternate which goes first
+                    if (!pause(asleep)) {
+                        return;
+                    }
+                    long start = System.nanoTime();
+                    run(TrialExecutor.pool(t + 1), trials);
+                    wall[t][r] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            String kind = asleep ? "asleep" : "parked";
+            double one = trials.size() / median(wall[0]);
+            double two = trials.size() / median(wall[1]);
+            System.out.printf(Locale.ROOT, "after a %d ms pause (%s; %d rounds): 100 trials, pool1 %.1f trial/s, pool2 %.1f trial/s, speed-up %.2fx%n",
+                    PAUSE_MILLIS, asleep ? "the caller asleep" : "the caller spinning, the helper parked", rounds, one, two, two / one);
+            System.out.printf(Locale.ROOT, "%s-row 100 %.1f %.1f%n", kind, one, two);
+        }
+    }
+
+    /** Spends {@link #PAUSE_MILLIS} asleep or spinning; false if interrupted. */
+    private static boolean pause(boolean asleep) {
+        if (asleep) {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } else {
+            long end = System.nanoTime() + PAUSE_MILLIS * 1_000_000L;
+            while (System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+        }
+        return true;
     }
 
     /** The wall and CPU times of one count's pool runs, for 1 thread ([0]) and 2 ([1]). */

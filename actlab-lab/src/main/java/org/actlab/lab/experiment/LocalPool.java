@@ -3,10 +3,6 @@ package org.actlab.lab.experiment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
@@ -23,17 +19,18 @@ import java.util.function.ObjIntConsumer;
  * cores from the workers, while with one worker it ran on the idle second core, so the two-thread
  * speed-up measured low (docs/SWEEPS.md, "Why small sweeps did not scale").
  *
- * <p>The helpers are threads shared by every pool of the process and kept alive for
- * {@value #KEEP_ALIVE_SECONDS} s after their last trial, so a process that runs several sweeps (the
- * replications, the experiments, the web server, the bench) starts its helper threads once rather than
- * once per sweep. A new thread costs 0.1 ms on an idle core but, on a busy machine, waits for the
- * scheduler for milliseconds before it first runs, longer than a whole sweep of 100 tiny trials on two
- * threads (docs/SWEEPS.md, "What limits small sweeps"); a parked helper is woken instead.
+ * <p>The helpers are threads shared by every pool of the process ({@link HelperThreads}): a helper
+ * that finished its part of one call spins for a few milliseconds before it parks, and is kept for
+ * {@value HelperThreads#KEEP_ALIVE_SECONDS} s, so a process that runs several sweeps (the
+ * replications, the experiments, the web server, the bench) starts its helpers once, and a sweep that
+ * follows another hands its helper the work without waking a thread. A new thread costs 0.1 ms on an
+ * idle core but, on a busy machine, waits for the scheduler for milliseconds before it first runs,
+ * longer than a whole sweep of 100 tiny trials on two threads; waking a parked one costs 0.03 ms of the
+ * caller's time and 0.08 ms before it runs on this project's 2-core VM (docs/SWEEPS.md, "What limits
+ * small sweeps", "A parked helper's wake-up").
  */
 public final class LocalPool implements TrialExecutor {
 
-    /** How long an idle helper thread waits for the next sweep before it ends. */
-    static final int KEEP_ALIVE_SECONDS = 60;
     /**
      * How long the calling thread, done with its own share, spins for the helpers' last results before
      * it sleeps on the run's monitor. Waking a sleeping thread took 12 µs (median; 73 µs at the 99th
@@ -42,18 +39,6 @@ public final class LocalPool implements TrialExecutor {
      * Bounded so that a sweep of long trials burns at most this much of a core before it sleeps.
      */
     static final long SPIN_NANOS = 100_000;
-    private static final AtomicInteger HELPER_NAMES = new AtomicInteger();
-    /**
-     * The helper threads of every pool: as many as the calls in flight need, idle ones reused (the
-     * synchronous queue hands a task to a waiting thread, or a new thread is made); daemons, so that a
-     * parked helper never keeps the JVM alive.
-     */
-    private static final ExecutorService HELPERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread t = new Thread(task, "actlab-trial-" + HELPER_NAMES.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
 
     private final int threads;
 
@@ -103,17 +88,20 @@ public final class LocalPool implements TrialExecutor {
         if (trials.isEmpty()) {
             return;
         }
-        Run run = new Run(trials, progress, commit, done);
         int helpers = Math.min(threads, trials.size()) - 1;
+        Run run = new Run(trials, progress, commit, done, helpers);
         for (int h = 1; h <= helpers; h++) {
-            HELPERS.execute(run::work);
+            HelperThreads.shared().start(run);
         }
         run.work();
         run.awaitAll();
     }
 
-    /** One call of {@link #each}: the shared counter, the hand-over lock and the first failure. */
-    private static final class Run {
+    /**
+     * One call of {@link #each}: the shared counter, the hand-over lock and the first failure; also the
+     * task its helpers run.
+     */
+    private static final class Run implements HelperThreads.Task {
         private final List<Trial> trials;
         private final Progress progress;
         private final ObjIntConsumer<TrialResult> commit;
@@ -128,12 +116,25 @@ public final class LocalPool implements TrialExecutor {
         private int committing;
         /** Set (under {@code this}) when every result is handed over or the run failed: what {@link #awaitAll} spins on. */
         private volatile boolean settled;
+        /** Helpers not yet idle again after their share: what {@link #awaitAll} waits for before it returns. */
+        private final AtomicInteger helpersBusy;
 
-        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done) {
+        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done, int helpers) {
             this.trials = trials;
             this.progress = progress;
             this.commit = commit;
             this.done = done;
+            this.helpersBusy = new AtomicInteger(helpers);
+        }
+
+        @Override
+        public void run() {
+            work();
+        }
+
+        @Override
+        public void helperIdle() {
+            helpersBusy.decrementAndGet();
         }
 
         /** Takes trials until none is left or the run failed; on any thread of the pool. */
@@ -207,7 +208,11 @@ public final class LocalPool implements TrialExecutor {
 
         /**
          * On the calling thread, after its own share: waits for the helpers' last results, spinning for
-         * up to {@link #SPIN_NANOS} before it sleeps.
+         * up to {@link #SPIN_NANOS} before it sleeps. After a run without failure it also waits, spinning
+         * for at most as long again, until the helpers are idle: a helper takes a microsecond from its
+         * last hand-over to the idle list, and a call that came before that would find no idle helper
+         * and start a new thread. (After a failure it returns at once: helpers may still be running a
+         * trial, which finishes unseen.)
          */
         void awaitAll() {
             long deadline = System.nanoTime() + SPIN_NANOS;
@@ -215,6 +220,10 @@ public final class LocalPool implements TrialExecutor {
                 Thread.onSpinWait();
             }
             settle();
+            deadline = System.nanoTime() + SPIN_NANOS;
+            while (helpersBusy.get() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+            }
         }
 
         private synchronized void settle() {

@@ -161,6 +161,34 @@ class LocalPoolTest {
     }
 
     @Test
+    void callsFromSeveralThreadsAtOnceEachGetEveryTrialOnce() throws Exception {
+        List<Trial> trials = tiny(30);
+        List<TrialResult> sequential = TrialExecutor.sequential().execute(trials, Progress.silent());
+        int callers = 4;
+        java.util.concurrent.ExecutorService callerThreads = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<List<TrialResult>>> got = new java.util.ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                got.add(callerThreads.submit(() -> {
+                    List<TrialResult> last = null;
+                    for (int round = 0; round < 5; round++) {
+                        last = TrialExecutor.pool(3).execute(trials, Progress.silent());
+                    }
+                    return last;
+                }));
+            }
+            for (java.util.concurrent.Future<List<TrialResult>> f : got) {
+                List<TrialResult> results = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                for (int i = 0; i < trials.size(); i++) {
+                    assertEquals(withoutWallTime(sequential.get(i)), withoutWallTime(results.get(i)), "trial " + i);
+                }
+            }
+        } finally {
+            callerThreads.shutdownNow();
+        }
+    }
+
+    @Test
     void threadCountIsChecked() {
         assertEquals("pool threads must be in 1..4096, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new LocalPool(0)).getMessage());
