@@ -117,6 +117,22 @@ class SweepCommandTest {
         assertEquals(SweepTable.withoutWallTime(Files.readAllLines(fresh.resolve("results.csv"))), SweepTable.withoutWallTime(rows));
     }
 
+    /** A bad hot-spin property: one line naming the value, exit 2, and no sweep directory. */
+    @Test
+    void aBadPoolPropertyIsOneLineAndCreatesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("never");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dactlab.pool.hotMicros=soon", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "org.actlab.cli.Main", "sweep", "--grid", "lr=0.1,0.3", "--data", "xor", "--epochs", "1", "--quiet", "--out", out.toString())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM finished");
+        List<String> lines = Files.readAllLines(dir.resolve("stderr")).stream()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
+        assertEquals(2, p.exitValue(), "exit code; stderr: " + lines);
+        assertEquals(List.of("actlab: actlab.pool.hotMicros must be a whole number of microseconds in 0..10000000, got 'soon'"), lines);
+        assertFalse(Files.exists(out), "nothing created");
+    }
+
     private static int count(Path trials) throws Exception {
         if (!Files.isDirectory(trials)) {
             return 0;

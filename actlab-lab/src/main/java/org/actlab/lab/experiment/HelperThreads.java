@@ -96,7 +96,7 @@ final class HelperThreads {
      * Runs {@code task} on an idle helper (the most recently idle one), or on a new helper if none is
      * idle. Returns at once.
      */
-    void start(Task task) {
+    void start(Runnable task) {
         Helper helper = idle.pollFirst();
         if (helper != null) {
             helper.hand(task);
@@ -110,35 +110,23 @@ final class HelperThreads {
         return idle.size();
     }
 
-    /** A helper's task. */
-    interface Task {
-        void run();
-
-        /**
-         * Called on the helper after {@link #run} returned, once the helper is idle again (ready for
-         * the next {@link HelperThreads#start}).
-         */
-        default void helperIdle() {
-        }
-    }
-
     private final class Helper {
         final Thread thread;
         /** The task handed over and not yet taken; set by one caller, taken (cleared) by the helper. */
-        private volatile Task handed;
+        private volatile Runnable handed;
         /**
          * Set before the helper parks and read by a caller after its hand-over: each side writes its
          * volatile field and then reads the other's, so one of the two sees the other (no lost wake-up).
          */
         private volatile boolean parked;
 
-        Helper(Task first) {
+        Helper(Runnable first) {
             handed = first;
             thread = new Thread(this::serve, "actlab-trial-" + NAMES.incrementAndGet());
             thread.setDaemon(true);
         }
 
-        void hand(Task task) {
+        void hand(Runnable task) {
             handed = task;
             if (parked) {
                 LockSupport.unpark(thread);
@@ -146,7 +134,7 @@ final class HelperThreads {
         }
 
         private void serve() {
-            Task task = handed;
+            Runnable task = handed;
             while (task != null) {
                 handed = null;
                 try {
@@ -155,15 +143,14 @@ final class HelperThreads {
                     thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
                 }
                 idle.addFirst(this);
-                task.helperIdle();
                 task = null; // keep nothing of the last call alive while waiting for the next
                 task = next();
             }
         }
 
         /** Waits for the next task (hot, then parked); null once the keep-alive is over and the helper ends. */
-        private Task next() {
-            Task task = null;
+        private Runnable next() {
+            Runnable task = null;
             if (hot.incrementAndGet() <= maxHot) {
                 long deadline = System.nanoTime() + hotNanos;
                 int spins = 0;

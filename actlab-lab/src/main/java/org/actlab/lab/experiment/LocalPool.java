@@ -41,15 +41,22 @@ public final class LocalPool implements TrialExecutor {
     static final long SPIN_NANOS = 100_000;
 
     private final int threads;
+    private final HelperThreads helperThreads;
 
     /**
      * @param threads threads running trials (the calling thread included), 1..4096
+     * @throws ExceptionInInitializerError on the first pool of the process, if the system property
+     *                                     {@value HelperThreads#HOT_PROPERTY} is not a number of
+     *                                     microseconds in range (its cause names the value)
      */
     public LocalPool(int threads) {
         if (threads < 1 || threads > 4096) {
             throw new IllegalArgumentException("pool threads must be in 1..4096, got " + threads);
         }
         this.threads = threads;
+        // The shared helpers, set up (and their system property checked) here, before a caller has
+        // created anything for the trials to come.
+        this.helperThreads = HelperThreads.shared();
     }
 
     /** The number of threads running trials, the calling thread included. */
@@ -89,19 +96,16 @@ public final class LocalPool implements TrialExecutor {
             return;
         }
         int helpers = Math.min(threads, trials.size()) - 1;
-        Run run = new Run(trials, progress, commit, done, helpers);
+        Run run = new Run(trials, progress, commit, done);
         for (int h = 1; h <= helpers; h++) {
-            HelperThreads.shared().start(run);
+            helperThreads.start(run::work);
         }
         run.work();
         run.awaitAll();
     }
 
-    /**
-     * One call of {@link #each}: the shared counter, the hand-over lock and the first failure; also the
-     * task its helpers run.
-     */
-    private static final class Run implements HelperThreads.Task {
+    /** One call of {@link #each}: the shared counter, the hand-over lock and the first failure. */
+    private static final class Run {
         private final List<Trial> trials;
         private final Progress progress;
         private final ObjIntConsumer<TrialResult> commit;
@@ -116,25 +120,12 @@ public final class LocalPool implements TrialExecutor {
         private int committing;
         /** Set (under {@code this}) when every result is handed over or the run failed: what {@link #awaitAll} spins on. */
         private volatile boolean settled;
-        /** Helpers not yet idle again after their share: what {@link #awaitAll} waits for before it returns. */
-        private final AtomicInteger helpersBusy;
 
-        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done, int helpers) {
+        Run(List<Trial> trials, Progress progress, ObjIntConsumer<TrialResult> commit, ObjIntConsumer<TrialResult> done) {
             this.trials = trials;
             this.progress = progress;
             this.commit = commit;
             this.done = done;
-            this.helpersBusy = new AtomicInteger(helpers);
-        }
-
-        @Override
-        public void run() {
-            work();
-        }
-
-        @Override
-        public void helperIdle() {
-            helpersBusy.decrementAndGet();
         }
 
         /** Takes trials until none is left or the run failed; on any thread of the pool. */
@@ -208,11 +199,7 @@ public final class LocalPool implements TrialExecutor {
 
         /**
          * On the calling thread, after its own share: waits for the helpers' last results, spinning for
-         * up to {@link #SPIN_NANOS} before it sleeps. After a run without failure it also waits, spinning
-         * for at most as long again, until the helpers are idle: a helper takes a microsecond from its
-         * last hand-over to the idle list, and a call that came before that would find no idle helper
-         * and start a new thread. (After a failure it returns at once: helpers may still be running a
-         * trial, which finishes unseen.)
+         * up to {@link #SPIN_NANOS} before it sleeps.
          */
         void awaitAll() {
             long deadline = System.nanoTime() + SPIN_NANOS;
@@ -220,10 +207,6 @@ public final class LocalPool implements TrialExecutor {
                 Thread.onSpinWait();
             }
             settle();
-            deadline = System.nanoTime() + SPIN_NANOS;
-            while (helpersBusy.get() > 0 && System.nanoTime() - deadline < 0) {
-                Thread.onSpinWait();
-            }
         }
 
         private synchronized void settle() {

@@ -21,24 +21,18 @@ class HelperThreadsTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    /** Starts a task that records its thread, and waits until the helper that ran it is idle again. */
-    private static Thread runOne(HelperThreads helpers) throws InterruptedException {
-        AtomicReference<Thread> ranOn = new AtomicReference<>();
-        CountDownLatch idle = new CountDownLatch(1);
-        helpers.start(new HelperThreads.Task() {
-            @Override
-            public void run() {
-                ranOn.set(Thread.currentThread());
-            }
-
-            @Override
-            public void helperIdle() {
-                assertSame(ranOn.get(), Thread.currentThread(), "helperIdle on the helper that ran the task");
-                idle.countDown();
-            }
-        });
-        assertTrue(idle.await(30, TimeUnit.SECONDS), "the helper came back idle");
-        return ranOn.get();
+    /**
+     * Starts a task that records its thread, and waits until it ran and {@code idleAfter} helpers
+     * are idle (the one that ran it among them).
+     */
+    private static Thread runOne(HelperThreads helpers, int idleAfter) throws InterruptedException {
+        Thread ranOn = ranOn(helpers);
+        long deadline = System.nanoTime() + 30 * SECOND;
+        while (helpers.idle() != idleAfter && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(idleAfter, helpers.idle(), "idle helpers after the task");
+        return ranOn;
     }
 
     /** Waits (at most 30 s) until {@code t} is in {@code state}. */
@@ -52,15 +46,14 @@ class HelperThreadsTest {
 
     @Test
     void aSpinningHelperTakesTheNextTask() throws Exception {
-        HelperThreads helpers = new HelperThreads(SECOND / 2, 60 * SECOND, 1);
-        Thread first = runOne(helpers);
-        assertEquals(1, helpers.idle());
+        HelperThreads helpers = new HelperThreads(2 * SECOND, 60 * SECOND, 1);
+        Thread first = runOne(helpers, 1);
         assertTrue(first.isDaemon(), "a helper must not keep the JVM alive");
         // Spinning, not parked: a parked thread would be TIMED_WAITING.
         Thread.sleep(20);
         assertEquals(Thread.State.RUNNABLE, first.getState());
         for (int i = 0; i < 5; i++) {
-            assertSame(first, runOne(helpers), "task " + i + " on the one idle helper");
+            assertSame(first, runOne(helpers, 1), "task " + i + " on the one idle helper");
         }
     }
 
@@ -69,10 +62,9 @@ class HelperThreadsTest {
         // No spinning (hot 0, and separately no hot helpers allowed): the helper parks at once.
         for (HelperThreads helpers : new HelperThreads[] {new HelperThreads(0, 60 * SECOND, 1),
                 new HelperThreads(60 * SECOND, 60 * SECOND, 0)}) {
-            Thread first = runOne(helpers);
+            Thread first = runOne(helpers, 1);
             awaitState(first, Thread.State.TIMED_WAITING);
-            assertSame(first, runOne(helpers), "the parked helper ran the second task");
-            assertEquals(1, helpers.idle());
+            assertSame(first, runOne(helpers, 1), "the parked helper ran the second task");
         }
     }
 
@@ -93,7 +85,7 @@ class HelperThreadsTest {
         });
         assertTrue(started.await(30, TimeUnit.SECONDS));
         assertEquals(0, helpers.idle());
-        Thread second = runOne(helpers);
+        Thread second = runOne(helpers, 1);
         assertNotSame(blocked.get(), second, "the busy helper cannot take a second task");
         release.countDown();
         long deadline = System.nanoTime() + 30 * SECOND;
@@ -106,12 +98,24 @@ class HelperThreadsTest {
     @Test
     void aHelperEndsAfterItsKeepAliveAndTheNextTaskGetsANewOne() throws Exception {
         HelperThreads helpers = new HelperThreads(0, TimeUnit.MILLISECONDS.toNanos(50), 1);
-        Thread first = runOne(helpers);
+        Thread first = ranOn(helpers);
         first.join(30_000);
         assertFalse(first.isAlive(), "the helper ended after its keep-alive");
         assertEquals(0, helpers.idle(), "an ended helper is not idle");
-        Thread second = runOne(helpers);
+        Thread second = ranOn(helpers);
         assertNotSame(first, second);
+    }
+
+    /** Starts a task and returns the thread it ran on. */
+    private static Thread ranOn(HelperThreads helpers) throws InterruptedException {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        helpers.start(() -> {
+            ranOn.set(Thread.currentThread());
+            ran.countDown();
+        });
+        assertTrue(ran.await(30, TimeUnit.SECONDS), "the task ran");
+        return ranOn.get();
     }
 
     @Test
