@@ -7,7 +7,9 @@
 #   Spark and the journal up to 1000 trials. About 5 minutes on an idle 2-core machine after the build (docs/SWEEPS.md, "Throughput").
 # The pool rows run in each of K JVM launches, one after the other (the last launch then runs the
 # journal and Spark rows too); every launch's output is printed, then each row's median over the
-# launches, for the pool rows (sweeps back to back) and the after-a-pause rows (100 trials, each run
+# launches, for the pool rows (sweeps back to back), the control (the largest count on 1 and 2 plain
+# threads taking trials from a shared counter, no pool: what two threads reach at that moment) and the
+# after-a-pause rows (100 trials, each run
 # after a pause past the pool helpers' hot spin, the caller spinning or asleep). Launches differ: in some, the 1-thread pool runs about a third slower than in others
 # (docs/SWEEPS.md), so one launch's speed-up is not the bench's figure; the median over launches is,
 # and no launch is set aside.
@@ -39,9 +41,10 @@ opts=($(sed -n '/^actlab\.spark\.jvmOptions=/,/[^\\]$/p' \
   | sed -e 's/^actlab\.spark\.jvmOptions=//' -e 's/\\$//'))
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 rows="$(mktemp)"
+plain="$(mktemp)"
 parked="$(mktemp)"
 asleep="$(mktemp)"
-trap 'rm -f "$rows" "$parked" "$asleep"' EXIT
+trap 'rm -f "$rows" "$plain" "$parked" "$asleep"' EXIT
 status=0
 for ((k = 1; k <= launches; k++)); do
   echo "--- JVM launch $k of $launches (load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown))"
@@ -52,12 +55,13 @@ for ((k = 1; k <= launches; k++)); do
   java --add-modules jdk.incubator.vector "${opts[@]}" \
     -cp "$(ls "$target"/actlab-spark-*.jar | head -1):$target/lib/*" org.actlab.spark.SweepBench \
     ${args[@]+"${args[@]}"} ${extra[@]+"${extra[@]}"} \
-    | awk -v k="$k" -v rows="$rows" -v parked="$parked" -v asleep="$asleep" '{ print; fflush() }
+    | awk -v k="$k" -v rows="$rows" -v plain="$plain" -v parked="$parked" -v asleep="$asleep" '{ print; fflush() }
         /^pool-row / { print k, $2, $3, $4 >> rows }
+        /^plain-row / { print k, $2, $3, $4 >> plain }
         /^parked-row / { print k, $2, $3, $4 >> parked }
         /^asleep-row / { print k, $2, $3, $4 >> asleep }' || status=$?
 done
-# Lines of $rows, $parked and $asleep: launch, trials, 1-thread trials/s, 2-thread trials/s.
+# Lines of $rows, $plain, $parked and $asleep: launch, trials, 1-thread trials/s, 2-thread trials/s.
 medians() {
   sort -k2,2n -k1,1n "$1" | awk '
     function median(a, n,   i, j, t) {
@@ -76,6 +80,10 @@ medians() {
 if [ -s "$rows" ]; then
   echo "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
   medians "$rows"
+fi
+if [ -s "$plain" ]; then
+  echo "the control, no pool: 1 plain thread against 2 sharing a counter (what two threads reach), over the launches"
+  medians "$plain"
 fi
 if [ -s "$parked" ]; then
   echo "after a pause, the caller spinning (the helper parked), over the launches"

@@ -15,6 +15,7 @@ import org.actlab.lab.experiment.Progress;
 import org.actlab.lab.experiment.Trial;
 import org.actlab.lab.experiment.TrialExecutor;
 import org.actlab.lab.experiment.TrialResult;
+import org.actlab.lab.experiment.Trials;
 import org.actlab.lab.sweep.Sweep;
 import org.actlab.lab.sweep.SweepSpec;
 import org.actlab.lab.sweep.SweepStore;
@@ -46,6 +47,11 @@ import org.actlab.lab.sweep.SweepStore;
  * path ({@link Sweep#run}: a commit per trial, forced to disk, then results.csv, results.parquet and
  * report.html) in a temporary directory and split its wall time into the trials with their commits
  * and the final writing.
+ *
+ * <p>Beside the pool rows, a <b>control</b> measured in the same rounds: the largest count's trials
+ * run by 1 and by 2 plain threads taking them from a shared counter (no pool: no helpers, no
+ * hand-over, no commit), whose speed-up is what two threads reach on this machine at that moment, and
+ * the calling thread's share of the trials (50% when both cores run alike).
  *
  * <p>After the pool rows, the <b>after-a-pause</b> rows: 100 trials on 1 and 2 threads, each run after
  * a pause past the pool helpers' hot spin, the caller spinning or asleep (what a sweep that does not
@@ -102,6 +108,9 @@ public final class SweepBench {
         for (int n : counts) {
             rows.put(n, new Row(n));
         }
+        int largest = counts.stream().max(Integer::compare).orElseThrow();
+        double[][] plainWall = new double[2][repeats];
+        int[] callerShare = new int[1];
         for (int round = 0; round < repeats; round++) {
             for (Row row : rows.values()) {
                 List<Trial> trials = lists.get(row.n);
@@ -116,6 +125,10 @@ public final class SweepBench {
                 row.jitMs += jitMillis() - jit;
                 row.gcs += gcCount() - gcs;
             }
+            for (int k = 0; k < 2; k++) {
+                int t = (round + k) % 2;
+                plainWall[t][round] = plain(lists.get(largest), t + 1, t == 1 ? callerShare : new int[1]);
+            }
         }
         System.out.printf(Locale.ROOT, "allocated per trial (sequential, after warm-up): %.1f KiB%n", kibPerTrial);
         System.out.printf(Locale.ROOT, "%8s %6s %14s %14s %9s %13s %13s %8s %5s%n", "trials", "runs", "pool1 trial/s", "pool2 trial/s",
@@ -126,10 +139,16 @@ public final class SweepBench {
             System.out.printf(Locale.ROOT, "%8d %6d %14.1f %14.1f %8.2fx %13.4f %13.4f %8d %5d%n", row.n, row.wall[0].size(), one, two,
                     two / one, median(row.cpu[0]) * 1e3 / row.n, median(row.cpu[1]) * 1e3 / row.n, row.jitMs, row.gcs);
         }
+        double plainOne = largest / median(plainWall[0]);
+        double plainTwo = largest / median(plainWall[1]);
+        System.out.printf(Locale.ROOT, "no pool, %d trials: 1 plain thread %.1f trial/s, 2 plain threads (a shared counter) %.1f trial/s, speed-up %.2fx "
+                + "(what two threads reach here); the calling thread ran %.1f%% of the trials on 2%n", largest, plainOne, plainTwo, plainTwo / plainOne,
+                100.0 * callerShare[0] / ((double) largest * repeats));
         // The same rows for bench/sweep-bench.sh, which takes each row's median over several JVM launches.
         for (Row row : rows.values()) {
             System.out.printf(Locale.ROOT, "pool-row %d %.1f %.1f%n", row.n, row.n / median(row.wall[0]), row.n / median(row.wall[1]));
         }
+        System.out.printf(Locale.ROOT, "plain-row %d %.1f %.1f%n", largest, plainOne, plainTwo);
         if (rows.size() >= 2) {
             for (int t = 0; t < 2; t++) {
                 double[] fit = fit(rows.values(), t);
@@ -196,6 +215,45 @@ public final class SweepBench {
             }
         }
         return true;
+    }
+
+    /**
+     * The control for the pool rows: the trials run by {@code threads} plain threads (the calling
+     * thread and new ones) taking the next trial from a shared counter and dropping its result: the
+     * pool's dynamic split without its helpers, hand-over lock or commit. Its 2-thread speed-up is what
+     * two threads running trials side by side reach on this machine at that moment. Returns seconds;
+     * adds the calling thread's number of trials to {@code callerTrials[0]}.
+     */
+    private static double plain(List<Trial> trials, int threads, int[] callerTrials) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        Thread[] others = new Thread[threads - 1];
+        for (int t = 0; t < others.length; t++) {
+            others[t] = new Thread(() -> take(trials, next));
+            others[t].start();
+        }
+        callerTrials[0] += take(trials, next);
+        for (Thread other : others) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Runs trials from the shared counter until none is left; how many it ran. */
+    private static int take(List<Trial> trials, java.util.concurrent.atomic.AtomicInteger next) {
+        int ran = 0;
+        for (int i = next.getAndIncrement(); i < trials.size(); i = next.getAndIncrement()) {
+            if (Trials.run(trials.get(i)) == null) {
+                throw new IllegalStateException("no result for trial " + i);
+            }
+            ran++;
+        }
+        return ran;
     }
 
     /** The wall and CPU times of one count's pool runs, for 1 thread ([0]) and 2 ([1]). */
