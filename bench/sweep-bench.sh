@@ -77,21 +77,16 @@ medians() {
     { n++; one[n] = $3; two[n] = $4; ratio[n] = $4 / $3; list = list sprintf("%.2f ", $4 / $3) }
     END { flush() }'
 }
-if [ -s "$rows" ]; then
-  echo "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
-  medians "$rows"
-fi
-if [ -s "$plain" ]; then
-  echo "the control, no pool: 1 plain thread against 2 sharing a counter (what two threads reach), over the launches"
-  medians "$plain"
-fi
-if [ -s "$parked" ]; then
-  echo "after a pause, the caller spinning (the helper parked), over the launches"
-  medians "$parked"
-fi
-if [ -s "$asleep" ]; then
-  echo "after a pause, the caller asleep (the whole process idle), over the launches"
-  medians "$asleep"
-fi
+# Prints a title and the medians of a file of rows, if it has any: summary FILE TITLE.
+summary() {
+  if [ -s "$1" ]; then
+    echo "$2"
+    medians "$1"
+  fi
+}
+summary "$rows" "pool rows over $launches JVM launch(es): speed-up of each launch, then the medians over the launches"
+summary "$plain" "the control, no pool: 1 plain thread against 2 sharing a counter (what two threads reach), over the launches"
+summary "$parked" "after a pause, the caller spinning (the helper parked), over the launches"
+summary "$asleep" "after a pause, the caller asleep (the whole process idle), over the launches"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 exit "$status"
