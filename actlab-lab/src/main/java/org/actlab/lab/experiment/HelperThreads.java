@@ -17,10 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why spin: on the 2-core virtual machine the sweep bench runs on, waking a thread whose core had
  * been idle for 0.2 ms or more took the waking thread 31–32 µs (median) inside
- * {@code LockSupport.unpark}, and the woken thread ran 71–81 µs after the call (the hypervisor's
- * inter-processor interrupt to a halted virtual CPU); after 20 µs of idleness, 8 and 13 µs. A sweep of 100 tiny trials is 1.6 ms of
- * work, so one such wake-up at its start cost it about 5% of its two-thread time (docs/SWEEPS.md,
- * "A parked helper's wake-up"). OpenMP runtimes keep their threads spinning after a parallel region for
+ * {@code LockSupport.unpark}, and the woken thread ran 71–81 µs after the call (most likely the
+ * hypervisor's interrupt to a halted virtual CPU); after 20 µs of idleness, 8 and 13 µs. A sweep of
+ * 100 tiny trials is 1.6 ms of work, so that wake-up at its start cost it about 7% of its two-thread
+ * time (docs/SWEEPS.md, "A parked helper's wake-up"). OpenMP runtimes keep their threads spinning after a parallel region for
  * the same reason ({@code KMP_BLOCKTIME}, {@code GOMP_SPINCOUNT}), and actlab's matrix-multiply
  * workers ({@code org.actlab.kernel.GemmWorkers}) do it between the products of a training step.
  *
